@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "postwacht",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "postwacht", targets: ["postwacht"]),
+        .library(name: "PostwachtCore", targets: ["PostwachtCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Debian's libicu-dev, found through pkg-config. Only the C shim below includes its headers:
+        // a Swift module that imports Foundation must never see them (see ../shared/ICU-NOTES.md).
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        // Plain C functions with an ICU-free header: word breaks, NFKC casefold, confusable skeletons.
+        .target(name: "CPostwachtICU", dependencies: ["CICU"]),
+        .target(name: "PostwachtCore", dependencies: ["CPostwachtICU"]),
+        .target(name: "PostwachtReporting", dependencies: ["PostwachtCore"]),
+        .executableTarget(
+            name: "postwacht",
+            dependencies: [
+                "PostwachtCore", "PostwachtReporting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "postwacht-bench", dependencies: ["PostwachtCore"]),
+        .testTarget(
+            name: "PostwachtCoreTests",
+            dependencies: ["PostwachtCore", "PostwachtReporting"]
+        ),
+    ]
+)

@@ -1,0 +1,63 @@
+/// One thing postwacht found, in the shape every output and the HTTP service share.
+public struct Finding: Codable, Equatable, Sendable {
+    public var rule: String
+    public var category: FindingCategory
+    public var severity: Severity
+    public var message: String
+    /// Unicode scalar offsets into the record's text, end exclusive.
+    public var span: OffsetRange
+    public var utf16: OffsetRange
+    public var utf8: OffsetRange
+    public var line: Int
+    public var column: Int
+    /// The text as written (masked with `--redact`).
+    public var match: String
+    /// The text as matched after normalization (masked with `--redact`).
+    public var normalized: String
+    public var clauses: [ProtocolClause]
+    public var suggestion: String
+    /// Stable hash of rule and normalized match; holds no readable personal data.
+    public var fingerprint: String
+}
+
+/// The outcome of checking one record.
+public struct LintResult: Sendable {
+    public var id: String
+    public var findings: [Finding]
+    public var warnings: [RecordWarning]
+    /// The text the offsets refer to (after UTF-8 repair), for reporters that show context.
+    public var text: [UInt8]
+}
+
+/// A record either checked or refused.
+public enum RecordOutcome: Sendable {
+    case checked(LintResult)
+    case failed(id: String, error: RecordError)
+
+    public var id: String {
+        switch self {
+        case .checked(let result): return result.id
+        case .failed(let id, _): return id
+        }
+    }
+}
+
+/// Stable, non-reversible-at-a-glance identity of a finding: FNV-1a 64 of rule and normalized value.
+/// Not a secrecy guarantee for short values such as phone numbers; it keeps reports free of readable data.
+enum Fingerprint {
+    static func of(rule: String, normalized: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in rule.utf8 + [0x1F] + normalized.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// Masks matched values for `--redact`: every letter and digit becomes •, other characters stay.
+public enum Redaction {
+    public static func mask(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            scalar.properties.isAlphabetic || scalar.properties.numericType != nil ? "•" : scalar
+        }))
+    }
+}

@@ -1,0 +1,72 @@
+/// Who wrote a post, as the protocols distinguish them.
+public enum AuthorRole: String, Codable, CaseIterable, Sendable {
+    case staff, parent, pupil, school
+}
+
+/// A file, image or other medium that travels with a post.
+public struct Attachment: Codable, Equatable, Sendable {
+    public enum Kind: String, Codable, Sendable { case image, video, audio, file }
+    public var type: Kind
+    public var alt: String?
+    public var name: String?
+
+    public init(type: Kind, alt: String? = nil, name: String? = nil) {
+        self.type = type
+        self.alt = alt
+        self.name = name
+    }
+}
+
+/// What is known about a post besides its text.
+public struct RecordMetadata: Equatable, Sendable {
+    public var authorRole: AuthorRole?
+    public var attachments: [Attachment]
+    public var organisation: String?
+    public var channel: String?
+
+    public init(authorRole: AuthorRole? = nil, attachments: [Attachment] = [], organisation: String? = nil, channel: String? = nil) {
+        self.authorRole = authorRole
+        self.attachments = attachments
+        self.organisation = organisation
+        self.channel = channel
+    }
+}
+
+/// One post to check: an id (a path, `<stdin>`, or the id field of a JSONL line), raw text bytes, metadata.
+public struct Record: Sendable {
+    public var id: String
+    public var bytes: [UInt8]
+    public var metadata: RecordMetadata
+
+    public init(id: String, bytes: [UInt8], metadata: RecordMetadata = RecordMetadata()) {
+        self.id = id
+        self.bytes = bytes
+        self.metadata = metadata
+    }
+
+    public init(id: String, text: String, metadata: RecordMetadata = RecordMetadata()) {
+        self.init(id: id, bytes: Array(text.utf8), metadata: metadata)
+    }
+}
+
+/// A problem with a record's input that did not stop it from being checked.
+public struct RecordWarning: Codable, Equatable, Sendable {
+    public var code: String
+    public var message: String
+
+    public static let invalidUTF8 = RecordWarning(
+        code: "input.invalid-utf8",
+        message: "the input is not valid UTF-8; invalid bytes were replaced by U+FFFD and offsets refer to the repaired text"
+    )
+}
+
+/// Why a record could not be checked at all.
+public struct RecordError: Error, Codable, Equatable, Sendable {
+    public var code: String
+    public var message: String
+
+    public init(code: String, message: String) {
+        self.code = code
+        self.message = message
+    }
+}

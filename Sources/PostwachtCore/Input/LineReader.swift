@@ -1,0 +1,59 @@
+import Foundation
+
+/// Reads a file or stdin line by line in fixed-size chunks, so memory stays flat however long the input.
+/// Lines longer than `maximumLineBytes` are reported as `.tooLong` (their bytes skipped), not loaded.
+public final class LineReader {
+    public enum Line {
+        case text([UInt8])
+        case tooLong(byteCount: Int)
+    }
+
+    public let maximumLineBytes: Int
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+    public private(set) var lineNumber = 0
+
+    public init(handle: FileHandle, maximumLineBytes: Int = Document.maximumByteCount) {
+        self.handle = handle
+        self.maximumLineBytes = maximumLineBytes
+    }
+
+    /// The next line without its terminator (LF or CR LF), or nil at the end.
+    public func next() throws -> Line? {
+        var oversized = 0
+        var partial: [UInt8] = []
+        while true {
+            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                let piece = buffer[position..<newline]
+                position = newline + 1
+                lineNumber += 1
+                if oversized > 0 || partial.count + piece.count > maximumLineBytes {
+                    return .tooLong(byteCount: oversized + partial.count + piece.count)
+                }
+                var line = partial + piece
+                if line.last == 0x0D { line.removeLast() }
+                return .text(line)
+            }
+            let rest = buffer[position...]
+            if oversized > 0 || partial.count + rest.count > maximumLineBytes {
+                oversized += partial.count + rest.count
+                partial = []
+            } else {
+                partial.append(contentsOf: rest)
+            }
+            buffer.removeAll(keepingCapacity: true)
+            position = 0
+            if atEnd {
+                guard oversized > 0 || !partial.isEmpty else { return nil }
+                lineNumber += 1
+                if oversized > 0 { return .tooLong(byteCount: oversized) }
+                if partial.last == 0x0D { partial.removeLast() }
+                return .text(partial)
+            }
+            let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+            if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+/// The kinds of coarse language the profanity lexicon distinguishes.
+public enum ProfanityClass: String, CaseIterable, Sendable {
+    case disease, sexual, scatological, insult, slur, blasphemy, slang
+}
+
+/// How a lexicon term may occur in a word.
+public enum LexiconMatchMode: String, CaseIterable, Sendable {
+    /// The whole word equals the term.
+    case word
+    /// Also as the first part of a compound (kanker → kankerschool).
+    case head
+    /// Also as the last part of a compound (mongool → schoolmongool).
+    case tail
+    /// As head or tail.
+    case both
+    /// Several words in a row, separated by white space (krijg de tering).
+    case phrase
+}
+
+public struct ProfanityEntry: Sendable {
+    public var term: String
+    public var wordClass: ProfanityClass
+    /// 0–2 as in retext's cuss lists: 2 almost always profane, 1 often, 0 rarely.
+    public var sureness: Int
+    public var mode: LexiconMatchMode
+    /// Keys of the term's words (one for every mode but `phrase`).
+    var keys: [[UInt8]]
+}
+
+/// What a key matched in the profanity lexicon.
+struct ProfanityHit {
+    var entry: Int
+    /// True when only a stem of the key matched (kutschool), false for the whole key.
+    var isCompound: Bool
+}
+
+/// Dutch profanity with its allowlist of innocent look-alikes, loaded once from `Lexicons/nl/`.
+public struct ProfanityLexicon: Sendable {
+    public private(set) var entries: [ProfanityEntry] = []
+    private var exact = ByteStringTable<Int>()
+    private var heads = StemIndex(fromEnd: false)
+    private var tails = StemIndex(fromEnd: true)
+    private var phrasesByLastWord = ByteStringTable<[Int]>()
+    private var allowedWords = ByteStringTable<Bool>()
+    private var allowedPrefixes = StemIndex(fromEnd: false)
+    public private(set) var longestPhrase = 1
+
+    public init() {}
+
+    /// Parses `profanity.tsv` (term, class, sureness, mode) and `profanity-allow.tsv` (term, word|prefix).
+    public init(profanity: LexiconFile, allowlist: LexiconFile) throws(LexiconError) {
+        let folder = KeyFolder()
+        for row in profanity.rows {
+            guard row.fields.count == 4 else {
+                throw profanity.error(row, "expected 4 tab-separated fields (term, class, sureness, mode), found \(row.fields.count)")
+            }
+            guard let wordClass = ProfanityClass(rawValue: row.fields[1]) else {
+                throw profanity.error(row, "unknown class '\(row.fields[1])'; use one of \(ProfanityClass.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard let sureness = Int(row.fields[2]), (0...2).contains(sureness) else {
+                throw profanity.error(row, "sureness must be 0, 1 or 2, not '\(row.fields[2])'")
+            }
+            guard let mode = LexiconMatchMode(rawValue: row.fields[3]) else {
+                throw profanity.error(row, "unknown mode '\(row.fields[3])'; use one of \(LexiconMatchMode.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            add(ProfanityEntry(term: row.fields[0], wordClass: wordClass, sureness: sureness, mode: mode, keys: []), folder: folder)
+        }
+        for row in allowlist.rows {
+            guard row.fields.count >= 2, !row.fields[0].isEmpty else {
+                throw allowlist.error(row, "expected term<TAB>mode (word or prefix)")
+            }
+            switch row.fields[1] {
+            case "word": allow(row.fields[0], asPrefix: false, folder: folder)
+            case "prefix": allow(row.fields[0], asPrefix: true, folder: folder)
+            default: throw allowlist.error(row, "unknown allowlist mode '\(row.fields[1])'; use word or prefix")
+            }
+        }
+    }
+
+    /// Adds a term (also how a school's configured extra terms arrive).
+    public mutating func add(_ newEntry: ProfanityEntry, folder: KeyFolder) {
+        var entry = newEntry
+        let words = entry.mode == .phrase ? entry.term.split(separator: " ").map(String.init) : [entry.term]
+        entry.keys = words.map { folder.key(of: $0) }.filter { !$0.isEmpty }
+        guard let lastKey = entry.keys.last else { return }
+        let index = entries.count
+        entries.append(entry)
+        if entry.mode == .phrase {
+            var list = phrasesByLastWord.value(for: lastKey) ?? []
+            list.append(index)
+            phrasesByLastWord.set(list, for: lastKey)
+            longestPhrase = max(longestPhrase, entry.keys.count)
+            return
+        }
+        exact.set(index, for: lastKey)
+        if entry.mode == .head || entry.mode == .both { heads.insert(lastKey, value: index) }
+        if entry.mode == .tail || entry.mode == .both { tails.insert(lastKey, value: index) }
+    }
+
+    /// Marks a word (or every word starting with it) as innocent.
+    public mutating func allow(_ term: String, asPrefix: Bool, folder: KeyFolder) {
+        let key = folder.key(of: term)
+        guard !key.isEmpty else { return }
+        if asPrefix { allowedPrefixes.insert(key, value: 0) } else { allowedWords.set(true, for: key) }
+    }
+
+    /// The whole key as a term; else nothing if allowlisted; else the longest head or tail stem.
+    func match(_ key: UnsafeBufferPointer<UInt8>) -> ProfanityHit? {
+        if let entry = exact.value(for: key) { return ProfanityHit(entry: entry, isCompound: false) }
+        if isAllowed(key) { return nil }
+        if let entry = heads.longestStem(in: key, minimumRest: 1) { return ProfanityHit(entry: entry, isCompound: true) }
+        if let entry = tails.longestStem(in: key, minimumRest: 1) { return ProfanityHit(entry: entry, isCompound: true) }
+        return nil
+    }
+
+    func isAllowed(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        allowedWords.value(for: key) != nil || allowedPrefixes.longestStem(in: key, minimumRest: 0) != nil
+    }
+
+    func phrases(endingWith key: UnsafeBufferPointer<UInt8>) -> [Int]? {
+        phrasesByLastWord.value(for: key)
+    }
+
+    /// Whether a term equal to this key is in the lexicon (in any mode but phrase).
+    public func contains(key: [UInt8]) -> Bool { exact.value(for: key) != nil }
+}

@@ -1,0 +1,52 @@
+/// Curses and coarse words: disease curses, sexual and scatological terms, blasphemy, coarse slang.
+public struct CurseRule: Rule {
+    public init() {}
+
+    public func detect(in context: RuleContext) -> [Detection] {
+        ProfanityDetections.detections(in: context, classes: [.disease, .sexual, .scatological, .blasphemy, .slang])
+    }
+
+    public let description = RuleDescription(
+        id: "profanity.curse",
+        name: LocalizedText(nl: "Schuttingtaal", en: "Coarse language"),
+        category: .profanity,
+        defaultSeverity: .error,
+        rationale: LocalizedText(
+            nl: "Vloeken en grove woorden (ziektes als vloek, seksuele en fecale termen, godslastering, grove straattaal), ook verhuld als k4nker, k a n k e r, kuuut, met Cyrillische letters of in samenstellingen als kutschool. Alle vijf protocollen vragen om fatsoenlijk taalgebruik; De Regenboog en Konot noemen schuttingtaal bij naam. Onschuldige woorden met dezelfde letters (KWF Kankerbestrijding, pestprotocol, kleren, Hoera) blijven vrij via een allowlist die tegen de OpenTaal-woordenlijst is getoetst. Ernst volgt de zekerheid in het lexicon: 2 = fout, 1 = waarschuwing, 0 = info.",
+            en: "Curses and coarse words (disease curses, sexual and scatological terms, blasphemy, coarse slang), also disguised as k4nker, k a n k e r, kuuut, with Cyrillic letters or inside compounds such as kutschool. All five protocols demand decent language; De Regenboog and Konot name coarse language (schuttingtaal) outright. Innocent words with the same letters (KWF Kankerbestrijding, pestprotocol, kleren, Hoera) stay clean through an allowlist checked against the OpenTaal word list. Severity follows the lexicon's sureness: 2 = error, 1 = warning, 0 = info."
+        ),
+        message: LocalizedText(nl: "'{match}' is schuttingtaal ({detail})", en: "'{match}' is coarse language ({detail})"),
+        suggestion: LocalizedText(
+            nl: "Laat dit woord weg of zeg het netjes. Bij twijfel niet publiceren.",
+            en: "Leave the word out or say it politely. When in doubt, do not publish."
+        ),
+        clauses: DecencyClauses.coarseLanguage,
+        triggeringExamples: [
+            RuleExample("Wat een ⟦k4nkerschool⟧, bel me maar"),
+            RuleExample("wat een ⟦k a n k e r⟧ dag"),
+            RuleExample("Dit is ⟦t.y.f.u.s⟧ irritant"),
+            RuleExample("⟦kuuuuut⟧ dat de gymles uitvalt"),
+            RuleExample("Wat een ⟦k\u{0430}nkerweer⟧ vandaag"), // Cyrillic а
+            RuleExample("Weer die ⟦klotebende⟧ bij het hek"),
+            RuleExample("⟦teringzooi⟧ in de fietsenstalling"),
+            RuleExample("Die ⟦tyfushond⟧ van de buren blaft weer"),
+            RuleExample("⟦ＫＡＮＫＥＲ⟧ slecht geregeld"),
+            RuleExample("En nu ⟦k-u-t⟧ weer regen"),
+            RuleExample("⟦Godverdomme⟧, alweer te laat"),
+            RuleExample("Ach ⟦krijg de tering⟧ met je huiswerk"),
+            RuleExample("Mijn ⟦kl0te⟧telefoon doet het niet"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("Wij lopen mee voor KWF Kankerbestrijding!"),
+            RuleExample("Het kankeronderzoek gaat snel vooruit."),
+            RuleExample("Lees ons nieuwe pestprotocol op de website."),
+            RuleExample("Hoera, groep 8 heeft gewonnen!"),
+            RuleExample("Vergeet geen extra kleren voor het schoolkamp."),
+            RuleExample("De flikkerende lichtjes van de kerstboom."),
+            RuleExample("Deze week leren we over Mongolië."),
+            RuleExample("Een homogeen mengsel bij scheikunde."),
+            RuleExample("Onze juf heeft kanker en is voorlopig afwezig."),
+            RuleExample("Fietstocht van Sneek naar Kuttekoven."),
+        ]
+    )
+}

@@ -1,0 +1,303 @@
+/// A stretch of a document that the profanity lexicon matched.
+public struct ProfanityMatch: Sendable {
+    /// UTF-8 byte range in the document, covering the original (possibly obfuscated) characters.
+    public var range: Range<Int>
+    public var entry: ProfanityEntry
+    /// The key that matched: casefolded, de-obfuscated.
+    public var normalized: String
+    public var isCompound: Bool
+    /// Written otherwise than the plain term: leet, look-alike letters, spelled out, stretched (k4nker).
+    public var isDisguised: Bool
+
+    /// The entry's sureness, one higher for compounds and disguises: nobody writes "k4nker" or
+    /// "kankerschool" about the disease, so the innocent sense that kept the word's sureness low is gone.
+    public var sureness: Int {
+        isCompound || isDisguised ? min(entry.sureness + 1, 2) : entry.sureness
+    }
+}
+
+/// Finds profanity in a document's tokens: whole words and compounds (via their keys, with leet and
+/// squeezed variants), multi-word phrases, letters spelled out with spaces or separators (k a n k e r,
+/// k-u-t) and words cut up by symbols (k@nk€r). Shared by the three profanity rules.
+struct ProfanityMatcher {
+    let lexicon: ProfanityLexicon
+    let medicalContext: ByteStringTable<Bool>
+    let folder: KeyFolder
+
+    /// Longest word worth keying; longer tokens are URLs or spam, and no entry is near this long.
+    private static let maximumWordBytes = 128
+
+    func matches(in document: Document) -> [ProfanityMatch] {
+        var found: [ProfanityMatch] = []
+        var scratch = Scratch()
+        var recent = RecentWords(capacity: max(lexicon.longestPhrase, 2))
+        document.bytes.withUnsafeBufferPointer { bytes in
+            for (index, token) in document.tokens.enumerated() where token.isWordLike {
+                guard token.byteCount <= Self.maximumWordBytes else { continue }
+                scratch.key.removeAll(keepingCapacity: true)
+                let traits = folder.appendKey(of: UnsafeBufferPointer(rebasing: bytes[token.byteRange]), to: &scratch.key)
+                guard traits.contains(.letters) else { continue }
+                if let (hit, key) = bestHit(&scratch, traits: traits),
+                   !isMedicalUse(hit, at: index, in: document, recent: recent) {
+                    found.append(match(hit, range: token.byteRange, key: key, document: document))
+                }
+                recent.push(tokenIndex: index, key: scratch.key)
+                found.append(contentsOf: phraseMatches(endingAt: index, in: document, recent: recent))
+            }
+            found.append(contentsOf: spelledOutMatches(in: document, bytes: bytes, scratch: &scratch))
+            found = clusterMatches(in: document, bytes: bytes, scratch: &scratch, existing: found)
+        }
+        return Self.removingContained(found)
+    }
+
+    private func match(_ hit: ProfanityHit, range: Range<Int>, key: [UInt8], document: Document) -> ProfanityMatch {
+        let entry = lexicon.entries[hit.entry]
+        let written = document.bytes[range]
+        let plainlyWritten = written.count == key.count && zip(written, key).allSatisfy { $0 | 0x20 == $1 }
+        return ProfanityMatch(range: range, entry: entry, normalized: String(decoding: key, as: UTF8.self),
+                              isCompound: hit.isCompound, isDisguised: !plainlyWritten)
+    }
+
+    struct Scratch {
+        var key: [UInt8] = []
+        var leet: [UInt8] = []
+        var squeezed: [UInt8] = []
+        init() {
+            key.reserveCapacity(Self.capacity)
+            leet.reserveCapacity(Self.capacity)
+            squeezed.reserveCapacity(Self.capacity)
+        }
+        static let capacity = 256
+    }
+
+    /// The plain key first; leet readings only for keys with digits or symbols; squeezed runs last.
+    private func bestHit(_ scratch: inout Scratch, traits: KeyFolder.Traits) -> (ProfanityHit, [UInt8])? {
+        if let hit = lookup(scratch.key) { return (hit, scratch.key) }
+        let hasLeet = !traits.isDisjoint(with: [.digits, .leetSymbols])
+        var bases: [[UInt8]] = [scratch.key]
+        if hasLeet {
+            for one in [UInt8(ascii: "i"), UInt8(ascii: "l")] {
+                KeyFolder.leetVariant(of: scratch.key, one: one, into: &scratch.leet)
+                if let hit = lookup(scratch.leet) { return (hit, scratch.leet) }
+                if traits.contains(.longRun) || KeyFolder.hasLongRun(scratch.leet) { bases.append(scratch.leet) }
+            }
+        }
+        guard traits.contains(.longRun) || bases.count > 1 else { return nil }
+        for base in bases {
+            for keep in [2, 1] {
+                KeyFolder.squeezed(base, keep: keep, into: &scratch.squeezed)
+                if let hit = lookup(scratch.squeezed) { return (hit, scratch.squeezed) }
+            }
+        }
+        return nil
+    }
+
+    private func lookup(_ key: [UInt8]) -> ProfanityHit? {
+        key.withUnsafeBufferPointer { lexicon.match($0) }
+    }
+
+    /// "mijn oma heeft kanker" names a disease; "krijg de kanker" curses with it.
+    private func isMedicalUse(_ hit: ProfanityHit, at index: Int, in document: Document, recent: RecentWords) -> Bool {
+        guard !hit.isCompound, lexicon.entries[hit.entry].wordClass == .disease,
+              let previous = recent.last, previous.tokenIndex == index - 1 else { return false }
+        return previous.key.withUnsafeBufferPointer { medicalContext.value(for: $0) } != nil
+    }
+
+    private func phraseMatches(endingAt index: Int, in document: Document, recent: RecentWords) -> [ProfanityMatch] {
+        guard lexicon.longestPhrase > 1, let current = recent.last,
+              let candidates = current.key.withUnsafeBufferPointer({ lexicon.phrases(endingWith: $0) }) else { return [] }
+        var result: [ProfanityMatch] = []
+        for candidate in candidates {
+            let entry = lexicon.entries[candidate]
+            let words = entry.keys.count
+            guard let first = recent.consecutiveWords(count: words, endingAt: index, in: document),
+                  zip(first, entry.keys).allSatisfy({ $0.key == $1 }) else { continue }
+            let start = Int(document.tokens[first[0].tokenIndex].start)
+            let normalized = entry.keys.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+            result.append(ProfanityMatch(range: start..<Int(document.tokens[index].end), entry: entry, normalized: normalized, isCompound: false, isDisguised: false))
+        }
+        return result
+    }
+
+    /// Single letters spelled out with white space or separators: k a n k e r, k-u-t, k.u.t.
+    private func spelledOutMatches(in document: Document, bytes: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) -> [ProfanityMatch] {
+        var result: [ProfanityMatch] = []
+        var run: [(range: Range<Int>, letter: [UInt8])] = []
+        func flush() {
+            if run.count >= 3 { result.append(contentsOf: matchesInSpelledRun(run, document: document)) }
+            run.removeAll(keepingCapacity: true)
+        }
+        var index = 0
+        let tokens = document.tokens
+        while index < tokens.count {
+            let token = tokens[index]
+            guard let letter = spelledLetter(token, bytes: bytes) else { flush(); index += 1; continue }
+            if let previous = run.last {
+                let continues = continuesSpelling(from: previous.range.upperBound, to: token, tokenIndex: index, document: document)
+                if !continues { flush() }
+            }
+            run.append((token.byteRange, letter))
+            if run.count > 40 { flush() }
+            index += 1
+        }
+        flush()
+        return result
+    }
+
+    private func continuesSpelling(from previousEnd: Int, to token: Token, tokenIndex: Int, document: Document) -> Bool {
+        let gap = Int(token.start) - previousEnd
+        if gap >= 1, gap <= 3, document.isWhitespaceGap(from: previousEnd, to: Int(token.start), allowingNewline: false) {
+            return true
+        }
+        // One separator glued on both sides: k-u-t, k*u*t
+        guard tokenIndex >= 1 else { return false }
+        let separator = document.tokens[tokenIndex - 1]
+        return separator.kind == .other && separator.byteCount == 1 && Int(separator.start) == previousEnd
+            && separator.end == token.start && Self.separators.contains(document.bytes[Int(separator.start)])
+    }
+
+    private static let separators: Set<UInt8> = Set("-._*/+~".utf8)
+
+    /// The key letter of a one-character token: a letter, a leet digit, or a leet symbol.
+    private func spelledLetter(_ token: Token, bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        let raw = UnsafeBufferPointer(rebasing: bytes[token.byteRange])
+        guard let first = raw.first else { return nil }
+        let expectedLength = first < 0x80 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4
+        guard raw.count == expectedLength else { return nil }
+        if token.kind == .other {
+            guard let symbol = Self.leetSymbols[Array(raw)] else { return nil }
+            return [symbol]
+        }
+        var key: [UInt8] = []
+        folder.appendKey(of: raw, to: &key)
+        var letter: [UInt8] = []
+        KeyFolder.leetVariant(of: key, one: UInt8(ascii: "i"), into: &letter)
+        return letter.count == 1 ? letter : nil
+    }
+
+    private static let leetSymbols: [[UInt8]: UInt8] = [
+        Array("$".utf8): UInt8(ascii: "s"), Array("€".utf8): UInt8(ascii: "e"),
+        Array("!".utf8): UInt8(ascii: "i"), Array("|".utf8): UInt8(ascii: "l"), Array("@".utf8): UInt8(ascii: "a"),
+    ]
+
+    /// Longest lexicon words inside a spelled-out run, left to right; the whole run may also be a compound.
+    private func matchesInSpelledRun(_ run: [(range: Range<Int>, letter: [UInt8])], document: Document) -> [ProfanityMatch] {
+        let letters = run.map(\.letter)
+        var result: [ProfanityMatch] = []
+        let whole = Array(letters.joined())
+        if let hit = whole.withUnsafeBufferPointer({ lexicon.match($0) }) {
+            return [match(hit, range: run[0].range.lowerBound..<run[run.count - 1].range.upperBound, key: whole, document: document)]
+        }
+        var start = 0
+        while start + 3 <= run.count {
+            var matchedEnd: Int?
+            for end in stride(from: run.count, through: start + 3, by: -1) {
+                let key = Array(letters[start..<end].joined())
+                if let hit = key.withUnsafeBufferPointer({ lexicon.match($0) }), !hit.isCompound {
+                    result.append(match(hit, range: run[start].range.lowerBound..<run[end - 1].range.upperBound, key: key, document: document))
+                    matchedEnd = end
+                    break
+                }
+            }
+            start = matchedEnd ?? start + 1
+        }
+        return result
+    }
+
+    /// Words glued together with symbols (k@nk€r, kan-ker, kl*te): the joined key, with symbols read as
+    /// leet letters or dropped. Also un-flags hyphenated innocent compounds (kanker-onderzoek).
+    private func clusterMatches(in document: Document, bytes: UnsafeBufferPointer<UInt8>, scratch: inout Scratch, existing: [ProfanityMatch]) -> [ProfanityMatch] {
+        var result = existing
+        let tokens = document.tokens
+        var start = 0
+        while start < tokens.count {
+            var end = start + 1
+            while end < tokens.count, tokens[end].start == tokens[end - 1].end,
+                  tokens[end].kind != .other || tokens[end].byteCount == 1 { end += 1 }
+            defer { start = end }
+            let cluster = tokens[start..<end]
+            let words = cluster.filter(\.isWordLike)
+            guard words.count >= 2, cluster.allSatisfy({ $0.isWordLike || Self.separators.contains(bytes[Int($0.start)]) || Self.leetSymbols[[bytes[Int($0.start)]]] != nil || isMultiByteLeet($0, bytes) }) else { continue }
+            let trimmedStart = Int(words.first!.start), trimmedEnd = Int(words.last!.end)
+            for readSymbolsAsLetters in [false, true] {
+                scratch.key.removeAll(keepingCapacity: true)
+                var traits: KeyFolder.Traits = []
+                for token in cluster {
+                    let raw = UnsafeBufferPointer(rebasing: bytes[token.byteRange])
+                    if token.isWordLike {
+                        traits.formUnion(folder.appendKey(of: raw, to: &scratch.key))
+                    } else if readSymbolsAsLetters, let letter = Self.leetSymbols[Array(raw)] {
+                        scratch.key.append(letter)
+                    }
+                }
+                if scratch.key.withUnsafeBufferPointer({ lexicon.isAllowed($0) }) {
+                    result.removeAll { $0.range.lowerBound >= trimmedStart && $0.range.upperBound <= trimmedEnd }
+                    break
+                }
+                let alreadyFound = result.contains { $0.range.overlaps(trimmedStart..<trimmedEnd) }
+                if !alreadyFound, let (hit, key) = bestHit(&scratch, traits: traits) {
+                    result.append(match(hit, range: trimmedStart..<trimmedEnd, key: key, document: document))
+                    break
+                }
+            }
+        }
+        return result
+    }
+
+    private func isMultiByteLeet(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        Self.leetSymbols[Array(bytes[token.byteRange])] != nil
+    }
+
+    /// Drops matches lying inside a longer one (the word inside its phrase), keeping text order.
+    static func removingContained(_ matches: [ProfanityMatch]) -> [ProfanityMatch] {
+        let sorted = matches.sorted {
+            $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.range.count > $1.range.count
+        }
+        var result: [ProfanityMatch] = []
+        for candidate in sorted {
+            if let last = result.last, last.range.lowerBound <= candidate.range.lowerBound, last.range.upperBound >= candidate.range.upperBound {
+                continue
+            }
+            result.append(candidate)
+        }
+        return result
+    }
+}
+
+/// The last few words seen, for phrases and context, without allocating per token.
+struct RecentWords {
+    struct Word { var tokenIndex: Int; var key: [UInt8] }
+    private var slots: [Word]
+    private var next = 0
+    private var filled = 0
+
+    init(capacity: Int) {
+        slots = Array(repeating: Word(tokenIndex: -1, key: []), count: capacity)
+        for index in slots.indices { slots[index].key.reserveCapacity(64) }
+    }
+
+    mutating func push(tokenIndex: Int, key: [UInt8]) {
+        slots[next].tokenIndex = tokenIndex
+        slots[next].key.removeAll(keepingCapacity: true)
+        slots[next].key.append(contentsOf: key)
+        next = (next + 1) % slots.count
+        filled = min(filled + 1, slots.count)
+    }
+
+    var last: Word? { filled == 0 ? nil : slots[(next - 1 + slots.count) % slots.count] }
+
+    /// The last `count` words, oldest first, if they are consecutive tokens separated by white space only.
+    func consecutiveWords(count: Int, endingAt index: Int, in document: Document) -> [Word]? {
+        guard count <= filled else { return nil }
+        var words: [Word] = []
+        for back in stride(from: count - 1, through: 0, by: -1) {
+            words.append(slots[(next - 1 - back + 2 * slots.count) % slots.count])
+        }
+        for (offset, word) in words.enumerated() where word.tokenIndex != index - (count - 1 - offset) { return nil }
+        for pair in zip(words, words.dropFirst()) {
+            let left = document.tokens[pair.0.tokenIndex], right = document.tokens[pair.1.tokenIndex]
+            guard document.isWhitespaceGap(from: Int(left.end), to: Int(right.start)) else { return nil }
+        }
+        return words
+    }
+}

@@ -1,0 +1,43 @@
+/// What a rule reports: where, and what it saw there. The linter turns detections into findings
+/// (positions in every unit, clauses, messages, redaction, fingerprint), so rules stay small.
+public struct Detection: Sendable {
+    /// UTF-8 byte range in the document.
+    public var range: Range<Int>
+    /// Overrides the rule's default severity (profanity: by sureness).
+    public var severity: Severity?
+    /// The matched value in normalized form; fingerprints are made of it.
+    public var normalized: String
+    /// Fills `{detail}` in the rule's message.
+    public var detail: LocalizedText?
+
+    public init(range: Range<Int>, severity: Severity? = nil, normalized: String, detail: LocalizedText? = nil) {
+        self.range = range
+        self.severity = severity
+        self.normalized = normalized
+        self.detail = detail
+    }
+}
+
+/// A check of one concern. It declares itself in `description` and detects; it never prints.
+public protocol Rule: Sendable {
+    var description: RuleDescription { get }
+    func detect(in context: RuleContext) -> [Detection]
+}
+
+/// What rules see of one document, with analyses that several rules share computed once.
+public final class RuleContext {
+    public let document: Document
+    let resources: LinterResources
+    let folder: KeyFolder
+
+    init(document: Document, resources: LinterResources, folder: KeyFolder) {
+        self.document = document
+        self.resources = resources
+        self.folder = folder
+    }
+
+    /// Every profanity match of the document, for all profanity rules.
+    public private(set) lazy var profanityMatches: [ProfanityMatch] = ProfanityMatcher(
+        lexicon: resources.profanity, medicalContext: resources.medicalContext, folder: folder
+    ).matches(in: document)
+}

@@ -1,0 +1,115 @@
+/// How serious a finding is. Scripts decide with `--fail-on`.
+public enum Severity: String, Codable, CaseIterable, Comparable, Sendable {
+    case info, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .info: return 0
+        case .warning: return 1
+        case .error: return 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// The finding vocabulary shared by every front end. New concepts may add categories.
+public struct FindingCategory: RawRepresentable, Codable, Hashable, Sendable, CustomStringConvertible {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+
+    public static let profanity = FindingCategory(rawValue: "profanity")
+    public static let threat = FindingCategory(rawValue: "threat")
+    public static let phone = FindingCategory(rawValue: "phone")
+    public static let email = FindingCategory(rawValue: "email")
+    public static let address = FindingCategory(rawValue: "address")
+    public static let bsn = FindingCategory(rawValue: "bsn")
+    public static let iban = FindingCategory(rawValue: "iban")
+    public static let birthdate = FindingCategory(rawValue: "birthdate")
+    public static let nameWithPhoto = FindingCategory(rawValue: "name-with-photo")
+    public static let missingDisclaimer = FindingCategory(rawValue: "missing-disclaimer")
+    public static let confidential = FindingCategory(rawValue: "confidential")
+}
+
+/// The languages postwacht speaks to users in.
+public enum Language: String, CaseIterable, Codable, Sendable {
+    case nl, en
+}
+
+/// A text in Dutch and English.
+public struct LocalizedText: Sendable {
+    public var nl: String
+    public var en: String
+    public init(nl: String, en: String) { self.nl = nl; self.en = en }
+    public func text(in language: Language) -> String { language == .nl ? nl : en }
+}
+
+/// A sentence of a school's protocol that a rule enforces.
+public struct ProtocolClause: Codable, Equatable, Sendable {
+    /// Policy pack id: kits-primair, montessori-flevoland, regenboog, svok, konot.
+    public var policy: String
+    /// Heading and number as they stand in the protocol.
+    public var section: String
+    /// The sentence, verbatim.
+    public var quote: String
+
+    public init(policy: String, section: String, quote: String) {
+        self.policy = policy
+        self.section = section
+        self.quote = quote
+    }
+}
+
+/// A post that a rule must (or must not) flag. In `text`, ⟦ and ⟧ mark each span that must be found.
+public struct RuleExample: Sendable {
+    public var text: String
+    public var metadata: RecordMetadata
+    public var file: StaticString
+    public var line: UInt
+
+    public init(_ text: String, metadata: RecordMetadata = RecordMetadata(), file: StaticString = #filePath, line: UInt = #line) {
+        self.text = text
+        self.metadata = metadata
+        self.file = file
+        self.line = line
+    }
+
+    public static let openMarker: Character = "⟦"
+    public static let closeMarker: Character = "⟧"
+
+    /// The text without markers and the marked spans in Unicode scalar offsets.
+    public var unmarked: (text: String, spans: [OffsetRange]) {
+        var output = String.UnicodeScalarView()
+        var spans: [OffsetRange] = []
+        var openedAt: Int?
+        for scalar in text.unicodeScalars {
+            if Character(scalar) == Self.openMarker { openedAt = output.count; continue }
+            if Character(scalar) == Self.closeMarker, let start = openedAt {
+                spans.append(OffsetRange(start: start, end: output.count))
+                openedAt = nil
+                continue
+            }
+            output.append(scalar)
+        }
+        return (String(output), spans)
+    }
+}
+
+/// Everything about a rule that is not its detection logic: docs, `rules` listing, SARIF metadata and the
+/// example test all read this one value.
+public struct RuleDescription: Sendable {
+    /// Stable id, e.g. `profanity.curse`.
+    public var id: String
+    public var name: LocalizedText
+    public var category: FindingCategory
+    public var defaultSeverity: Severity
+    /// What the rule finds and why it matters, for `postwacht explain`.
+    public var rationale: LocalizedText
+    /// The finding's message; `{match}` and `{detail}` are filled in per finding.
+    public var message: LocalizedText
+    public var suggestion: LocalizedText
+    public var clauses: [ProtocolClause]
+    public var triggeringExamples: [RuleExample]
+    public var nonTriggeringExamples: [RuleExample]
+}

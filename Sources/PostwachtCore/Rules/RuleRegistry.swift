@@ -1,0 +1,12 @@
+/// Every rule postwacht ships, in the order `postwacht rules` lists them.
+public enum RuleRegistry {
+    public static let all: [any Rule] = [
+        CurseRule(),
+        InsultRule(),
+        SlurRule(),
+    ]
+
+    public static func rule(withID id: String) -> (any Rule)? {
+        all.first { $0.description.id == id }
+    }
+}

@@ -1,0 +1,72 @@
+/// A half-open range in one unit of measure.
+public struct OffsetRange: Codable, Equatable, Hashable, Sendable {
+    public var start: Int
+    public var end: Int
+    public init(start: Int, end: Int) { self.start = start; self.end = end }
+}
+
+/// Where a stretch of text lies, in every unit a client may index by.
+public struct TextLocation: Equatable, Sendable {
+    /// Unicode scalar offsets (what Python and Rust index by).
+    public var scalars: OffsetRange
+    /// UTF-16 code unit offsets (what JavaScript editors and LSP index by).
+    public var utf16: OffsetRange
+    /// UTF-8 byte offsets.
+    public var utf8: OffsetRange
+    /// 1-based line of the start.
+    public var line: Int
+    /// 1-based column of the start, counted in Unicode scalars from the line's start.
+    public var column: Int
+}
+
+/// Converts UTF-8 byte offsets of one text into scalar, UTF-16, line and column positions.
+///
+/// The one conversion every token and finding goes through. It walks forward from the last position it
+/// was asked for, so a sorted batch of lookups costs one pass over the text.
+public struct TextPositions {
+    private let bytes: [UInt8]
+    private var cursor = Cursor()
+
+    private struct Cursor {
+        var byte = 0, scalar = 0, utf16 = 0, line = 1, lineStartScalar = 0
+    }
+
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    public mutating func location(of range: Range<Int>) -> TextLocation {
+        let start = advance(to: range.lowerBound)
+        let end = advance(to: range.upperBound)
+        return TextLocation(
+            scalars: OffsetRange(start: start.scalar, end: end.scalar),
+            utf16: OffsetRange(start: start.utf16, end: end.utf16),
+            utf8: OffsetRange(start: range.lowerBound, end: range.upperBound),
+            line: start.line,
+            column: start.scalar - start.lineStartScalar + 1
+        )
+    }
+
+    private mutating func advance(to target: Int) -> Cursor {
+        precondition(target >= 0 && target <= bytes.count, "offset \(target) outside text of \(bytes.count) bytes")
+        if target < cursor.byte { cursor = Cursor() }
+        var position = cursor
+        bytes.withUnsafeBufferPointer { buffer in
+            while position.byte < target {
+                let byte = buffer[position.byte]
+                position.byte += 1
+                switch byte {
+                case 0x0A:
+                    position.scalar += 1; position.utf16 += 1
+                    position.line += 1; position.lineStartScalar = position.scalar
+                case 0..<0x80, 0xC0..<0xF0:
+                    position.scalar += 1; position.utf16 += 1
+                case 0xF0...:
+                    position.scalar += 1; position.utf16 += 2
+                default:
+                    break // continuation byte
+                }
+            }
+        }
+        cursor = position
+        return position
+    }
+}

@@ -1,0 +1,186 @@
+/// Splits UTF-8 text into ICU word-break segments.
+///
+/// ICU's iterator runs at ~60 MB/s here, too slow for the 100 MB/s budget, so plain ASCII stretches take a
+/// byte-level fast path that reproduces UAX #29 as ICU 72 applies it (letters and digits join; `.` and `'`
+/// join letter to letter and digit to digit; `,` `;` join digit to digit; other ASCII punctuation stands
+/// alone; spaces run together; CR LF is one segment). Everything else — non-ASCII, `@`, `_`, control
+/// characters — goes to ICU. `TokenizerEquivalenceTests` proves both paths give ICU's segments.
+///
+/// Why a stretch may be cut out and handed to ICU alone: the text is split into regions "white space run +
+/// non-space run". ICU always breaks before an ASCII white-space byte that follows an ASCII non-space byte,
+/// and no UAX #29 rule looks across such a break, so a region boundary is an ICU boundary whenever the byte
+/// before it is ASCII. ICU batches therefore only end at such positions.
+public final class Tokenizer {
+    private let breaker: WordBreaker
+    /// When false, every segment goes through ICU (for equivalence tests and benchmarks).
+    public var usesFastPath = true
+
+    public init() throws(TextModelError) {
+        breaker = try WordBreaker()
+    }
+
+    /// Word, number and other tokens of `bytes`, white space left out.
+    public func tokens(of bytes: UnsafeBufferPointer<UInt8>) throws(TextModelError) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(bytes.count / 5)
+        var segmentStart = 0
+        try forEachSegment(of: bytes) { end, status in
+            let kind = Tokenizer.kind(ofStatus: status, bytes: bytes, range: segmentStart..<end)
+            if kind != .whitespace { tokens.append(Token(start: segmentStart, end: end, kind: kind)) }
+            segmentStart = end
+        }
+        return tokens
+    }
+
+    /// Every segment end with its ICU rule status, exactly as `ubrk_next` / `ubrk_getRuleStatus` report them.
+    public func segments(of bytes: UnsafeBufferPointer<UInt8>) throws(TextModelError) -> [(end: Int, status: Int32)] {
+        var result: [(end: Int, status: Int32)] = []
+        try forEachSegment(of: bytes) { end, status in result.append((end, status)) }
+        return result
+    }
+
+    static func kind(ofStatus status: Int32, bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> TokenKind {
+        switch status {
+        case 100..<200: return .number
+        case 200..<500: return .word
+        default: return isWhitespace(bytes, range) ? .whitespace : .other
+        }
+    }
+
+    private static func isWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let first = bytes[range.lowerBound]
+        if first < 0x80 { return ASCIIClass.of(first) == .space }
+        var iterator = UnsafeBufferPointer(rebasing: bytes[range]).makeIterator()
+        var decoder = UTF8()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            if !scalar.properties.isWhitespace { return false }
+        }
+        return true
+    }
+
+    @inline(__always)
+    func forEachSegment(of bytes: UnsafeBufferPointer<UInt8>, _ emit: (Int, Int32) -> Void) throws(TextModelError) {
+        let count = bytes.count
+        if !usesFastPath {
+            try breaker.forEachSegment(in: bytes) { end, status in emit(end, status) }
+            return
+        }
+        var position = 0
+        var pendingICUStart = -1
+        while position < count {
+            let regionStart = position
+            var spaceEnd = position
+            while spaceEnd < count, ASCIIClass.of(bytes[spaceEnd]) == .space { spaceEnd += 1 }
+            var segmentEnd = spaceEnd
+            var isSimple = true
+            while segmentEnd < count {
+                let byteClass = ASCIIClass.of(bytes[segmentEnd])
+                if byteClass == .space { break }
+                if byteClass == .complex { isSimple = false }
+                segmentEnd += 1
+            }
+            position = segmentEnd
+            if pendingICUStart >= 0 {
+                let previousIsASCII = bytes[regionStart - 1] < 0x80
+                if !(isSimple && previousIsASCII) { continue }
+                try flushICU(bytes, pendingICUStart..<regionStart, emit)
+                pendingICUStart = -1
+            }
+            if !isSimple {
+                pendingICUStart = regionStart
+                continue
+            }
+            Tokenizer.emitSpaces(bytes, regionStart..<spaceEnd, emit)
+            Tokenizer.emitSimpleSegment(bytes, spaceEnd..<segmentEnd, emit)
+        }
+        if pendingICUStart >= 0 { try flushICU(bytes, pendingICUStart..<count, emit) }
+    }
+
+    private func flushICU(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ emit: (Int, Int32) -> Void) throws(TextModelError) {
+        let offset = range.lowerBound
+        try breaker.forEachSegment(in: UnsafeBufferPointer(rebasing: bytes[range])) { end, status in
+            emit(offset + end, status)
+        }
+    }
+
+    /// Spaces run together (WB3d); tab, LF and a lone CR stand alone; CR LF is one segment (WB3).
+    @inline(__always)
+    private static func emitSpaces(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ emit: (Int, Int32) -> Void) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == 0x20 {
+                while index < range.upperBound, bytes[index] == 0x20 { index += 1 }
+            } else if byte == 0x0D, index + 1 < range.upperBound, bytes[index + 1] == 0x0A {
+                index += 2
+            } else {
+                index += 1
+            }
+            emit(index, 0)
+        }
+    }
+
+    @inline(__always)
+    private static func emitSimpleSegment(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ emit: (Int, Int32) -> Void) {
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            let byteClass = ASCIIClass.of(bytes[index])
+            guard byteClass == .letter || byteClass == .digit else {
+                index += 1
+                emit(index, 0)
+                continue
+            }
+            var last = byteClass
+            index += 1
+            while index < end {
+                let next = ASCIIClass.of(bytes[index])
+                if next == .letter || next == .digit {
+                    last = next
+                    index += 1
+                    continue
+                }
+                guard index + 1 < end else { break }
+                let after = ASCIIClass.of(bytes[index + 1])
+                // WB6/WB7: letter (. ') letter; WB11/WB12: digit (. ' , ;) digit.
+                let joins = (next == .midNumLet && after == last) || (next == .midNum && last == .digit && after == .digit)
+                guard joins else { break }
+                index += 2
+            }
+            emit(index, last == .letter ? 200 : 100)
+        }
+    }
+}
+
+/// How the fast path sees an ASCII byte.
+enum ASCIIClass: UInt8 {
+    case letter, digit
+    /// `.` and `'`: join letters to letters and digits to digits.
+    case midNumLet
+    /// `,` and `;`: join digits to digits.
+    case midNum
+    /// Punctuation that is always a segment of its own.
+    case alone
+    /// Space, tab, CR, LF.
+    case space
+    /// Anything the fast path leaves to ICU: non-ASCII bytes, `@` and `_` (ICU joins them into words),
+    /// and control characters.
+    case complex
+
+    @inline(__always)
+    static func of(_ byte: UInt8) -> ASCIIClass { table[Int(byte)] }
+
+    private static let table: [ASCIIClass] = (0..<256).map { value -> ASCIIClass in
+        let byte = UInt8(value)
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): return .letter
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return .digit
+        case UInt8(ascii: "."), UInt8(ascii: "'"): return .midNumLet
+        case UInt8(ascii: ","), UInt8(ascii: ";"): return .midNum
+        case 0x20, 0x09, 0x0A, 0x0D: return .space
+        case UInt8(ascii: "@"), UInt8(ascii: "_"): return .complex
+        case 0x21...0x7E: return .alone
+        default: return .complex
+        }
+    }
+}

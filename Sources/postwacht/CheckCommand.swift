@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import PostwachtCore
+import PostwachtReporting
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check drafts from files or stdin and report findings.",
+        discussion: """
+        Without files (or with -), the draft is read from stdin. With --input text (the default) every \
+        file is one post. With --input jsonl every line is one post: {"id", "text", "author_role", \
+        "attachments", "org", "channel"}; a line that cannot be read yields an error record and the \
+        rest continue.
+
+        Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on; 2 usage error or \
+        no input could be read.
+        """
+    )
+
+    enum InputFormat: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
+    enum ColourChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+    enum FailOn: String, ExpressibleByArgument, CaseIterable { case info, warning, error, never }
+
+    @Argument(help: ArgumentHelp("Files to check; - or none reads stdin.", valueName: "file"))
+    var files: [String] = []
+
+    @Flag(name: .customLong("stdin"), help: "Read the draft from stdin (as when no files are given).")
+    var readStdin = false
+
+    @Option(name: .customLong("input"), help: "How input is split into posts: text (one post per file) or jsonl (one per line).")
+    var inputFormat: InputFormat = .text
+
+    @Option(name: .customLong("format"), help: "Output: text (compiler-style), json (one document with a summary) or jsonl (one line per post).")
+    var format: OutputFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1: info, warning, error or never.")
+    var failOn: FailOn = .warning
+
+    @Flag(name: .customLong("redact"), help: "Mask matched words and values in every output.")
+    var redact = false
+
+    @Option(name: .customLong("role"), help: "Author role of plain-text drafts: staff, parent, pupil or school.")
+    var role: AuthorRole?
+
+    @Option(name: .customLong("color"), help: "Colour text output: auto (only on a terminal), always or never.")
+    var colour: ColourChoice = .auto
+
+    @OptionGroup var engine: EngineOptions
+
+    func run() throws {
+        let resources = try engine.loadResources()
+        let linter = Linter(resources: resources, options: LintOptions(language: engine.language, redact: redact, policy: engine.policy))
+        let checker: Checker
+        do { checker = try linter.makeChecker() } catch {
+            FileHandle.standardError.write(Data("postwacht: \(error)\n".utf8))
+            throw ExitStatus.unusable
+        }
+        let colours = colour == .always || (colour == .auto && format == .text && isatty(STDOUT_FILENO) == 1)
+        var reporter = makeReporter(format, style: ReportStyle(colors: colours, redact: redact))
+        var summary = RunSummary()
+        let output = FileHandle.standardOutput
+        let sources = files.isEmpty || readStdin ? files.filter { $0 != "-" } + ["-"] : files
+        var readableSources = 0
+        for source in sources {
+            let opened = InputSource.open(source, format: inputFormat, role: role) { outcome in
+                summary.add(outcome)
+                output.write(Data(reporter.report(outcome).utf8))
+            } check: { record in
+                checker.lint(record)
+            }
+            if opened { readableSources += 1 }
+        }
+        output.write(Data(reporter.finish(summary).utf8))
+        if readableSources == 0 { throw ExitStatus.unusable }
+        if let highest = summary.highestSeverity, let threshold = Severity(rawValue: failOn.rawValue), highest >= threshold {
+            throw ExitStatus.findings
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import PostwachtCore
+
+struct LexiconCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lexicon",
+        abstract: "Work on the lexicons.",
+        subcommands: [ScanWordList.self]
+    )
+
+    struct ScanWordList: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "scan-wordlist",
+            abstract: "Run the profanity rules over every word of a word list (one per line) and print the words they flag.",
+            discussion: """
+            Used to keep the allowlist honest: `postwacht lexicon scan-wordlist /usr/share/dict/nederlands` \
+            (Debian's wdutch, the OpenTaal list) prints `word<TAB>rule<TAB>severity<TAB>normalized` for every \
+            flagged word that is not itself a lexicon term; each is either a curse to add to \
+            Lexicons/nl/profanity.tsv or an innocent word for Lexicons/nl/profanity-allow.tsv.
+            """
+        )
+
+        @Argument(help: "A word list, one word per line.")
+        var wordList: String
+
+        @Flag(name: .customLong("all"), help: "Also print words that are lexicon terms themselves.")
+        var all = false
+
+        @OptionGroup var engine: EngineOptions
+
+        func run() throws {
+            let resources = try engine.loadResources()
+            let linter = Linter(resources: resources, rules: RuleRegistry.all.filter { $0.description.category == .profanity })
+            let checker = try linter.makeChecker()
+            let folder = KeyFolder()
+            guard let handle = FileHandle(forReadingAtPath: wordList) else {
+                FileHandle.standardError.write(Data("postwacht: cannot read \(wordList)\n".utf8))
+                throw ExitStatus.unusable
+            }
+            let reader = LineReader(handle: handle)
+            var flagged = 0
+            while let line = try reader.next() {
+                guard case .text(let bytes) = line, !bytes.isEmpty else { continue }
+                let word = String(decoding: bytes, as: UTF8.self)
+                guard case .checked(let result) = checker.lint(Record(id: word, bytes: bytes)) else { continue }
+                for finding in result.findings {
+                    if !all && resources.profanity.contains(key: folder.key(of: word)) { continue }
+                    flagged += 1
+                    print("\(word)\t\(finding.rule)\t\(finding.severity.rawValue)\t\(finding.normalized)")
+                }
+            }
+            FileHandle.standardError.write(Data("\(flagged) flagged\n".utf8))
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import XCTest
+@testable import PostwachtCore
+final class SmokeTests: XCTestCase { func testICU() { XCTAssertTrue(ICUProbe.version.hasPrefix("7")) } }
