@@ -37,10 +37,11 @@ public final class Linter: Sendable {
 public final class Checker {
     private let linter: Linter
     private let tokenizer: Tokenizer
-    private let folder = KeyFolder()
+    private let folder: KeyFolder
 
     init(linter: Linter) throws(TextModelError) {
         self.linter = linter
+        folder = KeyFolder(lookalikes: linter.resources.letterLookalikes)
         tokenizer = try Tokenizer()
     }
 

@@ -3,23 +3,30 @@ import Foundation
 /// The data every scan needs, loaded once from a `Lexicons/` directory and shared by all threads.
 public struct LinterResources: Sendable {
     public var profanity: ProfanityLexicon
-    /// Words after which a disease word names the disease (heeft kanker), from profanity-medical-context.tsv.
-    var medicalContext: ByteStringTable<Bool>
+    /// Words that tell whether an ambiguous word is used profanely, from profanity-context.tsv.
+    var profanityContext: ProfanityContext
+    /// Look-alike letters the ICU skeleton leaves non-Latin, from letter-lookalikes.tsv.
+    public var letterLookalikes: [UInt32: [UInt8]]
     public var lexiconDirectory: URL
 
-    public static let requiredFiles = ["nl/profanity.tsv", "nl/profanity-allow.tsv", "nl/profanity-medical-context.tsv"]
+    public static let requiredFiles = ["nl/profanity.tsv", "nl/profanity-allow.tsv", "nl/profanity-context.tsv", "letter-lookalikes.tsv"]
 
     public static func load(from directory: URL) throws(LexiconError) -> LinterResources {
         let profanity = try ProfanityLexicon(
             profanity: try readFile(directory, "nl/profanity.tsv"),
             allowlist: try readFile(directory, "nl/profanity-allow.tsv")
         )
-        let folder = KeyFolder()
-        var medical = ByteStringTable<Bool>()
-        for row in try readFile(directory, "nl/profanity-medical-context.tsv").rows {
-            medical.set(true, for: folder.key(of: row.fields[0]))
+        let context = try ProfanityContext(try readFile(directory, "nl/profanity-context.tsv"))
+        var lookalikes: [UInt32: [UInt8]] = [:]
+        let lookalikeFile = try readFile(directory, "letter-lookalikes.tsv")
+        for row in lookalikeFile.rows {
+            guard row.fields.count == 2, row.fields[0].unicodeScalars.count == 1, !row.fields[1].isEmpty,
+                  row.fields[1].utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else {
+                throw lookalikeFile.error(row, "expected one character<TAB>lowercase Latin letters")
+            }
+            lookalikes[row.fields[0].unicodeScalars.first!.value] = Array(row.fields[1].utf8)
         }
-        return LinterResources(profanity: profanity, medicalContext: medical, lexiconDirectory: directory)
+        return LinterResources(profanity: profanity, profanityContext: context, letterLookalikes: lookalikes, lexiconDirectory: directory)
     }
 
     static func readFile(_ directory: URL, _ name: String) throws(LexiconError) -> LexiconFile {

@@ -38,6 +38,6 @@ public final class RuleContext {
 
     /// Every profanity match of the document, for all profanity rules.
     public private(set) lazy var profanityMatches: [ProfanityMatch] = ProfanityMatcher(
-        lexicon: resources.profanity, medicalContext: resources.medicalContext, folder: folder
+        lexicon: resources.profanity, context: resources.profanityContext, folder: folder
     ).matches(in: document)
 }

@@ -10,8 +10,12 @@ import CPostwachtICU
 public final class KeyFolder {
     private var confusableCache: [UInt32: [UInt8]] = [:]
     private var folded = [UInt8](repeating: 0, count: 512)
+    /// Look-alikes the skeleton leaves non-Latin (Cyrillic к → ĸ): Lexicons/letter-lookalikes.tsv.
+    private let lookalikes: [UInt32: [UInt8]]
 
-    public init() {}
+    public init(lookalikes: [UInt32: [UInt8]] = [:]) {
+        self.lookalikes = lookalikes
+    }
 
     public struct Traits: OptionSet, Sendable {
         public let rawValue: UInt8
@@ -103,6 +107,7 @@ public final class KeyFolder {
 
     private func computeConfusableFold(_ scalar: Unicode.Scalar) -> [UInt8] {
         if pw_is_combining_mark(scalar.value) == 1 { return [] }
+        if let latin = lookalikes[scalar.value] { return latin }
         let input = Array(String(Character(scalar)).utf8)
         var output = [UInt8](repeating: 0, count: 64)
         let length = input.withUnsafeBufferPointer { inBuffer in
@@ -123,6 +128,10 @@ public final class KeyFolder {
                 break
             }
             letters.append(ascii | (ASCIIClass.of(ascii) == .letter ? 0x20 : 0))
+        }
+        if !onlyASCIILetters, let skeleton = String(validating: output[0..<length], as: UTF8.self),
+           skeleton.unicodeScalars.count == 1, let latin = lookalikes[skeleton.unicodeScalars.first!.value] {
+            return latin
         }
         guard onlyASCIILetters, !letters.isEmpty else { return Array(String(Character(scalar)).utf8) }
         // The skeleton of m is "rn"; a single scalar that looks like "rn" looks like m.

@@ -34,7 +34,7 @@ public struct CurseRule: Rule {
             RuleExample("En nu ⟦k-u-t⟧ weer regen"),
             RuleExample("⟦Godverdomme⟧, alweer te laat"),
             RuleExample("Ach ⟦krijg de tering⟧ met je huiswerk"),
-            RuleExample("Mijn ⟦kl0te⟧telefoon doet het niet"),
+            RuleExample("Mijn ⟦kl0tetelefoon⟧ doet het niet"),
         ],
         nonTriggeringExamples: [
             RuleExample("Wij lopen mee voor KWF Kankerbestrijding!"),

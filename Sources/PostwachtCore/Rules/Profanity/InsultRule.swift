@@ -31,7 +31,8 @@ public struct InsultRule: Rule {
         nonTriggeringExamples: [
             RuleExample("Deze week leren we over Mongolië en de Mongoolse steppe."),
             RuleExample("Een homogeen mengsel bij scheikunde."),
-            RuleExample("De eekhoorns verzamelen eikels in het park."),
+            RuleExample("Idioom en uitdrukkingen oefenen in groep 6."),
+            RuleExample("Wat een debiteurenlijst moet de penningmeester bijhouden."),
         ]
     )
 }

@@ -21,7 +21,7 @@ public struct ProfanityMatch: Sendable {
 /// k-u-t) and words cut up by symbols (k@nk€r). Shared by the three profanity rules.
 struct ProfanityMatcher {
     let lexicon: ProfanityLexicon
-    let medicalContext: ByteStringTable<Bool>
+    let context: ProfanityContext
     let folder: KeyFolder
 
     /// Longest word worth keying; longer tokens are URLs or spam, and no entry is near this long.
@@ -37,9 +37,9 @@ struct ProfanityMatcher {
                 scratch.key.removeAll(keepingCapacity: true)
                 let traits = folder.appendKey(of: UnsafeBufferPointer(rebasing: bytes[token.byteRange]), to: &scratch.key)
                 guard traits.contains(.letters) else { continue }
-                if let (hit, key) = bestHit(&scratch, traits: traits),
-                   !isMedicalUse(hit, at: index, in: document, recent: recent) {
-                    found.append(match(hit, range: token.byteRange, key: key, document: document))
+                if let (hit, key) = bestHit(&scratch, traits: traits) {
+                    let candidate = match(hit, range: token.byteRange, key: key, document: document)
+                    if !isInnocentInContext(candidate, key: key, at: index, in: document) { found.append(candidate) }
                 }
                 recent.push(tokenIndex: index, key: scratch.key)
                 found.append(contentsOf: phraseMatches(endingAt: index, in: document, recent: recent))
@@ -96,11 +96,52 @@ struct ProfanityMatcher {
         key.withUnsafeBufferPointer { lexicon.match($0) }
     }
 
-    /// "mijn oma heeft kanker" names a disease; "krijg de kanker" curses with it.
-    private func isMedicalUse(_ hit: ProfanityHit, at index: Int, in document: Document, recent: RecentWords) -> Bool {
-        guard !hit.isCompound, lexicon.entries[hit.entry].wordClass == .disease,
-              let previous = recent.last, previous.tokenIndex == index - 1 else { return false }
-        return previous.key.withUnsafeBufferPointer { medicalContext.value(for: $0) } != nil
+    /// Ambiguous words read in context: "mijn oma heeft kanker" and "kankerlotgenoten" name the disease,
+    /// "eikels verzamelen" is about acorns; "krijg de kanker", "kankerschool" and "die eikel" are not.
+    private func isInnocentInContext(_ match: ProfanityMatch, key: [UInt8], at index: Int, in document: Document) -> Bool {
+        let entry = match.entry
+        if entry.wordClass == .disease, match.isCompound, let stem = entry.keys.last, key.starts(with: stem) {
+            let rest = Array(key[stem.count...])
+            return rest.withUnsafeBufferPointer { context.medicalTails.longestStem(in: $0, minimumRest: 0) != nil }
+        }
+        guard !match.isCompound, !match.isDisguised else { return false }
+        // Only a bare, ambiguous disease name (kanker, tering) can be the disease; teringzooi cannot.
+        if entry.wordClass == .disease, entry.sureness <= 1 {
+            var before = index - 1
+            if let article = wordKey(at: before, before: index, in: document), ProfanityContext.articles.contains(article) { before -= 1 }
+            let beforeMatches = wordKey(at: before, before: before + 1, in: document).map { key in
+                key.withUnsafeBufferPointer { context.medicalBefore.value(for: $0) != nil }
+            } ?? false
+            let afterMatches = wordKey(at: index + 1, after: index, in: document).map { key in
+                key.withUnsafeBufferPointer { context.medicalAfter.value(for: $0) != nil }
+            } ?? false
+            return beforeMatches || afterMatches
+        }
+        if entry.wordClass == .insult, entry.sureness == 1 {
+            func aims(_ key: [UInt8]?) -> Bool {
+                key.map { key in key.withUnsafeBufferPointer { context.insultBefore.value(for: $0) != nil } } ?? false
+            }
+            let previous = wordKey(at: index - 1, before: index, in: document)
+            // One inflected adjective may stand between: "een ongelofelijke idioot".
+            let throughAdjective = previous?.last == UInt8(ascii: "e") && aims(wordKey(at: index - 2, before: index - 1, in: document))
+            return !(aims(previous) || throughAdjective)
+        }
+        return false
+    }
+
+    /// The key of word token `index` when only white space separates it from its neighbour token.
+    private func wordKey(at index: Int, before neighbour: Int? = nil, after previous: Int? = nil, in document: Document) -> [UInt8]? {
+        let tokens = document.tokens
+        guard index >= 0, index < tokens.count, tokens[index].isWordLike else { return nil }
+        if let neighbour, neighbour < tokens.count,
+           !document.isWhitespaceGap(from: Int(tokens[index].end), to: Int(tokens[neighbour].start)) { return nil }
+        if let previous, previous >= 0,
+           !document.isWhitespaceGap(from: Int(tokens[previous].end), to: Int(tokens[index].start)) { return nil }
+        var key: [UInt8] = []
+        document.bytes.withUnsafeBufferPointer { bytes in
+            _ = folder.appendKey(of: UnsafeBufferPointer(rebasing: bytes[tokens[index].byteRange]), to: &key)
+        }
+        return key
     }
 
     private func phraseMatches(endingAt index: Int, in document: Document, recent: RecentWords) -> [ProfanityMatch] {
@@ -152,11 +193,16 @@ struct ProfanityMatcher {
         // One separator glued on both sides: k-u-t, k*u*t
         guard tokenIndex >= 1 else { return false }
         let separator = document.tokens[tokenIndex - 1]
-        return separator.kind == .other && separator.byteCount == 1 && Int(separator.start) == previousEnd
-            && separator.end == token.start && Self.separators.contains(document.bytes[Int(separator.start)])
+        return Int(separator.start) == previousEnd && separator.end == token.start && Self.isJoiner(separator, document.bytes)
     }
 
-    private static let separators: Set<UInt8> = Set("-._*/+~".utf8)
+    /// Characters put between letters to break up a word: k-u-t, k*t, kan\u{200B}ker (zero-width space).
+    private static let joiners: Set<[UInt8]> = Set(["-", ".", "_", "*", "/", "+", "~", "\u{200B}", "\u{200C}", "\u{2060}",
+                                                     "\u{FEFF}", "\u{00B7}", "\u{2022}", "\u{2027}"].map { Array($0.utf8) })
+
+    static func isJoiner(_ token: Token, _ bytes: [UInt8]) -> Bool {
+        token.kind == .other && token.byteCount <= 3 && joiners.contains(Array(bytes[token.byteRange]))
+    }
 
     /// The key letter of a one-character token: a letter, a leet digit, or a leet symbol.
     private func spelledLetter(_ token: Token, bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
@@ -212,21 +258,29 @@ struct ProfanityMatcher {
         var start = 0
         while start < tokens.count {
             var end = start + 1
-            while end < tokens.count, tokens[end].start == tokens[end - 1].end,
-                  tokens[end].kind != .other || tokens[end].byteCount == 1 { end += 1 }
+            func joinable(_ token: Token) -> Bool {
+                token.isWordLike || Self.isJoiner(token, document.bytes) || Self.leetSymbols[Array(bytes[token.byteRange])] != nil
+            }
+            guard joinable(tokens[start]) else { end = start + 1; start = end; continue }
+            while end < tokens.count, tokens[end].start == tokens[end - 1].end, joinable(tokens[end]) { end += 1 }
             defer { start = end }
             let cluster = tokens[start..<end]
             let words = cluster.filter(\.isWordLike)
-            guard words.count >= 2, cluster.allSatisfy({ $0.isWordLike || Self.separators.contains(bytes[Int($0.start)]) || Self.leetSymbols[[bytes[Int($0.start)]]] != nil || isMultiByteLeet($0, bytes) }) else { continue }
+            guard words.count >= 2 else { continue }
             let trimmedStart = Int(words.first!.start), trimmedEnd = Int(words.last!.end)
-            for readSymbolsAsLetters in [false, true] {
+            let hasAsterisk = cluster.contains { bytes[Int($0.start)] == UInt8(ascii: "*") }
+            // Symbols dropped, read as leet letters, or (an asterisk) standing for a vowel: k*tapp, f*ck.
+            let readings: [UInt8?] = [nil, 0] + (hasAsterisk ? Array("aeiou".utf8).map { Optional($0) } : [])
+            for reading in readings {
                 scratch.key.removeAll(keepingCapacity: true)
                 var traits: KeyFolder.Traits = []
                 for token in cluster {
                     let raw = UnsafeBufferPointer(rebasing: bytes[token.byteRange])
                     if token.isWordLike {
                         traits.formUnion(folder.appendKey(of: raw, to: &scratch.key))
-                    } else if readSymbolsAsLetters, let letter = Self.leetSymbols[Array(raw)] {
+                    } else if let vowel = reading, vowel != 0, raw.count == 1, raw[0] == UInt8(ascii: "*") {
+                        scratch.key.append(vowel)
+                    } else if reading == 0, let letter = Self.leetSymbols[Array(raw)] {
                         scratch.key.append(letter)
                     }
                 }
@@ -242,10 +296,6 @@ struct ProfanityMatcher {
             }
         }
         return result
-    }
-
-    private func isMultiByteLeet(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        Self.leetSymbols[Array(bytes[token.byteRange])] != nil
     }
 
     /// Drops matches lying inside a longer one (the word inside its phrase), keeping text order.

@@ -22,7 +22,7 @@ public struct SlurRule: Rule {
         ),
         clauses: DecencyClauses.insulting,
         triggeringExamples: [
-            RuleExample("Doe niet zo ⟦flikker⟧ig", metadata: RecordMetadata()),
+            RuleExample("Die ⟦flikkers⟧ van 3B weer"),
             RuleExample("Die ⟦homo's⟧ van 3B"),
         ],
         nonTriggeringExamples: [

@@ -1,3 +1,0 @@
-import XCTest
-@testable import PostwachtCore
-final class SmokeTests: XCTestCase { func testICU() { XCTAssertTrue(ICUProbe.version.hasPrefix("7")) } }

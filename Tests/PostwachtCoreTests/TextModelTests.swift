@@ -1,0 +1,70 @@
+import XCTest
+@testable import PostwachtCore
+
+final class TextModelTests: XCTestCase {
+    func testPositionsCountScalarsUTF16AndLines() {
+        let text = "a😀b\nĳ e\u{0301}x"
+        var positions = TextPositions(Array(text.utf8))
+        let bytes = Array(text.utf8)
+        let xOffset = bytes.lastIndex(of: UInt8(ascii: "x"))!
+        let location = positions.location(of: xOffset..<(xOffset + 1))
+        XCTAssertEqual(location.scalars, OffsetRange(start: 8, end: 9))
+        XCTAssertEqual(location.utf16, OffsetRange(start: 9, end: 10))
+        XCTAssertEqual(location.line, 2)
+        XCTAssertEqual(location.column, 5)
+        let emoji = positions.location(of: 1..<5)
+        XCTAssertEqual(emoji.scalars, OffsetRange(start: 1, end: 2))
+        XCTAssertEqual(emoji.utf16, OffsetRange(start: 1, end: 3))
+        XCTAssertEqual(emoji.line, 1)
+        XCTAssertEqual(emoji.column, 2)
+    }
+
+    func testInvalidUTF8IsRepairedAndWarned() {
+        let bytes: [UInt8] = Array("Wat een ".utf8) + [0xFF, 0xC3] + Array(" kutdag".utf8)
+        guard case .checked(let result) = TestSupport.checker().lint(Record(id: "x", bytes: bytes)) else { return XCTFail() }
+        XCTAssertEqual(result.warnings.map(\.code), ["input.invalid-utf8"])
+        XCTAssertEqual(result.findings.map(\.match), ["kutdag"])
+        XCTAssertEqual(result.findings.first?.span, OffsetRange(start: 11, end: 17))
+    }
+
+    func testValidatorAgreesWithTheStandardLibrary() {
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 0...12, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            XCTAssertEqual(UTF8Decoding.isValid(bytes), expected, "\(bytes)")
+        }
+    }
+
+    func testNULBytesAndByteOrderMarkAreHandled() {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("kut\u{0000}school \u{0000} tyfus".utf8)
+        guard case .checked(let result) = TestSupport.checker().lint(Record(id: "x", bytes: bytes)) else { return XCTFail() }
+        XCTAssertEqual(result.findings.map(\.match), ["kut", "tyfus"])
+        XCTAssertEqual(result.findings.first?.span.start, 0, "offsets count from after the byte-order mark")
+    }
+
+    func testFiftyMegabyteLineIsChecked() {
+        var text = String(repeating: "Beste ouders, de sportdag is morgen. ", count: 1_400_000)
+        text += "wat een kutschool"
+        XCTAssertGreaterThan(text.utf8.count, 50_000_000)
+        let findings = TestSupport.findings(text)
+        XCTAssertEqual(findings.map(\.match), ["kutschool"])
+        XCTAssertEqual(findings.first?.line, 1)
+        XCTAssertEqual(findings.first?.column, text.unicodeScalars.count - 9 + 1)
+    }
+
+    func testKeyFoldingSeesThroughDisguises() {
+        let folder = KeyFolder()
+        XCTAssertEqual(String(decoding: folder.key(of: "ＫＡＮＫＥＲ"), as: UTF8.self), "kanker")
+        XCTAssertEqual(String(decoding: folder.key(of: "k\u{0430}nker"), as: UTF8.self), "kanker")
+        XCTAssertEqual(String(decoding: folder.key(of: "Mongolië"), as: UTF8.self), "mongolie")
+        XCTAssertEqual(String(decoding: folder.key(of: "Ĳsselmeer"), as: UTF8.self), "ijsselmeer")
+        XCTAssertEqual(String(decoding: folder.key(of: "t.y.f.u.s"), as: UTF8.self), "tyfus")
+        XCTAssertEqual(String(decoding: folder.key(of: "z’n"), as: UTF8.self), "zn")
+        var output: [UInt8] = []
+        KeyFolder.leetVariant(of: Array("k4nk3r".utf8), one: UInt8(ascii: "i"), into: &output)
+        XCTAssertEqual(String(decoding: output, as: UTF8.self), "kanker")
+        KeyFolder.squeezed(Array("kuuuuut".utf8), keep: 1, into: &output)
+        XCTAssertEqual(String(decoding: output, as: UTF8.self), "kut")
+    }
+}
