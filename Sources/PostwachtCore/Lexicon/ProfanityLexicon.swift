@@ -63,7 +63,11 @@ public struct ProfanityLexicon: Sendable {
             guard let mode = LexiconMatchMode(rawValue: row.fields[3]) else {
                 throw profanity.error(row, "unknown mode '\(row.fields[3])'; use one of \(LexiconMatchMode.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            add(ProfanityEntry(term: row.fields[0], wordClass: wordClass, sureness: sureness, mode: mode, keys: []), folder: folder)
+            let entry = ProfanityEntry(term: row.fields[0], wordClass: wordClass, sureness: sureness, mode: mode, keys: [])
+            if mode != .phrase, let existing = exact.value(for: folder.key(of: entry.term)) {
+                throw profanity.error(row, "'\(entry.term)' has the same key as '\(entries[existing].term)'; keep one")
+            }
+            add(entry, folder: folder)
         }
         for row in allowlist.rows {
             guard row.fields.count >= 2, !row.fields[0].isEmpty else {
