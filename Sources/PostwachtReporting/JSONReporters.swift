@@ -23,7 +23,7 @@ struct RecordObject: Encodable {
 enum JSONOutput {
     static func encode<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding these plain value types cannot fail.
         return String(decoding: try! encoder.encode(value), as: UTF8.self)
     }

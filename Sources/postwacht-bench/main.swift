@@ -1,1 +1,67 @@
-print("todo")
+import Dispatch
+import Foundation
+import PostwachtCore
+
+// Throughput of the whole pipeline (decode → tokens → rules → findings) on a generated corpus of
+// realistic Dutch school posts: one core, all cores, and one core with the tokenizer's fast path off.
+// Run: swift run -c release postwacht-bench [megabytes]
+
+let megabytes = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 64
+let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+let resources = try LinterResources.load(from: LinterResources.locateLexicons(explicit: nil, executablePath: executable))
+let linter = Linter(resources: resources)
+
+let corpus = BenchmarkCorpus.generate(bytes: megabytes * 1_000_000)
+let totalBytes = corpus.reduce(0) { $0 + $1.bytes.count }
+print("corpus: \(corpus.count) posts, \(String(format: "%.1f", Double(totalBytes) / 1e6)) MB, ICU \(ICUVersion.string), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+
+func measure(_ label: String, repetitions: Int = 3, _ body: () -> Int) {
+    var best = Double.infinity
+    var findings = 0
+    for _ in 0..<repetitions {
+        let start = DispatchTime.now().uptimeNanoseconds
+        findings = body()
+        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    let megabytesPerSecond = Double(totalBytes) / 1e6 / best
+    let postsPerSecond = Double(corpus.count) / best
+    print(String(format: "%-34@ %8.1f MB/s %10.0f posts/s   (%d findings, best of %d)", label as NSString, megabytesPerSecond, postsPerSecond, findings, repetitions))
+}
+
+func scan(_ records: ArraySlice<Record>, fastPath: Bool = true) -> Int {
+    let checker = try! linter.makeChecker()
+    checker.usesTokenizerFastPath = fastPath
+    var findings = 0
+    for record in records {
+        if case .checked(let result) = checker.lint(record) { findings += result.findings.count }
+    }
+    return findings
+}
+
+measure("one core") { scan(corpus[...]) }
+let cores = ProcessInfo.processInfo.activeProcessorCount
+measure("all cores (\(cores))") {
+    let chunk = (corpus.count + cores - 1) / cores
+    let counts = FindingCounts(workers: cores)
+    DispatchQueue.concurrentPerform(iterations: cores) { worker in
+        let slice = corpus[min(worker * chunk, corpus.count)..<min((worker + 1) * chunk, corpus.count)]
+        counts.set(worker, scan(slice))
+    }
+    return counts.total
+}
+measure("one core, ICU tokens only", repetitions: 1) { scan(corpus[...], fastPath: false) }
+
+/// Per-worker finding counts; each worker writes only its own slot.
+final class FindingCounts: @unchecked Sendable {
+    private var counts: [Int]
+    private let lock = NSLock()
+    init(workers: Int) { counts = Array(repeating: 0, count: workers) }
+    func set(_ worker: Int, _ count: Int) { lock.lock(); counts[worker] = count; lock.unlock() }
+    var total: Int { lock.lock(); defer { lock.unlock() }; return counts.reduce(0, +) }
+}
+measure("one core, decode + tokens only", repetitions: 1) {
+    let checker = try! linter.makeChecker()
+    var tokens = 0 // reported in the findings column
+    for record in corpus { tokens += (try? checker.document(for: record))?.tokens.count ?? 0 }
+    return tokens
+}

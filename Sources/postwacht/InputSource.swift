@@ -63,8 +63,8 @@ enum InputSource {
             case .text(let bytes):
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
                 switch JSONLRecordDecoder.decode(bytes, fallbackID: fallbackID) {
-                case .failure(let error):
-                    emit(.failed(id: fallbackID, error: RecordError(code: error.code, message: "line \(reader.lineNumber): \(error.message)")))
+                case .failure(let failure):
+                    emit(.failed(id: failure.id, error: RecordError(code: failure.error.code, message: "line \(reader.lineNumber): \(failure.error.message)")))
                 case .success(var record):
                     if record.metadata.authorRole == nil { record.metadata.authorRole = role }
                     emit(check(record))

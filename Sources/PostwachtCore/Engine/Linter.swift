@@ -21,11 +21,14 @@ public final class Linter: Sendable {
     public let resources: LinterResources
     public let rules: [any Rule]
     public let options: LintOptions
+    /// The rules' descriptions, read once: they are large values, not worth copying per record.
+    let descriptions: [RuleDescription]
 
     public init(resources: LinterResources, rules: [any Rule] = RuleRegistry.all, options: LintOptions = LintOptions()) {
         self.resources = resources
         self.rules = rules
         self.options = options
+        descriptions = rules.map(\.description)
     }
 
     public func makeChecker() throws(TextModelError) -> Checker {
@@ -37,11 +40,12 @@ public final class Linter: Sendable {
 public final class Checker {
     private let linter: Linter
     private let tokenizer: Tokenizer
-    private let folder: KeyFolder
+    private let profanityMatcher: ProfanityMatcher
 
     init(linter: Linter) throws(TextModelError) {
         self.linter = linter
-        folder = KeyFolder(lookalikes: linter.resources.letterLookalikes)
+        let folder = KeyFolder(lookalikes: linter.resources.letterLookalikes)
+        profanityMatcher = ProfanityMatcher(lexicon: linter.resources.profanity, context: linter.resources.profanityContext, folder: folder)
         tokenizer = try Tokenizer()
     }
 
@@ -75,18 +79,19 @@ public final class Checker {
     }
 
     public func lint(_ document: Document) -> LintResult {
-        let context = RuleContext(document: document, resources: linter.resources, folder: folder)
-        var pending: [(rule: RuleDescription, detection: Detection)] = []
-        for rule in linter.rules {
-            let description = rule.description
-            for detection in rule.detect(in: context) { pending.append((description, detection)) }
+        let context = RuleContext(document: document, profanityMatcher: profanityMatcher)
+        var pending: [(rule: Int, detection: Detection)] = []
+        for (index, rule) in linter.rules.enumerated() {
+            for detection in rule.detect(in: context) { pending.append((index, detection)) }
         }
+        guard !pending.isEmpty else { return LintResult(id: document.id, findings: [], warnings: document.warnings, text: document.bytes) }
+        let descriptions = linter.descriptions
         pending.sort {
-            ($0.detection.range.lowerBound, $0.detection.range.upperBound, $0.rule.id)
-                < ($1.detection.range.lowerBound, $1.detection.range.upperBound, $1.rule.id)
+            ($0.detection.range.lowerBound, $0.detection.range.upperBound, descriptions[$0.rule].id)
+                < ($1.detection.range.lowerBound, $1.detection.range.upperBound, descriptions[$1.rule].id)
         }
         var positions = TextPositions(document.bytes)
-        let findings = pending.map { makeFinding($0.rule, $0.detection, document: document, positions: &positions) }
+        let findings = pending.map { makeFinding(descriptions[$0.rule], $0.detection, document: document, positions: &positions) }
         return LintResult(id: document.id, findings: findings, warnings: document.warnings, text: document.bytes)
     }
 

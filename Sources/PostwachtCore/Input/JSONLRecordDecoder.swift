@@ -4,7 +4,13 @@ import Foundation
 /// `attachments`, `org`, `channel`. Unknown fields are ignored; anything else wrong is a `RecordError`
 /// that names the field, so one bad line never stops the others.
 public enum JSONLRecordDecoder {
-    public static func decode(_ line: [UInt8], fallbackID: String) -> Result<Record, RecordError> {
+    /// The record, or the error together with the best id known for it (the line's `id`, else `fallbackID`).
+    public static func decode(_ line: [UInt8], fallbackID: String) -> Result<Record, IdentifiedRecordError> {
+        var id = fallbackID
+        return decode(line, fallbackID: fallbackID, id: &id).mapError { IdentifiedRecordError(id: id, error: $0) }
+    }
+
+    private static func decode(_ line: [UInt8], fallbackID: String, id: inout String) -> Result<Record, RecordError> {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(line), options: [.fragmentsAllowed])
@@ -14,7 +20,6 @@ public enum JSONLRecordDecoder {
         guard let fields = object as? [String: Any] else {
             return .failure(RecordError(code: "input.invalid-json", message: "expected a JSON object with a \"text\" field"))
         }
-        let id: String
         switch fields["id"] {
         case let text as String: id = text
         case let number as NSNumber: id = number.stringValue
@@ -51,4 +56,10 @@ public enum JSONLRecordDecoder {
         let nsError = error as NSError
         return (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
     }
+}
+
+/// A record error with the id of the record it belongs to.
+public struct IdentifiedRecordError: Error, Sendable {
+    public var id: String
+    public var error: RecordError
 }

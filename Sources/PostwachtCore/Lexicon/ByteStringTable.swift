@@ -69,29 +69,40 @@ struct ByteStringTable<Value: Sendable>: Sendable {
 }
 
 /// Stems grouped by their first (or, reversed, last) byte, for "does this key start/end with a stem".
+/// Stems live in one flat byte array so a lookup retains nothing.
 struct StemIndex: Sendable {
-    private var buckets: [[(stem: [UInt8], value: Int)]] = Array(repeating: [], count: 256)
+    private var storage: [UInt8] = []
+    /// Per anchor byte, (offset, length, value) of its stems, longest first.
+    private var buckets: [[(offset: Int32, length: Int32, value: Int)]] = Array(repeating: [], count: 256)
+    private var anchors = [Bool](repeating: false, count: 256)
     private let fromEnd: Bool
 
     init(fromEnd: Bool) { self.fromEnd = fromEnd }
 
     mutating func insert(_ stem: [UInt8], value: Int) {
         guard let anchor = fromEnd ? stem.last : stem.first else { return }
-        buckets[Int(anchor)].append((stem, value))
-        buckets[Int(anchor)].sort { $0.stem.count > $1.stem.count }
+        buckets[Int(anchor)].append((Int32(storage.count), Int32(stem.count), value))
+        buckets[Int(anchor)].sort { $0.length > $1.length }
+        anchors[Int(anchor)] = true
+        storage.append(contentsOf: stem)
     }
 
     /// The longest stem that is a proper prefix (or suffix) of `key`, leaving at least `minimumRest` bytes.
+    @inline(__always)
     func longestStem(in key: UnsafeBufferPointer<UInt8>, minimumRest: Int) -> Int? {
-        guard let anchor = fromEnd ? key.last : key.first else { return nil }
-        for candidate in buckets[Int(anchor)] where candidate.stem.count + minimumRest <= key.count {
-            let offset = fromEnd ? key.count - candidate.stem.count : 0
-            let matches = candidate.stem.withUnsafeBufferPointer { stem in
-                memcmp(key.baseAddress! + offset, stem.baseAddress!, stem.count) == 0
+        guard let anchor = fromEnd ? key.last : key.first, anchors[Int(anchor)] else { return nil }
+        return storage.withUnsafeBufferPointer { stored in
+            buckets[Int(anchor)].withUnsafeBufferPointer { candidates in
+                for candidate in candidates where Int(candidate.length) + minimumRest <= key.count {
+                    let length = Int(candidate.length)
+                    let offset = fromEnd ? key.count - length : 0
+                    if memcmp(key.baseAddress! + offset, stored.baseAddress! + Int(candidate.offset), length) == 0 {
+                        return candidate.value
+                    }
+                }
+                return nil
             }
-            if matches { return candidate.value }
         }
-        return nil
     }
 }
 

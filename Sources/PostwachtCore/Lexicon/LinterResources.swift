@@ -1,13 +1,20 @@
 import Foundation
 
 /// The data every scan needs, loaded once from a `Lexicons/` directory and shared by all threads.
-public struct LinterResources: Sendable {
-    public var profanity: ProfanityLexicon
+public final class LinterResources: Sendable {
+    public let profanity: ProfanityLexicon
     /// Words that tell whether an ambiguous word is used profanely, from profanity-context.tsv.
-    var profanityContext: ProfanityContext
+    let profanityContext: ProfanityContext
     /// Look-alike letters the ICU skeleton leaves non-Latin, from letter-lookalikes.tsv.
-    public var letterLookalikes: [UInt32: [UInt8]]
-    public var lexiconDirectory: URL
+    public let letterLookalikes: [UInt32: [UInt8]]
+    public let lexiconDirectory: URL
+
+    init(profanity: ProfanityLexicon, profanityContext: ProfanityContext, letterLookalikes: [UInt32: [UInt8]], lexiconDirectory: URL) {
+        self.profanity = profanity
+        self.profanityContext = profanityContext
+        self.letterLookalikes = letterLookalikes
+        self.lexiconDirectory = lexiconDirectory
+    }
 
     public static let requiredFiles = ["nl/profanity.tsv", "nl/profanity-allow.tsv", "nl/profanity-context.tsv", "letter-lookalikes.tsv"]
 

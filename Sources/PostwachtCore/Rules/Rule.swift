@@ -27,17 +27,13 @@ public protocol Rule: Sendable {
 /// What rules see of one document, with analyses that several rules share computed once.
 public final class RuleContext {
     public let document: Document
-    let resources: LinterResources
-    let folder: KeyFolder
+    private let profanityMatcher: ProfanityMatcher
 
-    init(document: Document, resources: LinterResources, folder: KeyFolder) {
+    init(document: Document, profanityMatcher: ProfanityMatcher) {
         self.document = document
-        self.resources = resources
-        self.folder = folder
+        self.profanityMatcher = profanityMatcher
     }
 
     /// Every profanity match of the document, for all profanity rules.
-    public private(set) lazy var profanityMatches: [ProfanityMatch] = ProfanityMatcher(
-        lexicon: resources.profanity, context: resources.profanityContext, folder: folder
-    ).matches(in: document)
+    public private(set) lazy var profanityMatches: [ProfanityMatch] = profanityMatcher.matches(in: document)
 }

@@ -37,3 +37,8 @@ public enum TextModelError: Error, CustomStringConvertible {
         }
     }
 }
+
+/// The ICU library postwacht runs on, for reports and benchmarks.
+public enum ICUVersion {
+    public static var string: String { String(cString: pw_icu_version()) }
+}

@@ -19,18 +19,27 @@ public struct ProfanityMatch: Sendable {
 /// Finds profanity in a document's tokens: whole words and compounds (via their keys, with leet and
 /// squeezed variants), multi-word phrases, letters spelled out with spaces or separators (k a n k e r,
 /// k-u-t) and words cut up by symbols (k@nk€r). Shared by the three profanity rules.
-struct ProfanityMatcher {
+/// One per checker (it keeps scratch buffers between documents); not thread-safe.
+final class ProfanityMatcher {
     let lexicon: ProfanityLexicon
     let context: ProfanityContext
     let folder: KeyFolder
+    private var scratch = Scratch()
+    private var recent: RecentWords
+
+    init(lexicon: ProfanityLexicon, context: ProfanityContext, folder: KeyFolder) {
+        self.lexicon = lexicon
+        self.context = context
+        self.folder = folder
+        recent = RecentWords(capacity: max(lexicon.longestPhrase, 2))
+    }
 
     /// Longest word worth keying; longer tokens are URLs or spam, and no entry is near this long.
     private static let maximumWordBytes = 128
 
     func matches(in document: Document) -> [ProfanityMatch] {
         var found: [ProfanityMatch] = []
-        var scratch = Scratch()
-        var recent = RecentWords(capacity: max(lexicon.longestPhrase, 2))
+        recent.reset()
         document.bytes.withUnsafeBufferPointer { bytes in
             for (index, token) in document.tokens.enumerated() where token.isWordLike {
                 guard token.byteCount <= Self.maximumWordBytes else { continue }
@@ -74,6 +83,7 @@ struct ProfanityMatcher {
     private func bestHit(_ scratch: inout Scratch, traits: KeyFolder.Traits) -> (ProfanityHit, [UInt8])? {
         if let hit = lookup(scratch.key) { return (hit, scratch.key) }
         let hasLeet = !traits.isDisjoint(with: [.digits, .leetSymbols])
+        guard hasLeet || traits.contains(.longRun) else { return nil }
         var bases: [[UInt8]] = [scratch.key]
         if hasLeet {
             for one in [UInt8(ascii: "i"), UInt8(ascii: "l")] {
@@ -201,8 +211,23 @@ struct ProfanityMatcher {
                                                      "\u{FEFF}", "\u{00B7}", "\u{2022}", "\u{2027}"].map { Array($0.utf8) })
 
     static func isJoiner(_ token: Token, _ bytes: [UInt8]) -> Bool {
-        token.kind == .other && token.byteCount <= 3 && joiners.contains(Array(bytes[token.byteRange]))
+        guard token.kind == .other, token.byteCount <= 3 else { return false }
+        let first = bytes[Int(token.start)]
+        if token.byteCount == 1 { return asciiJoiners[Int(first)] }
+        return first >= 0xC2 && joiners.contains(Array(bytes[token.byteRange]))
     }
+
+    private static let asciiJoiners: [Bool] = (0..<256).map { joiners.contains([UInt8($0)]) }
+
+    /// The leet letter a one-symbol token stands for ($ → s), without allocating for ordinary tokens.
+    static func leetLetter(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        guard token.kind == .other, token.byteCount <= 3 else { return nil }
+        let first = bytes[Int(token.start)]
+        if token.byteCount == 1 { return asciiLeet[Int(first)] }
+        return first >= 0xC2 ? leetSymbols[Array(bytes[token.byteRange])] : nil
+    }
+
+    private static let asciiLeet: [UInt8?] = (0..<256).map { leetSymbols[[UInt8($0)]] }
 
     /// The key letter of a one-character token: a letter, a leet digit, or a leet symbol.
     private func spelledLetter(_ token: Token, bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
@@ -211,7 +236,7 @@ struct ProfanityMatcher {
         let expectedLength = first < 0x80 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4
         guard raw.count == expectedLength else { return nil }
         if token.kind == .other {
-            guard let symbol = Self.leetSymbols[Array(raw)] else { return nil }
+            guard let symbol = Self.leetLetter(token, bytes) else { return nil }
             return [symbol]
         }
         var key: [UInt8] = []
@@ -259,11 +284,12 @@ struct ProfanityMatcher {
         while start < tokens.count {
             var end = start + 1
             func joinable(_ token: Token) -> Bool {
-                token.isWordLike || Self.isJoiner(token, document.bytes) || Self.leetSymbols[Array(bytes[token.byteRange])] != nil
+                token.isWordLike || Self.isJoiner(token, document.bytes) || Self.leetLetter(token, bytes) != nil
             }
             guard joinable(tokens[start]) else { end = start + 1; start = end; continue }
             while end < tokens.count, tokens[end].start == tokens[end - 1].end, joinable(tokens[end]) { end += 1 }
             defer { start = end }
+            guard end - start >= 3 else { continue } // word, symbol, word at the least
             let cluster = tokens[start..<end]
             let words = cluster.filter(\.isWordLike)
             guard words.count >= 2 else { continue }
@@ -280,7 +306,7 @@ struct ProfanityMatcher {
                         traits.formUnion(folder.appendKey(of: raw, to: &scratch.key))
                     } else if let vowel = reading, vowel != 0, raw.count == 1, raw[0] == UInt8(ascii: "*") {
                         scratch.key.append(vowel)
-                    } else if reading == 0, let letter = Self.leetSymbols[Array(raw)] {
+                    } else if reading == 0, let letter = Self.leetLetter(token, bytes) {
                         scratch.key.append(letter)
                     }
                 }
@@ -324,6 +350,11 @@ struct RecentWords {
     init(capacity: Int) {
         slots = Array(repeating: Word(tokenIndex: -1, key: []), count: capacity)
         for index in slots.indices { slots[index].key.reserveCapacity(64) }
+    }
+
+    mutating func reset() {
+        filled = 0
+        next = 0
     }
 
     mutating func push(tokenIndex: Int, key: [UInt8]) {

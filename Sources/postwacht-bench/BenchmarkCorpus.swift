@@ -1,0 +1,66 @@
+import PostwachtCore
+
+/// Generates posts that look like what schools, parents and pupils write: newsletter sentences,
+/// WhatsApp-style messages with emoji, numbers and dates, and now and then coarse language, disguised
+/// or not. Deterministic, so figures compare across runs.
+enum BenchmarkCorpus {
+    static func generate(bytes target: Int) -> [Record] {
+        var generator = SplitMix(seed: 42)
+        var records: [Record] = []
+        var total = 0
+        while total < target {
+            var text = ""
+            let sentences = Int.random(in: 1...8, using: &generator)
+            for _ in 0..<sentences {
+                text += sentence(&generator) + " "
+                if Int.random(in: 0..<6, using: &generator) == 0 { text += emoji.randomElement(using: &generator)! + " " }
+            }
+            if Int.random(in: 0..<12, using: &generator) == 0 { text += coarse.randomElement(using: &generator)! }
+            records.append(Record(id: "bench-\(records.count)", text: text))
+            total += text.utf8.count
+        }
+        return records
+    }
+
+    private static func sentence(_ generator: inout SplitMix) -> String {
+        var words: [String] = [openers.randomElement(using: &generator)!]
+        for _ in 0..<Int.random(in: 4...16, using: &generator) {
+            switch Int.random(in: 0..<20, using: &generator) {
+            case 0: words.append(String(Int.random(in: 1...2030, using: &generator)))
+            case 1: words.append("\(Int.random(in: 8...17, using: &generator)).\(Int.random(in: 10...59, using: &generator))")
+            case 2: words.append(accented.randomElement(using: &generator)!)
+            default: words.append(vocabulary.randomElement(using: &generator)!)
+            }
+        }
+        return words.joined(separator: " ") + [".", "!", "?", ",", "."].randomElement(using: &generator)!
+    }
+
+    private static let openers = ["Beste ouders,", "Lieve kinderen", "Vandaag", "Morgen", "Groep 7", "De juf", "Meester Bram", "Wij", "Na de vakantie", "Op vrijdag", "Hoi allemaal"]
+    private static let vocabulary = """
+        de het een en van in op met voor naar is zijn was wordt worden heeft hebben kan kunnen zal zullen we wij jullie ze
+        school klas groep leerlingen ouders kinderen juf meester les lessen toets rapport schoolreis sportdag gym pauze
+        fruit gymtas huiswerk ouderavond kerstviering sinterklaas musical project thema rekenen taal lezen schrijven
+        spelling aardrijkskunde geschiedenis natuur muziek tekenen handvaardigheid computer chromebook tablet bibliotheek
+        speelplein fietsenstalling aula conciërge directeur team vakantie studiedag vrij weer morgen vandaag gisteren
+        graag samen leuk mooi fijn goed snel rustig even alvast nog ook al niet wel heel erg echt super gezellig
+        vergeten meenemen inleveren ophalen brengen helpen vragen antwoorden oefenen spelen leren werken kijken zien
+        mail app bericht foto's nieuwsbrief informatie aanmelden inschrijven betalen ouderbijdrage commissie vrijwilligers
+        pestprotocol kankerbestrijding sponsorloop kleren hoera mongolië klerenkast flikkerende homogeen
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+    private static let accented = ["café", "één", "ideeën", "ĳsbaan", "privé", "geëvalueerd", "coördinator", "financiële", "reünie", "crème"]
+    private static let emoji = ["😀", "👍", "🎉", "❤️", "📸", "🙏", "😂", "👩‍👩‍👧‍👦", "🇳🇱", "☀️"]
+    private static let coarse = ["wat een k4nkerschool", "kuuuut weer", "k a n k e r saai", "t.y.f.u.s irritant", "godverdomme",
+                                 "die mongool", "klotebende", "teringzooi", "kut-toets", "k\u{0430}nker", "krijg de tering"]
+}
+
+struct SplitMix: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}

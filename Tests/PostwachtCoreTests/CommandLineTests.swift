@@ -1,0 +1,88 @@
+import Foundation
+import XCTest
+
+/// Runs the built `postwacht` binary end to end, as scripts and CMS hooks do.
+final class CommandLineTests: XCTestCase {
+    private var binary: URL {
+        var directory = Bundle.main.bundleURL
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") { directory = bundle.bundleURL.deletingLastPathComponent() }
+        return directory.appendingPathComponent("postwacht")
+    }
+
+    private func run(_ arguments: [String], stdin: String = "") throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = TestSupport.repositoryRoot
+        let input = Pipe(), output = Pipe(), error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    func testStdinDraftWithCurseExitsOneAndPointsAtTheWord() throws {
+        let result = try run(["check", "--color", "never"], stdin: "Wat een k4nkerschool, bel me op 06-12345678\n")
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.hasPrefix("<stdin>:1:9: error [profanity.curse] 'k4nkerschool' is schuttingtaal"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("            ^~~~~~~~~~~~"), result.stdout)
+    }
+
+    func testCleanDraftExitsZero() throws {
+        XCTAssertEqual(try run(["check"], stdin: "Wij lopen mee voor KWF Kankerbestrijding!").status, 0)
+    }
+
+    func testUsageErrorsAndUnreadableInputExitTwo() throws {
+        let unknownFlag = try run(["check", "--no-such-flag"])
+        XCTAssertEqual(unknownFlag.status, 2)
+        XCTAssertTrue(unknownFlag.stderr.contains("no-such-flag"))
+        let missing = try run(["check", "/nonexistent/draft.txt"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stdout.contains("[input.not-found]"), missing.stdout)
+        XCTAssertEqual(try run(["check", "--policy", "nergens"]).status, 2)
+    }
+
+    func testJSONLinesKeepGoingPastBadLinesAndRedact() throws {
+        let input = """
+        {"id": "a", "text": "wat een kutschool", "author_role": "parent"}
+        {"id": "b", "text": 
+        {"id": "c"}
+        {"id": "d", "text": "Hoera, de sportdag!", "attachments": [{"type": "image"}]}
+        """
+        let result = try run(["check", "--input", "jsonl", "--format", "jsonl", "--redact"], stdin: input)
+        XCTAssertEqual(result.status, 1)
+        let lines = result.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        XCTAssertEqual(lines.map { $0["id"] as? String }, ["a", "<stdin>:2", "c", "d"])
+        let finding = try XCTUnwrap((lines[0]["findings"] as? [[String: Any]])?.first)
+        XCTAssertEqual(finding["match"] as? String, "•••••••••")
+        XCTAssertFalse(result.stdout.contains("kutschool"))
+        XCTAssertEqual((lines[1]["error"] as? [String: Any])?["code"] as? String, "input.invalid-json")
+        XCTAssertEqual((lines[2]["error"] as? [String: Any])?["code"] as? String, "input.missing-text")
+        XCTAssertEqual((lines[3]["findings"] as? [Any])?.count, 0)
+    }
+
+    func testJSONDocumentHasRecordsAndSummary() throws {
+        let result = try run(["check", "--format", "json", "Fixtures/drafts/ouderbericht.txt", "Fixtures/drafts/nieuwsbrief.txt"])
+        let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((document["records"] as? [Any])?.count, 2)
+        let summary = try XCTUnwrap(document["summary"] as? [String: Any])
+        XCTAssertEqual(summary["records"] as? Int, 2)
+        XCTAssertNotNil(summary["by_category"])
+    }
+
+    func testRulesAndExplain() throws {
+        let rules = try run(["rules"])
+        XCTAssertEqual(rules.status, 0)
+        XCTAssertTrue(rules.stdout.contains("profanity.curse"))
+        XCTAssertTrue(rules.stdout.contains("Te populair taalgebruik en schuttingtaal"))
+        let explain = try run(["explain", "profanity.curse", "--lang", "en"])
+        XCTAssertTrue(explain.stdout.contains("⟦k4nkerschool⟧"), explain.stdout)
+        XCTAssertEqual(try run(["explain", "no.such.rule"]).status, 2)
+    }
+}
