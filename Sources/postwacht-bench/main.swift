@@ -4,9 +4,18 @@ import PostwachtCore
 
 // Throughput of the whole pipeline (decode → tokens → rules → findings) on a generated corpus of
 // realistic Dutch school posts: one core, all cores, and one core with the tokenizer's fast path off.
-// Run: swift run -c release postwacht-bench [megabytes]
+// Run: swift run -c release postwacht-bench [megabytes] [stage ...]
+// Stages: pipeline, parallel, icu, tokens (default: all). One stage alone is what `perf record` wants.
 
-let megabytes = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 64
+let arguments = Array(CommandLine.arguments.dropFirst())
+let megabytes = arguments.first.flatMap(Int.init) ?? 64
+let knownStages = ["pipeline", "parallel", "icu", "tokens"]
+let requestedStages = arguments.filter { Int($0) == nil }
+if let unknown = requestedStages.first(where: { !knownStages.contains($0) }) {
+    FileHandle.standardError.write("postwacht-bench: unknown stage '\(unknown)'; stages: \(knownStages.joined(separator: ", "))\n".data(using: .utf8)!)
+    exit(2)
+}
+let stages = requestedStages.isEmpty ? knownStages : requestedStages
 let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
 let resources = try LinterResources.load(from: LinterResources.locateLexicons(explicit: nil, executablePath: executable))
 let linter = Linter(resources: resources)
@@ -38,9 +47,9 @@ func scan(_ records: ArraySlice<Record>, fastPath: Bool = true) -> Int {
     return findings
 }
 
-measure("one core") { scan(corpus[...]) }
+if stages.contains("pipeline") { measure("one core") { scan(corpus[...]) } }
 let cores = ProcessInfo.processInfo.activeProcessorCount
-measure("all cores (\(cores))") {
+if stages.contains("parallel") { measure("all cores (\(cores))") {
     let chunk = (corpus.count + cores - 1) / cores
     let counts = FindingCounts(workers: cores)
     DispatchQueue.concurrentPerform(iterations: cores) { worker in
@@ -48,8 +57,8 @@ measure("all cores (\(cores))") {
         counts.set(worker, scan(slice))
     }
     return counts.total
-}
-measure("one core, ICU tokens only", repetitions: 1) { scan(corpus[...], fastPath: false) }
+} }
+if stages.contains("icu") { measure("one core, ICU tokens only", repetitions: 1) { scan(corpus[...], fastPath: false) } }
 
 /// Per-worker finding counts; each worker writes only its own slot.
 final class FindingCounts: @unchecked Sendable {
@@ -59,9 +68,9 @@ final class FindingCounts: @unchecked Sendable {
     func set(_ worker: Int, _ count: Int) { lock.lock(); counts[worker] = count; lock.unlock() }
     var total: Int { lock.lock(); defer { lock.unlock() }; return counts.reduce(0, +) }
 }
-measure("one core, decode + tokens only", repetitions: 1) {
+if stages.contains("tokens") { measure("one core, decode + tokens only", repetitions: 3) {
     let checker = try! linter.makeChecker()
     var tokens = 0 // reported in the findings column
     for record in corpus { tokens += (try? checker.document(for: record))?.tokens.count ?? 0 }
     return tokens
-}
+} }

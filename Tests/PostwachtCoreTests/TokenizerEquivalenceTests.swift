@@ -69,6 +69,16 @@ final class TokenizerEquivalenceTests: XCTestCase {
             XCTFail("fast path differs from ICU at segment \(firstDifference) near byte \(at): \(context.debugDescription)", file: file, line: line)
             return
         }
+        // tokens(of:) has its own one-pass fast path.
+        let (fastTokens, icuTokens) = try bytes.withUnsafeBufferPointer { buffer in
+            (try fast.tokens(of: buffer), try icu.tokens(of: buffer))
+        }
+        if fastTokens != icuTokens {
+            let firstDifference = Array(zip(fastTokens, icuTokens)).firstIndex { $0 != $1 } ?? min(fastTokens.count, icuTokens.count)
+            let at = firstDifference < icuTokens.count ? Int(icuTokens[firstDifference].start) : bytes.count
+            let context = String(decoding: bytes[max(0, at - 30)..<min(bytes.count, at + 30)], as: UTF8.self)
+            XCTFail("fast tokens differ from ICU at token \(firstDifference) near byte \(at): \(context.debugDescription)", file: file, line: line)
+        }
     }
 }
 

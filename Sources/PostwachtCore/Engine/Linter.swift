@@ -41,10 +41,12 @@ public final class Checker {
     private let linter: Linter
     private let tokenizer: Tokenizer
     private let profanityMatcher: ProfanityMatcher
+    private let keys: WordKeys
 
     init(linter: Linter) throws(TextModelError) {
         self.linter = linter
         let folder = KeyFolder(lookalikes: linter.resources.letterLookalikes)
+        keys = WordKeys(folder: folder)
         profanityMatcher = ProfanityMatcher(lexicon: linter.resources.profanity, context: linter.resources.profanityContext, folder: folder)
         tokenizer = try Tokenizer()
     }
@@ -79,7 +81,8 @@ public final class Checker {
     }
 
     public func lint(_ document: Document) -> LintResult {
-        let context = RuleContext(document: document, profanityMatcher: profanityMatcher)
+        keys.rebuild(for: document)
+        let context = RuleContext(document: document, keys: keys, profanityMatcher: profanityMatcher)
         var pending: [(rule: Int, detection: Detection)] = []
         for (index, rule) in linter.rules.enumerated() {
             for detection in rule.detect(in: context) { pending.append((index, detection)) }
@@ -102,10 +105,7 @@ public final class Checker {
         let shownMatch = options.redact ? Redaction.mask(matched) : matched
         let shownNormalized = options.redact ? Redaction.mask(detection.normalized) : detection.normalized
         let detail = options.redact ? "" : detection.detail?.text(in: options.language) ?? ""
-        let message = rule.message.text(in: options.language)
-            .replacingOccurrences(of: "{match}", with: shownMatch)
-            .replacingOccurrences(of: "{detail}", with: detail)
-            .replacingOccurrences(of: " ()", with: "")
+        let message = MessageTemplate.fill(rule.message.text(in: options.language), ["match": shownMatch, "detail": detail])
         let clauses = options.policy.map { policy in rule.clauses.filter { $0.policy == policy } } ?? rule.clauses
         return Finding(
             rule: rule.id, category: rule.category, severity: detection.severity ?? rule.defaultSeverity,

@@ -1,3 +1,37 @@
+/// The hash of a key for every byte-string table: eight bytes per step, since keys are short.
+enum ByteHash {
+    @inline(__always)
+    static func of(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let base = key.baseAddress else { return 0 }
+        let count = key.count
+        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+        var offset = 0
+        while offset + 8 <= count {
+            hash = mix(hash ^ UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+            offset += 8
+        }
+        if offset < count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < count {
+                tail |= UInt64(base[offset]) << shift
+                shift += 8
+                offset += 1
+            }
+            hash = mix(hash ^ tail)
+        }
+        return hash
+    }
+
+    @inline(__always)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var x = value &* 0xBF58_476D_1CE4_E5B9
+        x ^= x >> 31
+        x = x &* 0x94D0_49BB_1331_11EB
+        return x ^ (x >> 29)
+    }
+}
+
 /// A hash map from byte strings to values that looks keys up straight from a buffer, without building a
 /// `String` or `Array` per lookup (a `Set<String>` lookup per token caps the scan near 13 MB/s here).
 struct ByteStringTable<Value: Sendable>: Sendable {
@@ -9,15 +43,16 @@ struct ByteStringTable<Value: Sendable>: Sendable {
     var count: Int { entries.count }
 
     @inline(__always)
-    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash
-    }
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 { ByteHash.of(key) }
 
     func value(for key: UnsafeBufferPointer<UInt8>) -> Value? {
+        value(for: key, hash: ByteHash.of(key))
+    }
+
+    /// Lookup with the key's `ByteHash` already known (`WordKeys` computes it once per word).
+    @inline(__always)
+    func value(for key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Value? {
         guard let keyBase = key.baseAddress, !key.isEmpty else { return nil }
-        let hash = Self.hash(key)
         var slot = Int(truncatingIfNeeded: hash) & mask
         return storage.withUnsafeBufferPointer { stored in
             while true {
@@ -74,7 +109,9 @@ struct StemIndex: Sendable {
     private var storage: [UInt8] = []
     /// Per anchor byte, (offset, length, value) of its stems, longest first.
     private var buckets: [[(offset: Int32, length: Int32, value: Int)]] = Array(repeating: [], count: 256)
-    private var anchors = [Bool](repeating: false, count: 256)
+    /// Which two-byte anchors (first two bytes, or last two reversed) any stem has: most words stop here.
+    private var anchors = [Bool](repeating: false, count: 65536)
+    private var hasOneByteStem = false
     private let fromEnd: Bool
 
     init(fromEnd: Bool) { self.fromEnd = fromEnd }
@@ -83,14 +120,27 @@ struct StemIndex: Sendable {
         guard let anchor = fromEnd ? stem.last : stem.first else { return }
         buckets[Int(anchor)].append((Int32(storage.count), Int32(stem.count), value))
         buckets[Int(anchor)].sort { $0.length > $1.length }
-        anchors[Int(anchor)] = true
+        if stem.count == 1 { hasOneByteStem = true } else { anchors[Self.anchor(stem, fromEnd: fromEnd)] = true }
         storage.append(contentsOf: stem)
     }
 
     /// The longest stem that is a proper prefix (or suffix) of `key`, leaving at least `minimumRest` bytes.
     @inline(__always)
     func longestStem(in key: UnsafeBufferPointer<UInt8>, minimumRest: Int) -> Int? {
-        guard let anchor = fromEnd ? key.last : key.first, anchors[Int(anchor)] else { return nil }
+        guard key.count >= 2 else { return hasOneByteStem ? longestStem(anchoredAt: key, minimumRest: minimumRest) : nil }
+        guard anchors[Self.anchor(key, fromEnd: fromEnd)] || hasOneByteStem else { return nil }
+        return longestStem(anchoredAt: key, minimumRest: minimumRest)
+    }
+
+    @inline(__always)
+    private static func anchor<C: Collection>(_ bytes: C, fromEnd: Bool) -> Int where C.Element == UInt8, C.Index == Int {
+        let first = fromEnd ? bytes[bytes.endIndex - 1] : bytes[bytes.startIndex]
+        let second = fromEnd ? bytes[bytes.endIndex - 2] : bytes[bytes.startIndex + 1]
+        return Int(first) << 8 | Int(second)
+    }
+
+    private func longestStem(anchoredAt key: UnsafeBufferPointer<UInt8>, minimumRest: Int) -> Int? {
+        guard let anchor = fromEnd ? key.last : key.first else { return nil }
         return storage.withUnsafeBufferPointer { stored in
             buckets[Int(anchor)].withUnsafeBufferPointer { candidates in
                 for candidate in candidates where Int(candidate.length) + minimumRest <= key.count {

@@ -37,10 +37,10 @@ struct ProfanityHit {
 /// Dutch profanity with its allowlist of innocent look-alikes, loaded once from `Lexicons/nl/`.
 public struct ProfanityLexicon: Sendable {
     public private(set) var entries: [ProfanityEntry] = []
-    private var exact = ByteStringTable<Int>()
+    private var words = ByteStringTable<Int32>()
+    private(set) var phrases = PhraseIndex()
     private var heads = StemIndex(fromEnd: false)
     private var tails = StemIndex(fromEnd: true)
-    private var phrasesByLastWord = ByteStringTable<[Int]>()
     private var allowedWords = ByteStringTable<Bool>()
     private var allowedPrefixes = StemIndex(fromEnd: false)
     public private(set) var longestPhrase = 1
@@ -64,8 +64,8 @@ public struct ProfanityLexicon: Sendable {
                 throw profanity.error(row, "unknown mode '\(row.fields[3])'; use one of \(LexiconMatchMode.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let entry = ProfanityEntry(term: row.fields[0], wordClass: wordClass, sureness: sureness, mode: mode, keys: [])
-            if mode != .phrase, let existing = exact.value(for: folder.key(of: entry.term)) {
-                throw profanity.error(row, "'\(entry.term)' has the same key as '\(entries[existing].term)'; keep one")
+            if mode != .phrase, let existing = words.value(for: folder.key(of: entry.term)) {
+                throw profanity.error(row, "'\(entry.term)' has the same key as '\(entries[Int(existing)].term)'; keep one")
             }
             add(entry, folder: folder)
         }
@@ -84,19 +84,18 @@ public struct ProfanityLexicon: Sendable {
     /// Adds a term (also how a school's configured extra terms arrive).
     public mutating func add(_ newEntry: ProfanityEntry, folder: KeyFolder) {
         var entry = newEntry
-        let words = entry.mode == .phrase ? entry.term.split(separator: " ").map(String.init) : [entry.term]
-        entry.keys = words.map { folder.key(of: $0) }.filter { !$0.isEmpty }
+        let termWords = entry.mode == .phrase ? entry.term.split(separator: " ").map(String.init) : [entry.term]
+        entry.keys = termWords.map { folder.key(of: $0) }.filter { !$0.isEmpty }
         guard let lastKey = entry.keys.last else { return }
         let index = entries.count
         entries.append(entry)
         if entry.mode == .phrase {
-            var list = phrasesByLastWord.value(for: lastKey) ?? []
-            list.append(index)
-            phrasesByLastWord.set(list, for: lastKey)
+            // Phrase words are plain keys: the term was split at spaces and has no `*` or slots.
+            try? phrases.insert(entry.keys.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "), value: index, folder: folder)
             longestPhrase = max(longestPhrase, entry.keys.count)
             return
         }
-        exact.set(index, for: lastKey)
+        words.set(Int32(index), for: lastKey)
         if entry.mode == .head || entry.mode == .both { heads.insert(lastKey, value: index) }
         if entry.mode == .tail || entry.mode == .both { tails.insert(lastKey, value: index) }
     }
@@ -108,23 +107,25 @@ public struct ProfanityLexicon: Sendable {
         if asPrefix { allowedPrefixes.insert(key, value: 0) } else { allowedWords.set(true, for: key) }
     }
 
-    /// The whole key as a term; else nothing if allowlisted; else the longest head or tail stem.
+    /// The whole key as a term; else the longest head or tail stem, unless the word is allowlisted.
     func match(_ key: UnsafeBufferPointer<UInt8>) -> ProfanityHit? {
-        if let entry = exact.value(for: key) { return ProfanityHit(entry: entry, isCompound: false) }
-        if isAllowed(key) { return nil }
-        if let entry = heads.longestStem(in: key, minimumRest: 1) { return ProfanityHit(entry: entry, isCompound: true) }
-        if let entry = tails.longestStem(in: key, minimumRest: 1) { return ProfanityHit(entry: entry, isCompound: true) }
-        return nil
+        match(key, hash: ByteHash.of(key))
     }
+
+    /// `match` with the key's hash already known.
+    @inline(__always)
+    func match(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> ProfanityHit? {
+        if let entry = words.value(for: key, hash: hash) { return ProfanityHit(entry: Int(entry), isCompound: false) }
+        let stem = heads.longestStem(in: key, minimumRest: 1) ?? tails.longestStem(in: key, minimumRest: 1)
+        guard let stem, !isAllowed(key) else { return nil }
+        return ProfanityHit(entry: stem, isCompound: true)
+    }
+
 
     func isAllowed(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
         allowedWords.value(for: key) != nil || allowedPrefixes.longestStem(in: key, minimumRest: 0) != nil
     }
 
-    func phrases(endingWith key: UnsafeBufferPointer<UInt8>) -> [Int]? {
-        phrasesByLastWord.value(for: key)
-    }
-
     /// Whether a term equal to this key is in the lexicon (in any mode but phrase).
-    public func contains(key: [UInt8]) -> Bool { exact.value(for: key) != nil }
+    public func contains(key: [UInt8]) -> Bool { words.value(for: key) != nil }
 }

@@ -27,13 +27,16 @@ public protocol Rule: Sendable {
 /// What rules see of one document, with analyses that several rules share computed once.
 public final class RuleContext {
     public let document: Document
+    /// The matching key of every word token, computed once for all rules.
+    public let keys: WordKeys
     private let profanityMatcher: ProfanityMatcher
 
-    init(document: Document, profanityMatcher: ProfanityMatcher) {
+    init(document: Document, keys: WordKeys, profanityMatcher: ProfanityMatcher) {
         self.document = document
+        self.keys = keys
         self.profanityMatcher = profanityMatcher
     }
 
     /// Every profanity match of the document, for all profanity rules.
-    public private(set) lazy var profanityMatches: [ProfanityMatch] = profanityMatcher.matches(in: document)
+    public private(set) lazy var profanityMatches: [ProfanityMatch] = profanityMatcher.matches(in: document, keys: keys)
 }

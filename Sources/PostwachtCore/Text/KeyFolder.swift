@@ -140,6 +140,10 @@ public final class KeyFolder {
     }
 
     static func hasLongRun(_ key: [UInt8]) -> Bool {
+        key.withUnsafeBufferPointer { hasLongRun($0) }
+    }
+
+    static func hasLongRun(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
         guard key.count >= 3 else { return false }
         for index in 2..<key.count where key[index] == key[index - 1] && key[index] == key[index - 2] {
             return true

@@ -12,17 +12,29 @@
 /// before it is ASCII. ICU batches therefore only end at such positions.
 public final class Tokenizer {
     private let breaker: WordBreaker
+    /// `ASCIIClass` per byte, owned here: a static table costs a lazy-initialisation check per byte.
+    private let classes: UnsafeMutablePointer<ASCIIClass>
     /// When false, every segment goes through ICU (for equivalence tests and benchmarks).
     public var usesFastPath = true
 
     public init() throws(TextModelError) {
         breaker = try WordBreaker()
+        classes = .allocate(capacity: 256)
+        for byte in 0..<256 { (classes + byte).initialize(to: ASCIIClass.of(UInt8(byte))) }
     }
+
+    deinit { classes.deallocate() }
 
     /// Word, number and other tokens of `bytes`, white space left out.
     public func tokens(of bytes: UnsafeBufferPointer<UInt8>) throws(TextModelError) -> [Token] {
+        if usesFastPath {
+            var buffer = TokenBuffer(capacity: bytes.count / 4 + 16)
+            defer { buffer.deallocate() }
+            try appendTokensFast(of: bytes, to: &buffer)
+            return buffer.array()
+        }
         var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 5)
+        tokens.reserveCapacity(bytes.count / 4)
         var segmentStart = 0
         try forEachSegment(of: bytes) { end, status in
             let kind = Tokenizer.kind(ofStatus: status, bytes: bytes, range: segmentStart..<end)
@@ -30,6 +42,84 @@ public final class Tokenizer {
             segmentStart = end
         }
         return tokens
+    }
+
+    /// `forEachSegment`'s fast path in one pass, appending tokens directly: a non-space run is tokenized
+    /// as it is read, and only if it turns out to hold a byte for ICU are its tokens taken back.
+    private func appendTokensFast(of bytes: UnsafeBufferPointer<UInt8>, to tokens: inout TokenBuffer) throws(TextModelError) {
+        let classes = self.classes
+        let count = bytes.count
+        var position = 0
+        var pendingICUStart = -1
+        while position < count {
+            let regionStart = position
+            while position < count, classes[Int(bytes[position])] == .space { position += 1 }
+            let tokensBefore = tokens.count
+            var isSimple = true
+            while position < count {
+                let byteClass = classes[Int(bytes[position])]
+                if byteClass == .space { break }
+                if byteClass == .complex { isSimple = false; break }
+                if byteClass != .letter && byteClass != .digit {
+                    position += 1
+                    tokens.append(Token(start: position - 1, end: position, kind: .other))
+                    continue
+                }
+                let start = position
+                var last = byteClass
+                position += 1
+                while position < count {
+                    // Letters and digits by arithmetic: the class table is a dependent load per byte.
+                    let byte = bytes[position]
+                    if (byte | 0x20) &- UInt8(ascii: "a") < 26 {
+                        last = .letter
+                        position += 1
+                        continue
+                    }
+                    if byte &- UInt8(ascii: "0") < 10 {
+                        last = .digit
+                        position += 1
+                        continue
+                    }
+                    let next = classes[Int(byte)]
+                    guard position + 1 < count else { break }
+                    let after = classes[Int(bytes[position + 1])]
+                    // WB6/WB7: letter (. ') letter; WB11/WB12: digit (. ' , ;) digit.
+                    let joins = (next == .midNumLet && after == last) || (next == .midNum && last == .digit && after == .digit)
+                    guard joins else { break }
+                    position += 2
+                }
+                tokens.append(Token(start: start, end: position, kind: last == .letter ? .word : .number))
+            }
+            if !isSimple {
+                tokens.count = tokensBefore
+                while position < count, classes[Int(bytes[position])] != .space { position += 1 }
+            }
+            if pendingICUStart >= 0 {
+                let previousIsASCII = bytes[regionStart - 1] < 0x80
+                if isSimple && previousIsASCII {
+                    let simpleTokens = tokens.array(from: tokensBefore)
+                    tokens.count = tokensBefore
+                    try appendICUTokens(bytes, pendingICUStart..<regionStart, to: &tokens)
+                    for token in simpleTokens { tokens.append(token) }
+                    pendingICUStart = -1
+                } else {
+                    tokens.count = tokensBefore
+                }
+                continue
+            }
+            if !isSimple { pendingICUStart = regionStart }
+        }
+        if pendingICUStart >= 0 { try appendICUTokens(bytes, pendingICUStart..<count, to: &tokens) }
+    }
+
+    private func appendICUTokens(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to tokens: inout TokenBuffer) throws(TextModelError) {
+        var segmentStart = range.lowerBound
+        try flushICU(bytes, range) { end, status in
+            let kind = Tokenizer.kind(ofStatus: status, bytes: bytes, range: segmentStart..<end)
+            if kind != .whitespace { tokens.append(Token(start: segmentStart, end: end, kind: kind)) }
+            segmentStart = end
+        }
     }
 
     /// Every segment end with its ICU rule status, exactly as `ubrk_next` / `ubrk_getRuleStatus` report them.
@@ -65,16 +155,17 @@ public final class Tokenizer {
             try breaker.forEachSegment(in: bytes) { end, status in emit(end, status) }
             return
         }
+        let classes = self.classes
         var position = 0
         var pendingICUStart = -1
         while position < count {
             let regionStart = position
             var spaceEnd = position
-            while spaceEnd < count, ASCIIClass.of(bytes[spaceEnd]) == .space { spaceEnd += 1 }
+            while spaceEnd < count, classes[Int(bytes[spaceEnd])] == .space { spaceEnd += 1 }
             var segmentEnd = spaceEnd
             var isSimple = true
             while segmentEnd < count {
-                let byteClass = ASCIIClass.of(bytes[segmentEnd])
+                let byteClass = classes[Int(bytes[segmentEnd])]
                 if byteClass == .space { break }
                 if byteClass == .complex { isSimple = false }
                 segmentEnd += 1
@@ -91,7 +182,7 @@ public final class Tokenizer {
                 continue
             }
             Tokenizer.emitSpaces(bytes, regionStart..<spaceEnd, emit)
-            Tokenizer.emitSimpleSegment(bytes, spaceEnd..<segmentEnd, emit)
+            Tokenizer.emitSimpleSegment(bytes, spaceEnd..<segmentEnd, classes, emit)
         }
         if pendingICUStart >= 0 { try flushICU(bytes, pendingICUStart..<count, emit) }
     }
@@ -121,11 +212,11 @@ public final class Tokenizer {
     }
 
     @inline(__always)
-    private static func emitSimpleSegment(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ emit: (Int, Int32) -> Void) {
+    private static func emitSimpleSegment(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ classes: UnsafeMutablePointer<ASCIIClass>, _ emit: (Int, Int32) -> Void) {
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
-            let byteClass = ASCIIClass.of(bytes[index])
+            let byteClass = classes[Int(bytes[index])]
             guard byteClass == .letter || byteClass == .digit else {
                 index += 1
                 emit(index, 0)
@@ -134,14 +225,14 @@ public final class Tokenizer {
             var last = byteClass
             index += 1
             while index < end {
-                let next = ASCIIClass.of(bytes[index])
+                let next = classes[Int(bytes[index])]
                 if next == .letter || next == .digit {
                     last = next
                     index += 1
                     continue
                 }
                 guard index + 1 < end else { break }
-                let after = ASCIIClass.of(bytes[index + 1])
+                let after = classes[Int(bytes[index + 1])]
                 // WB6/WB7: letter (. ') letter; WB11/WB12: digit (. ' , ;) digit.
                 let joins = (next == .midNumLet && after == last) || (next == .midNum && last == .digit && after == .digit)
                 guard joins else { break }
@@ -167,11 +258,7 @@ enum ASCIIClass: UInt8 {
     /// and control characters.
     case complex
 
-    @inline(__always)
-    static func of(_ byte: UInt8) -> ASCIIClass { table[Int(byte)] }
-
-    private static let table: [ASCIIClass] = (0..<256).map { value -> ASCIIClass in
-        let byte = UInt8(value)
+    static func of(_ byte: UInt8) -> ASCIIClass {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): return .letter
         case UInt8(ascii: "0")...UInt8(ascii: "9"): return .digit
@@ -182,5 +269,38 @@ enum ASCIIClass: UInt8 {
         case 0x21...0x7E: return .alone
         default: return .complex
         }
+    }
+}
+
+/// Tokens being collected, without the uniqueness check `Array.append` makes per element.
+struct TokenBuffer {
+    private var storage: UnsafeMutablePointer<Token>
+    private var capacity: Int
+    var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        storage = .allocate(capacity: self.capacity)
+    }
+
+    func deallocate() { storage.deallocate() }
+
+    @inline(__always)
+    mutating func append(_ token: Token) {
+        if count == capacity { grow() }
+        (storage + count).initialize(to: token)
+        count += 1
+    }
+
+    private mutating func grow() {
+        let bigger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: storage, count: count)
+        storage.deallocate()
+        storage = bigger
+        capacity *= 2
+    }
+
+    func array(from start: Int = 0) -> [Token] {
+        Array(UnsafeBufferPointer(start: storage + start, count: count - start))
     }
 }

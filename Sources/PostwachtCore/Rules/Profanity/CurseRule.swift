@@ -2,8 +2,10 @@
 public struct CurseRule: Rule {
     public init() {}
 
+    private static let classes: Set<ProfanityClass> = [.disease, .sexual, .scatological, .blasphemy, .slang]
+
     public func detect(in context: RuleContext) -> [Detection] {
-        ProfanityDetections.detections(in: context, classes: [.disease, .sexual, .scatological, .blasphemy, .slang])
+        ProfanityDetections.detections(in: context, classes: Self.classes)
     }
 
     public let description = RuleDescription(

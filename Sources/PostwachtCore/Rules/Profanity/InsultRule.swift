@@ -2,8 +2,10 @@
 public struct InsultRule: Rule {
     public init() {}
 
+    private static let classes: Set<ProfanityClass> = [.insult]
+
     public func detect(in context: RuleContext) -> [Detection] {
-        ProfanityDetections.detections(in: context, classes: [.insult])
+        ProfanityDetections.detections(in: context, classes: Self.classes)
     }
 
     public let description = RuleDescription(

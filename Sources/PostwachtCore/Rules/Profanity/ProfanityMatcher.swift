@@ -25,41 +25,49 @@ final class ProfanityMatcher {
     let context: ProfanityContext
     let folder: KeyFolder
     private var scratch = Scratch()
-    private var recent: RecentWords
 
     init(lexicon: ProfanityLexicon, context: ProfanityContext, folder: KeyFolder) {
         self.lexicon = lexicon
         self.context = context
         self.folder = folder
-        recent = RecentWords(capacity: max(lexicon.longestPhrase, 2))
     }
 
-    /// Longest word worth keying; longer tokens are URLs or spam, and no entry is near this long.
-    private static let maximumWordBytes = 128
-
-    func matches(in document: Document) -> [ProfanityMatch] {
+    func matches(in document: Document, keys: WordKeys) -> [ProfanityMatch] {
         var found: [ProfanityMatch] = []
-        recent.reset()
-        document.bytes.withUnsafeBufferPointer { bytes in
-            for (index, token) in document.tokens.enumerated() where token.isWordLike {
-                guard token.byteCount <= Self.maximumWordBytes else { continue }
-                scratch.key.removeAll(keepingCapacity: true)
-                let traits = folder.appendKey(of: UnsafeBufferPointer(rebasing: bytes[token.byteRange]), to: &scratch.key)
-                guard traits.contains(.letters) else { continue }
-                if let (hit, key) = bestHit(&scratch, traits: traits) {
-                    let candidate = match(hit, range: token.byteRange, key: key, document: document)
-                    if !isInnocentInContext(candidate, key: key, at: index, in: document) { found.append(candidate) }
-                }
-                recent.push(tokenIndex: index, key: scratch.key)
-                found.append(contentsOf: phraseMatches(endingAt: index, in: document, recent: recent))
+        let tokens = document.tokens
+        for index in tokens.indices {
+            let traits = keys.traits(index)
+            guard traits.contains(.letters) else { continue }
+            let key = keys.key(index)
+            if let hit = lexicon.match(key, hash: keys.hash(index)) {
+                let candidate = match(hit, range: tokens[index].byteRange, key: key, document: document)
+                if !isInnocentInContext(candidate, key: key, at: index, in: document, keys: keys) { found.append(candidate) }
+            } else if !traits.isDisjoint(with: [.digits, .leetSymbols, .longRun]),
+                      let (hit, variant) = disguisedHit(key, traits: traits) {
+                let candidate = match(hit, range: tokens[index].byteRange, key: variant, document: document)
+                if !isInnocentInContext(candidate, key: variant, at: index, in: document, keys: keys) { found.append(candidate) }
             }
-            found.append(contentsOf: spelledOutMatches(in: document, bytes: bytes, scratch: &scratch))
-            found = clusterMatches(in: document, bytes: bytes, scratch: &scratch, existing: found)
+            lexicon.phrases.forEachMatch(endingAt: index, in: document, keys: keys) { entryIndex, first in
+                let entry = lexicon.entries[entryIndex]
+                found.append(ProfanityMatch(range: Int(tokens[first].start)..<Int(tokens[index].end), entry: entry,
+                                            normalized: entry.keys.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "),
+                                            isCompound: false, isDisguised: false))
+            }
         }
-        return Self.removingContained(found)
+        if keys.documentTraits.contains(.singleCharacterRun) || keys.documentTraits.contains(.gluedSymbol) {
+            document.bytes.withUnsafeBufferPointer { bytes in
+                if keys.documentTraits.contains(.singleCharacterRun) {
+                    found.append(contentsOf: spelledOutMatches(in: document, bytes: bytes))
+                }
+                if keys.documentTraits.contains(.gluedSymbol) {
+                    found = clusterMatches(in: document, bytes: bytes, existing: found)
+                }
+            }
+        }
+        return found.count > 1 ? Self.removingContained(found) : found
     }
 
-    private func match(_ hit: ProfanityHit, range: Range<Int>, key: [UInt8], document: Document) -> ProfanityMatch {
+    private func match<Key: Collection<UInt8>>(_ hit: ProfanityHit, range: Range<Int>, key: Key, document: Document) -> ProfanityMatch {
         let entry = lexicon.entries[hit.entry]
         let written = document.bytes[range]
         let plainlyWritten = written.count == key.count && zip(written, key).allSatisfy { $0 | 0x20 == $1 }
@@ -79,15 +87,20 @@ final class ProfanityMatcher {
         static let capacity = 256
     }
 
-    /// The plain key first; leet readings only for keys with digits or symbols; squeezed runs last.
-    private func bestHit(_ scratch: inout Scratch, traits: KeyFolder.Traits) -> (ProfanityHit, [UInt8])? {
-        if let hit = lookup(scratch.key) { return (hit, scratch.key) }
+    /// The plain key, then leet readings for keys with digits or symbols, then squeezed runs.
+    private func bestHit(_ key: [UInt8], traits: KeyFolder.Traits) -> (ProfanityHit, [UInt8])? {
+        if let hit = lookup(key) { return (hit, key) }
+        return disguisedHit(key, traits: traits)
+    }
+
+    private func disguisedHit<Key: Collection<UInt8>>(_ key: Key, traits: KeyFolder.Traits) -> (ProfanityHit, [UInt8])? {
         let hasLeet = !traits.isDisjoint(with: [.digits, .leetSymbols])
         guard hasLeet || traits.contains(.longRun) else { return nil }
-        var bases: [[UInt8]] = [scratch.key]
+        let plain = Array(key)
+        var bases: [[UInt8]] = [plain]
         if hasLeet {
             for one in [UInt8(ascii: "i"), UInt8(ascii: "l")] {
-                KeyFolder.leetVariant(of: scratch.key, one: one, into: &scratch.leet)
+                KeyFolder.leetVariant(of: plain, one: one, into: &scratch.leet)
                 if let hit = lookup(scratch.leet) { return (hit, scratch.leet) }
                 if traits.contains(.longRun) || KeyFolder.hasLongRun(scratch.leet) { bases.append(scratch.leet) }
             }
@@ -108,70 +121,55 @@ final class ProfanityMatcher {
 
     /// Ambiguous words read in context: "mijn oma heeft kanker" and "kankerlotgenoten" name the disease,
     /// "eikels verzamelen" is about acorns; "krijg de kanker", "kankerschool" and "die eikel" are not.
-    private func isInnocentInContext(_ match: ProfanityMatch, key: [UInt8], at index: Int, in document: Document) -> Bool {
+    private func isInnocentInContext<Key: Collection<UInt8>>(_ match: ProfanityMatch, key: Key, at index: Int,
+                                                             in document: Document, keys: WordKeys) -> Bool {
         let entry = match.entry
         if entry.wordClass == .disease, match.isCompound, let stem = entry.keys.last, key.starts(with: stem) {
-            let rest = Array(key[stem.count...])
+            let rest = Array(key.dropFirst(stem.count))
             return rest.withUnsafeBufferPointer { context.medicalTails.longestStem(in: $0, minimumRest: 0) != nil }
         }
         guard !match.isCompound, !match.isDisguised else { return false }
         // Only a bare, ambiguous disease name (kanker, tering) can be the disease; teringzooi cannot.
         if entry.wordClass == .disease, entry.sureness <= 1 {
             var before = index - 1
-            if let article = wordKey(at: before, before: index, in: document), ProfanityContext.articles.contains(article) { before -= 1 }
-            let beforeMatches = wordKey(at: before, before: before + 1, in: document).map { key in
-                key.withUnsafeBufferPointer { context.medicalBefore.value(for: $0) != nil }
+            if let article = wordKey(at: before, before: index, in: document, keys: keys),
+               ProfanityContext.articles.contains(Array(article)) { before -= 1 }
+            let beforeMatches = wordKey(at: before, before: before + 1, in: document, keys: keys).map {
+                context.medicalBefore.value(for: $0) != nil
             } ?? false
-            let afterMatches = wordKey(at: index + 1, after: index, in: document).map { key in
-                key.withUnsafeBufferPointer { context.medicalAfter.value(for: $0) != nil }
+            let afterMatches = wordKey(at: index + 1, after: index, in: document, keys: keys).map {
+                context.medicalAfter.value(for: $0) != nil
             } ?? false
             return beforeMatches || afterMatches
         }
         if entry.wordClass == .insult, entry.sureness == 1 {
-            func aims(_ key: [UInt8]?) -> Bool {
-                key.map { key in key.withUnsafeBufferPointer { context.insultBefore.value(for: $0) != nil } } ?? false
+            func aims(_ key: UnsafeBufferPointer<UInt8>?) -> Bool {
+                key.map { context.insultBefore.value(for: $0) != nil } ?? false
             }
-            let previous = wordKey(at: index - 1, before: index, in: document)
+            let previous = wordKey(at: index - 1, before: index, in: document, keys: keys)
             // One inflected adjective may stand between: "een ongelofelijke idioot".
-            let throughAdjective = previous?.last == UInt8(ascii: "e") && aims(wordKey(at: index - 2, before: index - 1, in: document))
+            let throughAdjective = previous?.last == UInt8(ascii: "e")
+                && aims(wordKey(at: index - 2, before: index - 1, in: document, keys: keys))
             return !(aims(previous) || throughAdjective)
         }
         return false
     }
 
     /// The key of word token `index` when only white space separates it from its neighbour token.
-    private func wordKey(at index: Int, before neighbour: Int? = nil, after previous: Int? = nil, in document: Document) -> [UInt8]? {
+    private func wordKey(at index: Int, before neighbour: Int? = nil, after previous: Int? = nil,
+                         in document: Document, keys: WordKeys) -> UnsafeBufferPointer<UInt8>? {
         let tokens = document.tokens
         guard index >= 0, index < tokens.count, tokens[index].isWordLike else { return nil }
         if let neighbour, neighbour < tokens.count,
            !document.isWhitespaceGap(from: Int(tokens[index].end), to: Int(tokens[neighbour].start)) { return nil }
         if let previous, previous >= 0,
            !document.isWhitespaceGap(from: Int(tokens[previous].end), to: Int(tokens[index].start)) { return nil }
-        var key: [UInt8] = []
-        document.bytes.withUnsafeBufferPointer { bytes in
-            _ = folder.appendKey(of: UnsafeBufferPointer(rebasing: bytes[tokens[index].byteRange]), to: &key)
-        }
-        return key
-    }
-
-    private func phraseMatches(endingAt index: Int, in document: Document, recent: RecentWords) -> [ProfanityMatch] {
-        guard lexicon.longestPhrase > 1, let current = recent.last,
-              let candidates = current.key.withUnsafeBufferPointer({ lexicon.phrases(endingWith: $0) }) else { return [] }
-        var result: [ProfanityMatch] = []
-        for candidate in candidates {
-            let entry = lexicon.entries[candidate]
-            let words = entry.keys.count
-            guard let first = recent.consecutiveWords(count: words, endingAt: index, in: document),
-                  zip(first, entry.keys).allSatisfy({ $0.key == $1 }) else { continue }
-            let start = Int(document.tokens[first[0].tokenIndex].start)
-            let normalized = entry.keys.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
-            result.append(ProfanityMatch(range: start..<Int(document.tokens[index].end), entry: entry, normalized: normalized, isCompound: false, isDisguised: false))
-        }
-        return result
+        let key = keys.key(index)
+        return key.isEmpty ? nil : key
     }
 
     /// Single letters spelled out with white space or separators: k a n k e r, k-u-t, k.u.t.
-    private func spelledOutMatches(in document: Document, bytes: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) -> [ProfanityMatch] {
+    private func spelledOutMatches(in document: Document, bytes: UnsafeBufferPointer<UInt8>) -> [ProfanityMatch] {
         var result: [ProfanityMatch] = []
         var run: [(range: Range<Int>, letter: [UInt8])] = []
         func flush() {
@@ -277,7 +275,7 @@ final class ProfanityMatcher {
 
     /// Words glued together with symbols (k@nk€r, kan-ker, kl*te): the joined key, with symbols read as
     /// leet letters or dropped. Also un-flags hyphenated innocent compounds (kanker-onderzoek).
-    private func clusterMatches(in document: Document, bytes: UnsafeBufferPointer<UInt8>, scratch: inout Scratch, existing: [ProfanityMatch]) -> [ProfanityMatch] {
+    private func clusterMatches(in document: Document, bytes: UnsafeBufferPointer<UInt8>, existing: [ProfanityMatch]) -> [ProfanityMatch] {
         var result = existing
         let tokens = document.tokens
         var start = 0
@@ -315,7 +313,7 @@ final class ProfanityMatcher {
                     break
                 }
                 let alreadyFound = result.contains { $0.range.overlaps(trimmedStart..<trimmedEnd) }
-                if !alreadyFound, let (hit, key) = bestHit(&scratch, traits: traits) {
+                if !alreadyFound, let (hit, key) = bestHit(scratch.key, traits: traits) {
                     result.append(match(hit, range: trimmedStart..<trimmedEnd, key: key, document: document))
                     break
                 }
@@ -337,48 +335,5 @@ final class ProfanityMatcher {
             result.append(candidate)
         }
         return result
-    }
-}
-
-/// The last few words seen, for phrases and context, without allocating per token.
-struct RecentWords {
-    struct Word { var tokenIndex: Int; var key: [UInt8] }
-    private var slots: [Word]
-    private var next = 0
-    private var filled = 0
-
-    init(capacity: Int) {
-        slots = Array(repeating: Word(tokenIndex: -1, key: []), count: capacity)
-        for index in slots.indices { slots[index].key.reserveCapacity(64) }
-    }
-
-    mutating func reset() {
-        filled = 0
-        next = 0
-    }
-
-    mutating func push(tokenIndex: Int, key: [UInt8]) {
-        slots[next].tokenIndex = tokenIndex
-        slots[next].key.removeAll(keepingCapacity: true)
-        slots[next].key.append(contentsOf: key)
-        next = (next + 1) % slots.count
-        filled = min(filled + 1, slots.count)
-    }
-
-    var last: Word? { filled == 0 ? nil : slots[(next - 1 + slots.count) % slots.count] }
-
-    /// The last `count` words, oldest first, if they are consecutive tokens separated by white space only.
-    func consecutiveWords(count: Int, endingAt index: Int, in document: Document) -> [Word]? {
-        guard count <= filled else { return nil }
-        var words: [Word] = []
-        for back in stride(from: count - 1, through: 0, by: -1) {
-            words.append(slots[(next - 1 - back + 2 * slots.count) % slots.count])
-        }
-        for (offset, word) in words.enumerated() where word.tokenIndex != index - (count - 1 - offset) { return nil }
-        for pair in zip(words, words.dropFirst()) {
-            let left = document.tokens[pair.0.tokenIndex], right = document.tokens[pair.1.tokenIndex]
-            guard document.isWhitespaceGap(from: Int(left.end), to: Int(right.start)) else { return nil }
-        }
-        return words
     }
 }

@@ -2,8 +2,10 @@
 public struct SlurRule: Rule {
     public init() {}
 
+    private static let classes: Set<ProfanityClass> = [.slur]
+
     public func detect(in context: RuleContext) -> [Detection] {
-        ProfanityDetections.detections(in: context, classes: [.slur])
+        ProfanityDetections.detections(in: context, classes: Self.classes)
     }
 
     public let description = RuleDescription(

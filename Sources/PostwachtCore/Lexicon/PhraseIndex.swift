@@ -1,0 +1,152 @@
+/// Multi-word terms, matched word by word against a document's keys and found through their last word,
+/// so a document costs one table lookup per word however many phrases there are.
+///
+/// A phrase word is a key, `*` (any one word) or a named slot `{insult}` that the caller decides.
+/// Words stay in one flat byte array, so matching retains nothing.
+struct PhraseIndex: Sendable {
+    enum Gap: Sendable {
+        /// Only white space between the words: "krijg de tering".
+        case whitespace
+        /// Also commas, semicolons, colons and dashes: "dit is, op persoonlijke titel".
+        case clausePunctuation
+    }
+
+    private enum Word: Sendable {
+        case key(offset: Int32, length: Int32)
+        case any
+        case slot(Int)
+    }
+
+    private struct Phrase: Sendable {
+        var firstWord: Int32
+        var wordCount: Int32
+        var value: Int32
+        /// The next phrase with the same last word, or -1.
+        var next: Int32
+    }
+
+    private var storage: [UInt8] = []
+    private var words: [Word] = []
+    private var phrases: [Phrase] = []
+    private var byLastWord = ByteStringTable<Int32>()
+    let gap: Gap
+    let slotNames: [String]
+    private(set) var longest = 0
+
+    init(gap: Gap = .whitespace, slotNames: [String] = []) {
+        self.gap = gap
+        self.slotNames = slotNames
+    }
+
+    var isEmpty: Bool { phrases.isEmpty }
+    var count: Int { phrases.count }
+
+    enum InsertError: Error, Equatable {
+        case empty
+        case lastWordNotLiteral
+        case unknownSlot(String)
+    }
+
+    /// Adds a phrase of space-separated words; `value` comes back with every match.
+    mutating func insert(_ phrase: String, value: Int, folder: KeyFolder) throws(InsertError) {
+        var parsed: [Word] = []
+        var lastKey: [UInt8] = []
+        for word in phrase.split(separator: " ") {
+            if word == "*" {
+                parsed.append(.any)
+            } else if word.hasPrefix("{"), word.hasSuffix("}") {
+                let name = String(word.dropFirst().dropLast())
+                guard let slot = slotNames.firstIndex(of: name) else { throw .unknownSlot(name) }
+                parsed.append(.slot(slot))
+            } else {
+                let key = folder.key(of: String(word))
+                guard !key.isEmpty else { continue }
+                parsed.append(.key(offset: Int32(storage.count), length: Int32(key.count)))
+                storage.append(contentsOf: key)
+                lastKey = key
+            }
+        }
+        guard !parsed.isEmpty else { throw .empty }
+        guard case .key = parsed[parsed.count - 1] else { throw .lastWordNotLiteral }
+        let head = byLastWord.value(for: lastKey) ?? -1
+        phrases.append(Phrase(firstWord: Int32(words.count), wordCount: Int32(parsed.count), value: Int32(value), next: head))
+        byLastWord.set(Int32(phrases.count - 1), for: lastKey)
+        words.append(contentsOf: parsed)
+        longest = max(longest, parsed.count)
+    }
+
+    /// Whether some phrase ends in token `index`'s word (a cheap test before `forEachMatch`).
+    @inline(__always)
+    func hasPhrases(endingAt index: Int, keys: WordKeys) -> Bool {
+        byLastWord.value(for: keys.key(index), hash: keys.hash(index)) != nil
+    }
+
+    /// Calls `body(value, firstTokenIndex)` for every phrase whose last word is token `index`.
+    func forEachMatch(endingAt index: Int, in document: Document, keys: WordKeys,
+                      slot isFilled: (Int, Int) -> Bool = { _, _ in false },
+                      _ body: (Int, Int) -> Void) {
+        guard var phraseIndex = byLastWord.value(for: keys.key(index), hash: keys.hash(index)).map(Int.init) else { return }
+        storage.withUnsafeBufferPointer { stored in
+            while phraseIndex >= 0 {
+                let phrase = phrases[phraseIndex]
+                if let first = firstToken(of: phrase, endingAt: index, document: document, keys: keys, stored: stored, isFilled: isFilled) {
+                    body(Int(phrase.value), first)
+                }
+                phraseIndex = Int(phrase.next)
+            }
+        }
+    }
+
+    /// Walks the phrase backwards from its last word; the first token index if every word fits.
+    private func firstToken(of phrase: Phrase, endingAt index: Int, document: Document, keys: WordKeys,
+                            stored: UnsafeBufferPointer<UInt8>, isFilled: (Int, Int) -> Bool) -> Int? {
+        let tokens = document.tokens
+        var tokenIndex = index
+        var wordIndex = Int(phrase.firstWord + phrase.wordCount) - 1
+        let firstWord = Int(phrase.firstWord)
+        while true {
+            switch words[wordIndex] {
+            case .any:
+                break
+            case .slot(let slot):
+                guard isFilled(slot, tokenIndex) else { return nil }
+            case .key(let offset, let length):
+                let key = keys.key(tokenIndex)
+                guard key.count == Int(length),
+                      memcmp(key.baseAddress!, stored.baseAddress! + Int(offset), Int(length)) == 0 else { return nil }
+            }
+            if wordIndex == firstWord { return tokenIndex }
+            wordIndex -= 1
+            guard let previous = previousWord(before: tokenIndex, tokens: tokens, document: document) else { return nil }
+            tokenIndex = previous
+        }
+    }
+
+    /// The word token before `index` if only an allowed gap lies between them.
+    private func previousWord(before index: Int, tokens: [Token], document: Document) -> Int? {
+        var candidate = index - 1
+        var gapEnd = Int(tokens[index].start)
+        while candidate >= 0 {
+            let token = tokens[candidate]
+            if token.isWordLike {
+                return document.isWhitespaceGap(from: Int(token.end), to: gapEnd) || Int(token.end) == gapEnd && gap == .clausePunctuation
+                    ? candidate : nil
+            }
+            guard gap == .clausePunctuation, token.byteCount == 1, Self.clausePunctuation(document.bytes[Int(token.start)]),
+                  document.isWhitespaceGap(from: Int(token.end), to: gapEnd) || Int(token.end) == gapEnd else { return nil }
+            gapEnd = Int(token.start)
+            candidate -= 1
+        }
+        return nil
+    }
+
+    private static func clausePunctuation(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-")
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

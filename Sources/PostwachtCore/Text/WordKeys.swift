@@ -1,0 +1,186 @@
+/// The matching key of every word and number token of one document, computed once and shared by all
+/// rules, in one flat buffer: no array per word, so the scan retains and releases nothing per token.
+///
+/// Reused from document to document by one `Checker`; a key buffer handed out is valid until the next
+/// `rebuild`. Not thread-safe.
+public final class WordKeys {
+    private let folder: KeyFolder
+    private var buffer = KeyBuffer(capacity: 4096)
+    /// Per token: where its key lies in `buffer` (start < 0: no key) and what it holds.
+    private var slots: [Slot] = []
+    /// What the whole document holds, so rarer passes can be skipped.
+    public private(set) var documentTraits = DocumentTraits()
+    private var scratch: [UInt8] = []
+    /// Per ASCII byte: 0 = not ASCII (fold with ICU instead), 1 = dropped from keys, else key byte | traits << 8.
+    private let asciiKeys: UnsafeMutablePointer<UInt16>
+
+    /// Longest token worth keying; longer ones are URLs or spam, and no lexicon entry is near this long.
+    static let maximumWordBytes = 128
+
+    private struct Slot {
+        var start: Int32
+        var end: Int32
+        var traits: KeyFolder.Traits
+        var hash: UInt64
+        static let none = Slot(start: -1, end: -1, traits: [], hash: 0)
+    }
+
+    public struct DocumentTraits: OptionSet, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// Two single-character words at most one token apart (k a n k e r, k-u-t).
+        public static let singleCharacterRun = DocumentTraits(rawValue: 1)
+        /// A punctuation or symbol token glued between two tokens (k@nk€r, kan-ker, kl*te).
+        public static let gluedSymbol = DocumentTraits(rawValue: 2)
+    }
+
+    init(folder: KeyFolder) {
+        self.folder = folder
+        asciiKeys = .allocate(capacity: 256)
+        for byte in 0..<256 {
+            var key: [UInt8] = []
+            var traits = KeyFolder.Traits()
+            if byte < 0x80 { KeyFolder.appendASCII(UInt8(byte), to: &key, traits: &traits) }
+            (asciiKeys + byte).initialize(to: byte >= 0x80 ? 0 : key.isEmpty ? 1 : UInt16(key[0]) | UInt16(traits.rawValue) << 8)
+        }
+    }
+
+    deinit {
+        buffer.deallocate()
+        asciiKeys.deallocate()
+    }
+
+    // Works on local copies of the stored properties: class property access in a loop pays for a
+    // dynamic exclusivity check each time.
+    func rebuild(for document: Document) {
+        let tokens = document.tokens
+        var buffer = self.buffer
+        var slots = self.slots
+        self.slots = []
+        slots.removeAll(keepingCapacity: true)
+        slots.reserveCapacity(tokens.count)
+        buffer.used = 0
+        var traits = DocumentTraits()
+        var lastSingleWord = Int.min / 2
+        var previousEnd: Int32 = -1
+        var previousWasGluedSymbol = false
+        document.bytes.withUnsafeBufferPointer { bytes in
+            for (index, token) in tokens.enumerated() {
+                let length = token.byteCount
+                if token.isWordLike, length == 1 || (length <= 4 && Self.isOneScalar(bytes, token)) {
+                    if index - lastSingleWord <= 2 { traits.insert(.singleCharacterRun) }
+                    lastSingleWord = index
+                }
+                let glued = token.start == previousEnd
+                if glued, previousWasGluedSymbol { traits.insert(.gluedSymbol) }
+                previousWasGluedSymbol = glued && token.kind == .other
+                previousEnd = token.end
+                guard token.isWordLike, length <= Self.maximumWordBytes else {
+                    slots.append(.none)
+                    continue
+                }
+                let start = buffer.used
+                let wordTraits = appendKey(of: UnsafeBufferPointer(rebasing: bytes[token.byteRange]), to: &buffer)
+                let hash = ByteHash.of(UnsafeBufferPointer(start: buffer.storage + start, count: buffer.used - start))
+                slots.append(Slot(start: Int32(start), end: Int32(buffer.used), traits: wordTraits, hash: hash))
+            }
+        }
+        self.buffer = buffer
+        self.slots = slots
+        documentTraits = traits
+    }
+
+    /// ASCII words, nearly all of them, are keyed here byte by byte; others go through `KeyFolder`.
+    @inline(__always)
+    private func appendKey(of word: UnsafeBufferPointer<UInt8>, to buffer: inout KeyBuffer) -> KeyFolder.Traits {
+        buffer.reserve(word.count)
+        let asciiKeys = self.asciiKeys
+        let start = buffer.storage + buffer.used
+        var output = start
+        var traits: UInt8 = 0
+        var isASCII = true
+        for byte in word {
+            let entry = asciiKeys[Int(byte)]
+            if entry <= 1 {
+                if entry == 0 { isASCII = false; break }
+                continue
+            }
+            output.pointee = UInt8(truncatingIfNeeded: entry)
+            output += 1
+            traits |= UInt8(truncatingIfNeeded: entry >> 8)
+        }
+        if isASCII {
+            let written = output - start
+            var keyTraits = KeyFolder.Traits(rawValue: traits)
+            if written >= 3, KeyFolder.hasLongRun(UnsafeBufferPointer(start: start, count: written)) { keyTraits.insert(.longRun) }
+            buffer.used += written
+            return keyTraits
+        }
+        scratch.removeAll(keepingCapacity: true)
+        let keyTraits = folder.appendKey(of: word, to: &scratch)
+        scratch.withUnsafeBufferPointer { buffer.append($0) }
+        return keyTraits
+    }
+
+    @inline(__always)
+    private static func isOneScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+        let first = bytes[Int(token.start)]
+        let expected = first < 0x80 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4
+        return token.byteCount == expected
+    }
+
+    /// The key of token `index`; empty for punctuation, symbols and over-long tokens.
+    @inline(__always)
+    public func key(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let slot = slots[index]
+        guard slot.start >= 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: buffer.storage + Int(slot.start), count: Int(slot.end - slot.start))
+    }
+
+    @inline(__always)
+    public func traits(_ index: Int) -> KeyFolder.Traits { slots[index].traits }
+
+    /// `ByteHash` of the key of token `index`, for table lookups.
+    @inline(__always)
+    func hash(_ index: Int) -> UInt64 { slots[index].hash }
+
+    /// Whether token `index` has a key that holds a letter.
+    @inline(__always)
+    public func hasLetters(_ index: Int) -> Bool { slots[index].traits.contains(.letters) }
+
+    public func keyString(_ index: Int) -> String { String(decoding: key(index), as: UTF8.self) }
+}
+
+/// A growable byte buffer with a stable address between growths, freed by its owner.
+struct KeyBuffer {
+    private(set) var storage: UnsafeMutablePointer<UInt8>
+    private(set) var capacity: Int
+    var used = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        storage = .allocate(capacity: capacity)
+    }
+
+    func deallocate() { storage.deallocate() }
+
+    @inline(__always)
+    mutating func reserve(_ extra: Int) {
+        if used + extra > capacity { grow(to: used + extra) }
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        reserve(bytes.count)
+        if let base = bytes.baseAddress { (storage + used).update(from: base, count: bytes.count) }
+        used += bytes.count
+    }
+
+    private mutating func grow(to needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let newStorage = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newStorage.update(from: storage, count: used)
+        storage.deallocate()
+        storage = newStorage
+        capacity = newCapacity
+    }
+}
