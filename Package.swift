@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // Debian's libicu-dev, found through pkg-config. Only the C shim below includes its headers:
@@ -21,7 +22,7 @@ let package = Package(
         ),
         // Plain C functions with an ICU-free header: word breaks, NFKC casefold, confusable skeletons.
         .target(name: "CPostwachtICU", dependencies: ["CICU"]),
-        .target(name: "PostwachtCore", dependencies: ["CPostwachtICU"]),
+        .target(name: "PostwachtCore", dependencies: ["CPostwachtICU", .product(name: "Yams", package: "Yams")]),
         .target(name: "PostwachtReporting", dependencies: ["PostwachtCore"]),
         .executableTarget(
             name: "postwacht",

@@ -41,7 +41,7 @@ public struct TextReporter: Reporter {
         let colour: Colour = finding.severity == .error ? .red : finding.severity == .warning ? .yellow : .cyan
         var text = "\(bold("\(result.id):\(finding.line):\(finding.column)")): \(paint(finding.severity.rawValue, colour)) [\(finding.rule)] \(finding.message)"
         if let clause = finding.clauses.first {
-            text += " (\(Policies.organisation(of: clause.policy)), \(clause.section))"
+            text += " (\(clause.organisation), \(clause.citation))"
         }
         text += "\n"
         text += sourceExcerpt(for: finding, in: result.text, colour: colour)

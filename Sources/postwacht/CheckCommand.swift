@@ -43,6 +43,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("role"), help: "Author role of plain-text drafts: staff, parent, pupil or school.")
     var role: AuthorRole?
 
+    @Option(name: .customLong("consent"), help: ArgumentHelp("Photo consent register (CSV: name,consent[,class] with consent ja/nee), as the pupil administration exports it.", discussion: "A named pupil in a post with a photo is an error without consent and info with consent.", valueName: "file"))
+    var consentFile: String?
+
     @Option(name: .customLong("color"), help: "Colour text output: auto (only on a terminal), always or never.")
     var colour: ColourChoice = .auto
 
@@ -50,7 +53,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let resources = try engine.loadResources()
-        let linter = Linter(resources: resources, options: LintOptions(language: engine.language, redact: redact, policy: engine.policy))
+        let consent = try consentFile.map(Self.loadConsent)
+        let linter = Linter(resources: resources, options: LintOptions(language: engine.language, redact: redact, policy: engine.policy, consent: consent))
         let checker: Checker
         do { checker = try linter.makeChecker() } catch {
             FileHandle.standardError.write(Data("postwacht: \(error)\n".utf8))
@@ -76,5 +80,20 @@ struct CheckCommand: ParsableCommand {
         if let highest = summary.highestSeverity, let threshold = Severity(rawValue: failOn.rawValue), highest >= threshold {
             throw ExitStatus.findings
         }
+    }
+
+    private static func loadConsent(_ path: String) throws -> ConsentRegister {
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw ConsentRegister.ParseError(description: "\(path): not valid UTF-8 (export the register as UTF-8 CSV)")
+            }
+            return try ConsentRegister(csv: text, source: path)
+        } catch let error as ConsentRegister.ParseError {
+            FileHandle.standardError.write(Data("postwacht: \(error.description)\n".utf8))
+        } catch {
+            FileHandle.standardError.write(Data("postwacht: \(path): cannot read the consent register (\(error.localizedDescription))\n".utf8))
+        }
+        throw ExitStatus.unusable
     }
 }

@@ -63,26 +63,28 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .customLong("lexicons"), help: ArgumentHelp("Directory holding the lexicons (nl/profanity.tsv, …).", discussion: "Default: $POSTWACHT_LEXICONS, else share/postwacht/Lexicons beside the binary, else the Lexicons/ of the checkout the binary was built in.", valueName: "dir"))
     var lexiconDirectory: String?
 
-    @Option(name: .customLong("policy"), help: ArgumentHelp("Cite only this school's protocol: \(Policies.all.map(\.id).joined(separator: ", ")).", valueName: "id"))
+    @Option(name: .customLong("policy"), help: ArgumentHelp("Enforce one school's policy pack (Lexicons/policies/<id>.yaml): kits-primair, montessori-flevoland, regenboog, svok or konot.", discussion: "Only the rules that school's protocol supports run, with its severities, and findings cite its clauses. Without --policy every rule runs and cites every school's clauses.", valueName: "id"))
     var policy: String?
 
     @Option(name: .customLong("lang"), help: "Language of messages and suggestions: nl or en.")
     var language: Language = .nl
 
-    func validate() throws {
-        if let policy, Policies.policy(policy) == nil {
-            throw ValidationError("unknown policy '\(policy)'; choose one of \(Policies.all.map(\.id).joined(separator: ", "))")
-        }
-    }
-
+    /// The lexicons and policy packs; exits with 2 and a message naming the file when they cannot be read
+    /// or `--policy` names no pack.
     func loadResources() throws -> LinterResources {
+        let resources: LinterResources
         do {
             let directory = try LinterResources.locateLexicons(explicit: lexiconDirectory, executablePath: executablePath())
-            return try LinterResources.load(from: directory)
+            resources = try LinterResources.load(from: directory)
         } catch {
             FileHandle.standardError.write(Data("postwacht: \(error.description)\n".utf8))
             throw ExitStatus.unusable
         }
+        if let policy, resources.policies.pack(policy) == nil {
+            FileHandle.standardError.write(Data("postwacht: unknown policy '\(policy)'; choose one of \(resources.policies.ids.joined(separator: ", "))\n".utf8))
+            throw ExitStatus.unusable
+        }
+        return resources
     }
 
     private func executablePath() -> String? {

@@ -8,29 +8,22 @@ struct RulesCommand: ParsableCommand {
         abstract: "List every rule: id, category, default severity and the protocol clauses it enforces."
     )
 
-    @Option(name: .customLong("policy"), help: ArgumentHelp("Show only this school's clauses: \(Policies.all.map(\.id).joined(separator: ", ")).", valueName: "id"))
-    var policy: String?
-
     @Flag(name: .customLong("json"), help: "Print JSON instead of a table.")
     var json = false
 
-    @Option(name: .customLong("lang"), help: "Language of rule names: nl or en.")
-    var language: Language = .nl
-
-    func validate() throws {
-        if let policy, Policies.policy(policy) == nil {
-            throw ValidationError("unknown policy '\(policy)'; choose one of \(Policies.all.map(\.id).joined(separator: ", "))")
-        }
-    }
+    @OptionGroup var engine: EngineOptions
 
     func run() throws {
-        let descriptions = RuleRegistry.all.map(\.description)
+        let linter = Linter(resources: try engine.loadResources(), options: LintOptions(policy: engine.policy))
+        let language = engine.language
+        let descriptions = linter.rules.map(\.description)
         if json {
             struct RuleObject: Encodable {
                 var id: String, name: String, category: FindingCategory, severity: Severity, clauses: [ProtocolClause]
             }
             let objects = descriptions.map {
-                RuleObject(id: $0.id, name: $0.name.text(in: language), category: $0.category, severity: $0.defaultSeverity, clauses: clauses(of: $0))
+                RuleObject(id: $0.id, name: $0.name.text(in: language), category: $0.category,
+                           severity: linter.severity(of: $0.id), clauses: linter.clauses(of: $0.id))
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
@@ -38,15 +31,11 @@ struct RulesCommand: ParsableCommand {
             return
         }
         for description in descriptions {
-            print("\(description.id)  [\(description.category.rawValue), \(description.defaultSeverity.rawValue)]  \(description.name.text(in: language))")
-            for clause in clauses(of: description) {
-                print("    \(Policies.organisation(of: clause.policy)), \(clause.section): “\(clause.quote)”")
+            print("\(description.id)  [\(description.category.rawValue), \(linter.severity(of: description.id).rawValue)]  \(description.name.text(in: language))")
+            for clause in linter.clauses(of: description.id) {
+                print("    \(clause.organisation), \(clause.citation): “\(clause.quote)”")
             }
         }
-    }
-
-    private func clauses(of description: RuleDescription) -> [ProtocolClause] {
-        description.clauses.filter { policy == nil || $0.policy == policy }
     }
 }
 
@@ -59,8 +48,7 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "The rule id, e.g. profanity.curse (see `postwacht rules`).")
     var ruleID: String
 
-    @Option(name: .customLong("lang"), help: "Language: nl or en.")
-    var language: Language = .nl
+    @OptionGroup var engine: EngineOptions
 
     func validate() throws {
         guard RuleRegistry.rule(withID: ruleID) != nil else {
@@ -69,14 +57,18 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
+        let linter = Linter(resources: try engine.loadResources(), options: LintOptions(policy: engine.policy))
+        let language = engine.language
         let rule = RuleRegistry.rule(withID: ruleID)!.description
         let nl = language == .nl
         print("\(rule.id) — \(rule.name.text(in: language))")
         print("\(nl ? "categorie" : "category"): \(rule.category.rawValue)   \(nl ? "ernst" : "severity"): \(rule.defaultSeverity.rawValue)\n")
         print(rule.rationale.text(in: language) + "\n")
         print(nl ? "Protocollen:" : "Protocols:")
-        for clause in rule.clauses {
-            print("  \(Policies.organisation(of: clause.policy)), \(clause.section):\n    “\(clause.quote)”")
+        let clauses = RuleRegistry.rule(withID: ruleID).map { _ in linter.resources.policies.clauses(for: rule.id, policy: engine.policy) } ?? []
+        if clauses.isEmpty, let policy = engine.policy { print("  (\(policy) \(nl ? "handhaaft deze regel niet" : "does not enforce this rule"))") }
+        for clause in clauses {
+            print("  \(clause.organisation), \(clause.citation):\n    “\(clause.quote)”")
         }
         print("\n\(nl ? "Suggestie" : "Suggestion"): \(rule.suggestion.text(in: language))\n")
         print(nl ? "Wordt gemeld (⟦ ⟧ markeert de vondst):" : "Flagged (⟦ ⟧ marks the finding):")

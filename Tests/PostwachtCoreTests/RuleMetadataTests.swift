@@ -12,7 +12,8 @@ final class RuleMetadataTests: XCTestCase {
     func testEveryRuleCitesAClauseAndHasExamplesBothWays() {
         for rule in RuleRegistry.all {
             let description = rule.description
-            XCTAssertFalse(description.clauses.isEmpty, "\(description.id) cites no clause")
+            XCTAssertFalse(TestSupport.resources.policies.clauses(for: description.id, policy: nil).isEmpty,
+                           "\(description.id): no policy pack cites a clause for it")
             XCTAssertFalse(description.triggeringExamples.isEmpty, "\(description.id) has no triggering example")
             XCTAssertFalse(description.nonTriggeringExamples.isEmpty, "\(description.id) has no non-triggering example")
             for example in description.triggeringExamples {
@@ -27,14 +28,27 @@ final class RuleMetadataTests: XCTestCase {
 
     /// A clause is only worth citing if the protocol says it: every quote must stand in the protocol text.
     func testEveryQuotedClauseAppearsVerbatimInItsProtocol() throws {
-        for rule in RuleRegistry.all {
-            for clause in rule.description.clauses {
-                let policy = try XCTUnwrap(Policies.policy(clause.policy), "unknown policy \(clause.policy)")
-                let url = TestSupport.fixtures.appendingPathComponent("protocols").appendingPathComponent(policy.protocolFile)
-                let protocolText = collapsingWhitespace(try String(contentsOf: url, encoding: .utf8))
-                XCTAssertTrue(protocolText.contains(collapsingWhitespace(clause.quote)),
-                              "\(rule.description.id): “\(clause.quote)” is not in \(policy.protocolFile)")
+        let packs = TestSupport.resources.policies.packs
+        XCTAssertEqual(packs.map(\.id), ["kits-primair", "konot", "montessori-flevoland", "regenboog", "svok"])
+        for pack in packs {
+            let url = TestSupport.fixtures.appendingPathComponent("protocols").appendingPathComponent(pack.protocolFile)
+            let protocolText = collapsingWhitespace(try String(contentsOf: url, encoding: .utf8))
+            XCTAssertTrue(protocolText.contains(collapsingWhitespace(pack.title)), "\(pack.id): title “\(pack.title)” is not in \(pack.protocolFile)")
+            for (ruleID, policy) in pack.rules {
+                for clause in policy.clauses {
+                    XCTAssertTrue(protocolText.contains(collapsingWhitespace(clause.quote)),
+                                  "\(pack.id) \(ruleID): “\(clause.quote)” is not in \(pack.protocolFile)")
+                }
             }
+        }
+    }
+
+    /// A pack may only name rules postwacht has, so a typo cannot silently switch a rule off.
+    func testPolicyPacksNameOnlyKnownRules() {
+        let known = Set(RuleRegistry.all.map(\.description.id))
+        for pack in TestSupport.resources.policies.packs {
+            let unknown = Set(pack.rules.keys).subtracting(known).filter { !$0.hasPrefix("conduct.") }
+            XCTAssertTrue(unknown.isEmpty, "\(pack.id) names unknown rules: \(unknown.sorted())")
         }
     }
 

@@ -8,27 +8,49 @@ public struct LintOptions: Sendable {
     public var redact: Bool
     /// Cite only this policy's clauses; nil cites every protocol's.
     public var policy: String?
+    /// Pupils' photo consent (`--consent`): a named pupil without consent is an error, with consent info.
+    public var consent: ConsentRegister?
 
-    public init(language: Language = .nl, redact: Bool = false, policy: String? = nil) {
+    public init(language: Language = .nl, redact: Bool = false, policy: String? = nil, consent: ConsentRegister? = nil) {
         self.language = language
         self.redact = redact
         self.policy = policy
+        self.consent = consent
     }
 }
 
 /// The engine: rules plus their data, immutable and shared. Each thread checks records with its own `Checker`.
 public final class Linter: Sendable {
     public let resources: LinterResources
+    /// The rules in force: with a policy chosen, only those its pack lists.
     public let rules: [any Rule]
     public let options: LintOptions
     /// The rules' descriptions, read once: they are large values, not worth copying per record.
     let descriptions: [RuleDescription]
+    /// Per rule: the clauses it cites and its severity when a detection does not set one.
+    let citations: [(clauses: [ProtocolClause], severity: Severity)]
 
     public init(resources: LinterResources, rules: [any Rule] = RuleRegistry.all, options: LintOptions = LintOptions()) {
+        let pack = options.policy.flatMap { resources.policies.pack($0) }
+        let enforced = rules.filter { pack == nil || pack!.rules[$0.description.id] != nil }
         self.resources = resources
-        self.rules = rules
+        self.rules = enforced
         self.options = options
-        descriptions = rules.map(\.description)
+        descriptions = enforced.map(\.description)
+        citations = descriptions.map { description in
+            (resources.policies.clauses(for: description.id, policy: options.policy),
+             pack?.rules[description.id]?.severity ?? description.defaultSeverity)
+        }
+    }
+
+    /// The clauses rule `id` cites under the chosen policy (empty if the rule is not in force).
+    public func clauses(of id: String) -> [ProtocolClause] {
+        descriptions.firstIndex { $0.id == id }.map { citations[$0].clauses } ?? []
+    }
+
+    /// The severity of rule `id` when a detection does not set its own.
+    public func severity(of id: String) -> Severity {
+        descriptions.firstIndex { $0.id == id }.map { citations[$0].severity } ?? .info
     }
 
     public func makeChecker() throws(TextModelError) -> Checker {
@@ -82,7 +104,8 @@ public final class Checker {
 
     public func lint(_ document: Document) -> LintResult {
         keys.rebuild(for: document)
-        let context = RuleContext(document: document, keys: keys, profanityMatcher: profanityMatcher)
+        let context = RuleContext(document: document, keys: keys, profanityMatcher: profanityMatcher,
+                                  resources: linter.resources, consent: linter.options.consent)
         var pending: [(rule: Int, detection: Detection)] = []
         for (index, rule) in linter.rules.enumerated() {
             for detection in rule.detect(in: context) { pending.append((index, detection)) }
@@ -94,11 +117,13 @@ public final class Checker {
                 < ($1.detection.range.lowerBound, $1.detection.range.upperBound, descriptions[$1.rule].id)
         }
         var positions = TextPositions(document.bytes)
-        let findings = pending.map { makeFinding(descriptions[$0.rule], $0.detection, document: document, positions: &positions) }
+        let findings = pending.map { makeFinding($0.rule, $0.detection, document: document, positions: &positions) }
         return LintResult(id: document.id, findings: findings, warnings: document.warnings, text: document.bytes)
     }
 
-    private func makeFinding(_ rule: RuleDescription, _ detection: Detection, document: Document, positions: inout TextPositions) -> Finding {
+    private func makeFinding(_ ruleIndex: Int, _ detection: Detection, document: Document, positions: inout TextPositions) -> Finding {
+        let rule = linter.descriptions[ruleIndex]
+        let citation = linter.citations[ruleIndex]
         let options = linter.options
         let location = positions.location(of: detection.range)
         let matched = document.text(of: detection.range)
@@ -106,12 +131,11 @@ public final class Checker {
         let shownNormalized = options.redact ? Redaction.mask(detection.normalized) : detection.normalized
         let detail = options.redact ? "" : detection.detail?.text(in: options.language) ?? ""
         let message = MessageTemplate.fill(rule.message.text(in: options.language), ["match": shownMatch, "detail": detail])
-        let clauses = options.policy.map { policy in rule.clauses.filter { $0.policy == policy } } ?? rule.clauses
         return Finding(
-            rule: rule.id, category: rule.category, severity: detection.severity ?? rule.defaultSeverity,
+            rule: rule.id, category: rule.category, severity: detection.severity ?? citation.severity,
             message: message, span: location.scalars, utf16: location.utf16, utf8: location.utf8,
             line: location.line, column: location.column, match: shownMatch, normalized: shownNormalized,
-            clauses: clauses, suggestion: rule.suggestion.text(in: options.language),
+            clauses: citation.clauses, suggestion: rule.suggestion.text(in: options.language),
             fingerprint: Fingerprint.of(rule: rule.id, normalized: detection.normalized)
         )
     }

@@ -8,15 +8,22 @@ public final class LinterResources: Sendable {
     /// Look-alike letters the ICU skeleton leaves non-Latin, from letter-lookalikes.tsv.
     public let letterLookalikes: [UInt32: [UInt8]]
     public let lexiconDirectory: URL
+    public let personalData: PersonalDataLexicon
+    /// The schools' policy packs from `policies/*.yaml`.
+    public let policies: PolicyBook
 
-    init(profanity: ProfanityLexicon, profanityContext: ProfanityContext, letterLookalikes: [UInt32: [UInt8]], lexiconDirectory: URL) {
+    init(profanity: ProfanityLexicon, profanityContext: ProfanityContext, letterLookalikes: [UInt32: [UInt8]],
+         personalData: PersonalDataLexicon, policies: PolicyBook, lexiconDirectory: URL) {
         self.profanity = profanity
+        self.personalData = personalData
+        self.policies = policies
         self.profanityContext = profanityContext
         self.letterLookalikes = letterLookalikes
         self.lexiconDirectory = lexiconDirectory
     }
 
     public static let requiredFiles = ["nl/profanity.tsv", "nl/profanity-allow.tsv", "nl/profanity-context.tsv", "letter-lookalikes.tsv"]
+        + PersonalDataLexicon.files
 
     public static func load(from directory: URL) throws(LexiconError) -> LinterResources {
         let profanity = try ProfanityLexicon(
@@ -33,7 +40,10 @@ public final class LinterResources: Sendable {
             }
             lookalikes[row.fields[0].unicodeScalars.first!.value] = Array(row.fields[1].utf8)
         }
-        return LinterResources(profanity: profanity, profanityContext: context, letterLookalikes: lookalikes, lexiconDirectory: directory)
+        let personalData = try PersonalDataLexicon(reading: { name throws(LexiconError) in try readFile(directory, name) }, folder: KeyFolder())
+        let policies = try PolicyBook.load(from: directory.appendingPathComponent("policies"))
+        return LinterResources(profanity: profanity, profanityContext: context, letterLookalikes: lookalikes,
+                               personalData: personalData, policies: policies, lexiconDirectory: directory)
     }
 
     static func readFile(_ directory: URL, _ name: String) throws(LexiconError) -> LexiconFile {

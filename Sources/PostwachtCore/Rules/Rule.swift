@@ -30,11 +30,23 @@ public final class RuleContext {
     /// The matching key of every word token, computed once for all rules.
     public let keys: WordKeys
     private let profanityMatcher: ProfanityMatcher
+    private let resources: LinterResources
+    private let consent: ConsentRegister?
 
-    init(document: Document, keys: WordKeys, profanityMatcher: ProfanityMatcher) {
+    init(document: Document, keys: WordKeys, profanityMatcher: ProfanityMatcher, resources: LinterResources, consent: ConsentRegister?) {
         self.document = document
         self.keys = keys
         self.profanityMatcher = profanityMatcher
+        self.resources = resources
+        self.consent = consent
+    }
+
+    /// Phones, e-mail, addresses, BSNs, IBANs, birth dates and names with photos, found in one pass.
+    private(set) lazy var personalData = PersonalDataScan(document: document, keys: keys, resources: resources, consent: consent)
+
+    /// The personal data of one category, for the rule that reports it.
+    func personalData(_ category: FindingCategory) -> [Detection] {
+        personalData.items.compactMap { $0.category == category ? $0.detection : nil }
     }
 
     /// Every profanity match of the document, for all profanity rules.

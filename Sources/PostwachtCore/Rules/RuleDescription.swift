@@ -45,20 +45,29 @@ public struct LocalizedText: Sendable {
     public func text(in language: Language) -> String { language == .nl ? nl : en }
 }
 
-/// A sentence of a school's protocol that a rule enforces.
+/// A sentence of a school's protocol that a rule enforces, as its policy pack quotes it.
 public struct ProtocolClause: Codable, Equatable, Sendable {
     /// Policy pack id: kits-primair, montessori-flevoland, regenboog, svok, konot.
     public var policy: String
-    /// Heading and number as they stand in the protocol.
+    /// The organisation whose protocol it is, for people reading a finding.
+    public var organisation: String
+    /// Headings as they stand in the protocol.
     public var section: String
+    /// The item number under the section, when the protocol numbers it.
+    public var number: String?
     /// The sentence, verbatim.
     public var quote: String
 
-    public init(policy: String, section: String, quote: String) {
+    public init(policy: String, organisation: String, section: String, number: String? = nil, quote: String) {
         self.policy = policy
+        self.organisation = organisation
         self.section = section
+        self.number = number
         self.quote = quote
     }
+
+    /// "III.A Voor alle gebruikers, 6": section and number for one-line citations.
+    public var citation: String { number.map { "\(section), \($0)" } ?? section }
 }
 
 /// A post that a rule must (or must not) flag. In `text`, ⟦ and ⟧ mark each span that must be found.
@@ -109,7 +118,6 @@ public struct RuleDescription: Sendable {
     /// The finding's message; `{match}` and `{detail}` are filled in per finding.
     public var message: LocalizedText
     public var suggestion: LocalizedText
-    public var clauses: [ProtocolClause]
     public var triggeringExamples: [RuleExample]
     public var nonTriggeringExamples: [RuleExample]
 }

@@ -1,9 +1,8 @@
 /// Every rule postwacht ships, in the order `postwacht rules` lists them.
 public enum RuleRegistry {
     public static let all: [any Rule] = [
-        CurseRule(),
-        InsultRule(),
-        SlurRule(),
+        CurseRule(), InsultRule(), SlurRule(),
+        PhoneRule(), EmailRule(), AddressRule(), BSNRule(), IBANRule(), BirthdateRule(), NameWithPhotoRule(),
     ]
 
     public static func rule(withID id: String) -> (any Rule)? {

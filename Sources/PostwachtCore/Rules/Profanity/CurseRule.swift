@@ -22,7 +22,6 @@ public struct CurseRule: Rule {
             nl: "Laat dit woord weg of zeg het netjes. Bij twijfel niet publiceren.",
             en: "Leave the word out or say it politely. When in doubt, do not publish."
         ),
-        clauses: DecencyClauses.coarseLanguage,
         triggeringExamples: [
             RuleExample("Wat een ⟦k4nkerschool⟧, bel me maar"),
             RuleExample("wat een ⟦k a n k e r⟧ dag"),

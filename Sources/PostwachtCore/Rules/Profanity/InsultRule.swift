@@ -22,7 +22,6 @@ public struct InsultRule: Rule {
             nl: "Spreek met respect over anderen: laat het scheldwoord weg en benoem wat er mis is.",
             en: "Speak about others with respect: drop the insult and say what is wrong."
         ),
-        clauses: DecencyClauses.insulting,
         triggeringExamples: [
             RuleExample("Die ⟦mongool⟧ van groep 7 weer"),
             RuleExample("Wat een ⟦debielen⟧ daar op het bestuur"),

@@ -39,35 +39,3 @@ enum ProfanityDetections {
         .slang: LocalizedText(nl: "grove straattaal", en: "coarse slang"),
     ]
 }
-
-/// Clauses on decency and coarse language, quoted from the protocols in ../shared/protocols/.
-enum DecencyClauses {
-    static let coarseLanguage: [ProtocolClause] = [
-        ProtocolClause(policy: "regenboog", section: "Praktische voorbeelden — Don'ts op sociale media",
-                       quote: "Te populair taalgebruik en schuttingtaal, scheldgedrag."),
-        ProtocolClause(policy: "konot", section: "In de praktijk — Don’ts",
-                       quote: "Te populair taalgebruik en schuttingtaal."),
-        ProtocolClause(policy: "kits-primair", section: "4 Social Media binnen onze IKC's — Voor alle gebruikers",
-                       quote: "Alle betrokkenen nemen de fatsoensnormen in acht."),
-        ProtocolClause(policy: "montessori-flevoland", section: "A. Voor alle gebruikers, 9",
-                       quote: "Alle betrokkenen nemen de fatsoensnormen in acht."),
-        ProtocolClause(policy: "svok", section: "III.A Voor alle gebruikers, 6",
-                       quote: "Alle betrokkenen nemen steeds de reguliere fatsoensnormen in acht, zoals deze ook offline gelden."),
-    ]
-
-    static let insulting: [ProtocolClause] = [
-        ProtocolClause(policy: "regenboog", section: "Praktische voorbeelden — Don'ts op sociale media",
-                       quote: "Te populair taalgebruik en schuttingtaal, scheldgedrag."),
-        ProtocolClause(policy: "regenboog", section: "Leerlingen: Sociale media en telefoons, de regels",
-                       quote: "Schelden of dreigen doe ik niet."),
-        ProtocolClause(policy: "konot", section: "Achtergrondinformatie — Bedenk dat...",
-                       quote: "Laster, beledigingen en obsceniteit zijn niet geoorloofd."),
-        ProtocolClause(policy: "konot", section: "In de praktijk — Do’s", quote: "Spreek met respect over anderen"),
-        ProtocolClause(policy: "kits-primair", section: "4 Social Media binnen onze IKC's — Voor alle gebruikers",
-                       quote: "Als fatsoensnormen worden overschreden (bijvoorbeeld: mensen pesten, kwetsen, stalken, bedreigen, zwartmaken of anderszins beschadigen), dan neemt de onderwijsinstelling passende maatregelen."),
-        ProtocolClause(policy: "montessori-flevoland", section: "A. Voor alle gebruikers, 9",
-                       quote: "Als fatsoensnormen worden overschreden (bijvoorbeeld: mensen pesten, kwetsen, stalken, bedreigen, zwartmaken of anderszins beschadigen) dan neemt de school passende maatregelen."),
-        ProtocolClause(policy: "svok", section: "III.A Voor alle gebruikers, 6",
-                       quote: "Als fatsoensnormen worden overschreden (waaronder ook bijvoorbeeld: pesten, kwetsen, stalken, bedreigen, zwartmaken of anderszins beschadigen), dan neemt de school en/of SVOK passende maatregelen (zie ook paragraaf IV)."),
-    ]
-}

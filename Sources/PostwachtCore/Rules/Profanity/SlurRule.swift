@@ -22,7 +22,6 @@ public struct SlurRule: Rule {
             nl: "Verwijder dit woord: het kwetst en discrimineert.",
             en: "Remove this word: it hurts and discriminates."
         ),
-        clauses: DecencyClauses.insulting,
         triggeringExamples: [
             RuleExample("Die ⟦flikkers⟧ van 3B weer"),
             RuleExample("Die ⟦homo's⟧ van 3B"),

@@ -1,0 +1,72 @@
+/// Small questions rules ask about tokens and the bytes between them.
+extension Document {
+    @inline(__always)
+    func firstByte(_ index: Int) -> UInt8 { bytes[Int(tokens[index].start)] }
+
+    /// The ASCII digits of a token, separators left out ("12.345" → "12345").
+    func digits(of index: Int) -> [UInt8] {
+        bytes[tokens[index].byteRange].filter { $0 &- UInt8(ascii: "0") < 10 }
+    }
+
+    /// Whether token `index` is all ASCII digits (no separators, no letters).
+    func isPlainNumber(_ index: Int) -> Bool {
+        tokens[index].kind == .number && bytes[tokens[index].byteRange].allSatisfy { $0 &- UInt8(ascii: "0") < 10 }
+    }
+
+    /// Whether the token is the one-byte character `character`.
+    @inline(__always)
+    func isCharacter(_ index: Int, _ character: Unicode.Scalar) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].byteCount == 1 && firstByte(index) == UInt8(ascii: character)
+    }
+
+    /// Whether the word starts with an upper-case letter (Sanne, Émile, Özil).
+    func isCapitalized(_ index: Int) -> Bool {
+        guard tokens[index].kind == .word else { return false }
+        let first = firstByte(index)
+        if first < 0x80 { return first &- UInt8(ascii: "A") < 26 }
+        var iterator = bytes[tokens[index].byteRange].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+        return scalar.properties.isUppercase
+    }
+
+    /// Whether the word is written in upper-case ASCII letters only (AB, NL).
+    func isUppercaseASCII(_ index: Int) -> Bool {
+        tokens[index].kind == .word && bytes[tokens[index].byteRange].allSatisfy { $0 &- UInt8(ascii: "A") < 26 }
+    }
+
+    /// Whether tokens `left` and `right` (left before right) are separated by at most `limit` spaces or tabs,
+    /// with no line break.
+    func isSpaced(_ left: Int, _ right: Int, limit: Int = 2) -> Bool {
+        let start = Int(tokens[left].end), end = Int(tokens[right].start)
+        guard end > start, end - start <= limit else { return false }
+        return isWhitespaceGap(from: start, to: end, allowingNewline: false)
+    }
+
+    @inline(__always)
+    func isGlued(_ left: Int, _ right: Int) -> Bool { tokens[left].end == tokens[right].start }
+
+    /// Whether a sentence starts at token `index`: first in the text, after . ! ? or a line break.
+    func startsSentence(_ index: Int) -> Bool {
+        var previous = index - 1
+        while previous >= 0 {
+            let token = tokens[previous]
+            if token.isWordLike { break }
+            let byte = bytes[Int(token.start)]
+            if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: ":") { return true }
+            if token.byteCount > 1 || byte >= 0x80 { return true } // emoji and other symbols end a thought
+            if byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'") && byte != UInt8(ascii: "(") { return false }
+            previous -= 1
+        }
+        guard previous >= 0 else { return true }
+        let between = bytes[Int(tokens[previous].end)..<Int(tokens[index].start)]
+        return between.contains(0x0A)
+    }
+
+    /// Whether token `index` ends a sentence (. ! ? or a line break follows the previous token).
+    func endsSentence(_ index: Int) -> Bool {
+        guard tokens[index].kind == .other else { return false }
+        let byte = firstByte(index)
+        return byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+    }
+}

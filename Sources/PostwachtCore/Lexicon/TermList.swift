@@ -1,0 +1,79 @@
+/// Terms of one lexicon, one word or several, each with a value; looked up by a document's word keys.
+/// Single words sit in a hash table (one probe per word, with the hash `WordKeys` already made);
+/// multi-word terms in a `PhraseIndex` found through their last word.
+struct TermList<Value: Sendable>: Sendable {
+    private(set) var words = ByteStringTable<Value>()
+    private var phrases: PhraseIndex
+    private var phraseValues: [Value] = []
+
+    init(gap: PhraseIndex.Gap = .whitespace) {
+        phrases = PhraseIndex(gap: gap)
+    }
+
+    var count: Int { words.count + phrases.count }
+
+    /// Adds a term; a term made of several words (separated by spaces) becomes a phrase.
+    /// Returns false when the term has no letters or digits to match on.
+    @discardableResult
+    mutating func insert(_ term: String, value: Value, folder: KeyFolder) -> Bool {
+        let parts = term.split(separator: " ")
+        if parts.count == 1 {
+            let key = folder.key(of: term)
+            guard !key.isEmpty else { return false }
+            words.set(value, for: key)
+            return true
+        }
+        do {
+            try phrases.insert(term, value: phraseValues.count, folder: folder)
+        } catch {
+            return false
+        }
+        phraseValues.append(value)
+        return true
+    }
+
+    /// The value of the single-word term equal to token `index`'s key.
+    @inline(__always)
+    func value(at index: Int, keys: WordKeys) -> Value? {
+        let key = keys.key(index)
+        guard !key.isEmpty else { return nil }
+        return words.value(for: key, hash: keys.hash(index))
+    }
+
+    func value(forKey key: [UInt8]) -> Value? { words.value(for: key) }
+
+    /// Calls `body(value, firstTokenIndex)` for every term, one word or several, that ends at token `index`.
+    func forEachTerm(endingAt index: Int, in document: Document, keys: WordKeys, _ body: (Value, Int) -> Void) {
+        if let value = value(at: index, keys: keys) { body(value, index) }
+        guard !phrases.isEmpty else { return }
+        phrases.forEachMatch(endingAt: index, in: document, keys: keys) { valueIndex, first in
+            body(phraseValues[valueIndex], first)
+        }
+    }
+
+    /// The first token of the longest term ending at token `index`, with its value.
+    func longestTerm(endingAt index: Int, in document: Document, keys: WordKeys) -> (value: Value, first: Int)? {
+        var best: (value: Value, first: Int)?
+        forEachTerm(endingAt: index, in: document, keys: keys) { value, first in
+            if best == nil || first < best!.first { best = (value, first) }
+        }
+        return best
+    }
+}
+
+extension LexiconFile {
+    /// Reads rows as term<TAB>value, the value parsed by `parse` (which names what it expected when it fails).
+    func termList<Value: Sendable>(columns: Int, gap: PhraseIndex.Gap = .whitespace, folder: KeyFolder,
+                                   _ parse: ([String]) -> Value?) throws(LexiconError) -> TermList<Value> {
+        var list = TermList<Value>(gap: gap)
+        for row in rows {
+            guard row.fields.count >= columns, !row.fields[0].isEmpty, let value = parse(row.fields) else {
+                throw error(row, "expected \(columns) tab-separated fields as the header describes, found '\(row.fields.joined(separator: "<TAB>"))'")
+            }
+            guard list.insert(row.fields[0], value: value, folder: folder) else {
+                throw error(row, "'\(row.fields[0])' has nothing to match on")
+            }
+        }
+        return list
+    }
+}

@@ -1,0 +1,33 @@
+/// E-mail addresses, including internationalised domains. A school's general mailbox (info@,
+/// administratie@) is reported as info: it is meant to be public.
+public struct EmailRule: Rule {
+    public init() {}
+
+    public func detect(in context: RuleContext) -> [Detection] { context.personalData(.email) }
+
+    public let description = RuleDescription(
+        id: "privacy.email",
+        name: LocalizedText(nl: "E-mailadres", en: "E-mail address"),
+        category: .email,
+        defaultSeverity: .warning,
+        rationale: LocalizedText(
+            nl: "Een persoonlijk e-mailadres is een persoonsgegeven; de protocollen verbieden persoonlijke informatie te delen. Ook adressen met een domein met accenten worden gevonden. Een algemeen adres van school (info@, administratie@, secretariaat@) wordt alleen als info gemeld.",
+            en: "A personal e-mail address is personal data; the protocols forbid sharing personal information. Addresses with accented (IDN) domains are found too. A school's general mailbox (info@, administratie@, secretariaat@) is reported as info only."
+        ),
+        message: LocalizedText(nl: "'{match}' is een e-mailadres ({detail})", en: "'{match}' is an e-mail address ({detail})"),
+        suggestion: LocalizedText(
+            nl: "Laat het adres weg of verwijs naar het algemene adres van school.",
+            en: "Leave the address out or refer to the school's general address."
+        ),
+        triggeringExamples: [
+            RuleExample("Mail je opgave naar ⟦sanne.jansen@gmail.com⟧ voor vrijdag"),
+            RuleExample("Foto's graag naar ⟦ouder@bakkerij-müller.nl⟧."),
+            RuleExample("Contact: ⟦m.devries@obs-demolen.nl⟧"),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("Kijk op www.obs-demolen.nl voor het jaarrooster."),
+            RuleExample("Stuur een bericht via Parro, dan reageren we snel."),
+            RuleExample("We zijn @obsdemolen op Instagram!"),
+        ]
+    )
+}

@@ -1,0 +1,36 @@
+/// Names in a post that shows a photo or video: a child's name is an error, a staff name with a title
+/// a warning; the consent register decides for pupils it knows.
+public struct NameWithPhotoRule: Rule {
+    public init() {}
+
+    public func detect(in context: RuleContext) -> [Detection] { context.personalData(.nameWithPhoto) }
+
+    public let description = RuleDescription(
+        id: "privacy.name-with-photo",
+        name: LocalizedText(nl: "Naam bij foto", en: "Name with photo"),
+        category: .nameWithPhoto,
+        defaultSeverity: .error,
+        rationale: LocalizedText(
+            nl: "\"Ik publiceer geen namen in combinatie met foto's van kinderen op het internet\" (De Regenboog); ook de andere protocollen vragen toestemming voor beeldmateriaal. Een bericht met een foto of video (bijlage, of in de tekst: foto's, filmpje, op de foto, 📸) dat een naam noemt, wordt gemeld: een kindernaam (leerling, groep 5, onze kanjer, zoon/dochter) als fout, een medewerker met titel (juf Marieke) als waarschuwing. Met --consent toetst postwacht het toestemmingsregister: zonder toestemming fout, met toestemming info.",
+            en: "\"I do not publish names together with photos of children on the internet\" (De Regenboog); the other protocols also require consent for images. A post with a photo or video (attachment, or in the text: foto's, filmpje, op de foto, 📸) that names a person is reported: a child's name (leerling, groep 5, onze kanjer, son/daughter) as an error, a staff member with a title (juf Marieke) as a warning. With --consent postwacht checks the consent register: no consent is an error, consent makes it info."
+        ),
+        message: LocalizedText(nl: "naam '{match}' in een bericht met foto of video ({detail})", en: "name '{match}' in a post with a photo or video ({detail})"),
+        suggestion: LocalizedText(
+            nl: "Laat de naam weg bij de foto, of plaats de foto alleen in de afgeschermde schoolapp met toestemming.",
+            en: "Leave the name out next to the photo, or post the photo only in the closed school app with consent."
+        ),
+        triggeringExamples: [
+            RuleExample("📸 Onze leerling ⟦Sanne⟧ won de voorleeswedstrijd!"),
+            RuleExample("Op de foto: ⟦Daan de Vries⟧ uit groep 5 met zijn zwemdiploma"),
+            RuleExample("Juf ⟦Marieke⟧ op de foto met de kleuters"),
+            RuleExample("Kijk, ⟦J. van den Berg⟧ op het filmpje van de musical"),
+            RuleExample("Wat een toppers! ⟦Noah⟧ en ⟦Fatima⟧ in actie", metadata: RecordMetadata(attachments: [Attachment(type: .image)])),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("Sanne won de voorleeswedstrijd, gefeliciteerd!"),
+            RuleExample("De foto's van de sportdag staan in Parro."),
+            RuleExample("Lieve ouders, hierbij de foto's van het kerstdiner."),
+            RuleExample("Fijne Koningsdag allemaal! 📸"),
+        ]
+    )
+}

@@ -1,0 +1,49 @@
+import XCTest
+@testable import PostwachtCore
+
+/// Checks behind the personal-data rules that their examples do not spell out.
+final class PersonalDataTests: XCTestCase {
+    func testElevenTestAndMod97() {
+        XCTAssertTrue(NumberScanner.passesElevenTest(Array("123456782".utf8)))
+        XCTAssertFalse(NumberScanner.passesElevenTest(Array("123456789".utf8)))
+        XCTAssertFalse(NumberScanner.passesElevenTest(Array("000000000".utf8)))
+        XCTAssertTrue(NumberScanner.passesMod97(Array("NL91ABNA0417164300".utf8)))
+        XCTAssertTrue(NumberScanner.passesMod97(Array("nl91abna0417164300".utf8)))
+        XCTAssertFalse(NumberScanner.passesMod97(Array("NL91ABNA0417164301".utf8)))
+    }
+
+    func testConsentRegisterDecidesTheSeverityOfAPupilsName() throws {
+        let register = try ConsentRegister(csv: "naam,toestemming,klas\nSanne de Vries,nee,5B\nDaan Jansen,ja,5B\nZoë Bakker;ja\n", source: "test.csv")
+        XCTAssertEqual(register.count, 3)
+        XCTAssertEqual(register.consent(for: "sanne de vries"), false)
+        XCTAssertEqual(register.consent(for: "Daan"), true, "a unique first name matches")
+        XCTAssertEqual(register.consent(for: "Zoe Bakker"), true, "accents are ignored")
+        XCTAssertNil(register.consent(for: "Noah"))
+        let findings = TestSupport.findings("📸 Sanne de Vries en Daan Jansen bij de musical!", options: LintOptions(consent: register))
+        let severities = Dictionary(uniqueKeysWithValues: findings.map { ($0.match, $0.severity) })
+        XCTAssertEqual(severities["Sanne de Vries"], .error)
+        XCTAssertEqual(severities["Daan Jansen"], .info)
+    }
+
+    func testConsentRegisterErrorsNameTheLine() {
+        XCTAssertThrowsError(try ConsentRegister(csv: "Sanne,misschien\n", source: "klas.csv")) { error in
+            XCTAssertEqual((error as? ConsentRegister.ParseError)?.description, "klas.csv:1: consent must be ja/nee (yes/no), not 'misschien'")
+        }
+    }
+
+    func testRedactionHidesEveryPersonalValue() {
+        let text = "Bel 06-12345678, mail sanne@gmail.com, BSN 123456782, IBAN NL91ABNA0417164300, Kerkstraat 12a."
+        let findings = TestSupport.findings(text, options: LintOptions(redact: true))
+        XCTAssertEqual(Set(findings.map(\.category)), [.phone, .email, .bsn, .iban, .address])
+        for finding in findings {
+            XCTAssertFalse(finding.match.contains { $0.isNumber }, "\(finding.rule) shows \(finding.match)")
+            XCTAssertFalse(finding.message.contains("12345678") || finding.message.contains("sanne@"), finding.message)
+            XCTAssertFalse(finding.normalized.contains("123456782"))
+        }
+    }
+
+    func testSchoolMailboxIsInfoAndPersonalAddressIsWarning() {
+        let findings = TestSupport.findings("Mail info@obs-demolen.nl of juf.anna@gmail.com")
+        XCTAssertEqual(findings.map(\.severity), [.info, .warning])
+    }
+}
