@@ -52,9 +52,10 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var engine: EngineOptions
 
     func run() throws {
-        let resources = try engine.loadResources()
+        let configuration = try engine.loadConfiguration()
+        let resources = try engine.loadResources(configuration)
         let consent = try consentFile.map(Self.loadConsent)
-        let linter = Linter(resources: resources, options: LintOptions(language: engine.language, redact: redact, policy: engine.policy, consent: consent))
+        let linter = Linter(resources: resources, options: engine.lintOptions(configuration, role: role, redact: redact, consent: consent))
         let checker: Checker
         do { checker = try linter.makeChecker() } catch {
             FileHandle.standardError.write(Data("postwacht: \(error)\n".utf8))

@@ -9,9 +9,14 @@ struct Postwacht: ParsableCommand {
         commandName: "postwacht",
         abstract: "Checks Dutch school social-media posts against the school's protocol before they go online.",
         discussion: """
-        postwacht points at the exact words that break a school's social-media protocol — schuttingtaal, \
-        insults, slurs, also disguised (k4nker, k a n k e r, kuuut, Cyrillic look-alikes) or hidden in \
-        compounds (kutschool) — and cites the clause. "Bij twijfel niet publiceren."
+        postwacht points at the exact words that break a school's social-media protocol and cites the \
+        clause: schuttingtaal, insults and slurs (also disguised: k4nker, k a n k e r, kuuut, Cyrillic \
+        look-alikes, kutschool), personal data (phone, e-mail, address, BSN, IBAN, birth dates, names \
+        with photos), a missing personal-title disclaimer, confidential matters, threats. \
+        "Bij twijfel niet publiceren."
+
+        Settings come from postwacht.yaml (found in the working directory or above it; `postwacht init` \
+        writes one) and are overridden by flags.
 
         Exit codes: 0 nothing at or above --fail-on was found; 1 something was; 2 usage error or no input \
         could be read.
@@ -20,11 +25,12 @@ struct Postwacht: ParsableCommand {
           echo "Wat een k4nkerschool" | postwacht check
           postwacht check --format json drafts/*.txt
           postwacht check --input jsonl --format jsonl < posts.jsonl
-          postwacht rules
+          postwacht check --policy svok --role staff mening.txt
+          postwacht rules --policy konot
           postwacht explain profanity.curse
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, LexiconCommand.self],
+        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self, LexiconCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 
@@ -60,31 +66,75 @@ enum ExitStatus {
 
 /// Options every command that loads the engine shares.
 struct EngineOptions: ParsableArguments {
-    @Option(name: .customLong("lexicons"), help: ArgumentHelp("Directory holding the lexicons (nl/profanity.tsv, …).", discussion: "Default: $POSTWACHT_LEXICONS, else share/postwacht/Lexicons beside the binary, else the Lexicons/ of the checkout the binary was built in.", valueName: "dir"))
+    @Option(name: .customLong("config"), help: ArgumentHelp("Configuration file.", discussion: "Default: the first postwacht.yaml or .postwacht.yaml in the working directory or above it.", valueName: "file"))
+    var configFile: String?
+
+    @Option(name: .customLong("lexicons"), help: ArgumentHelp("Directory holding the lexicons (nl/profanity.tsv, …) and policies/.", discussion: "Default: $POSTWACHT_LEXICONS, else share/postwacht/Lexicons beside the binary, else the Lexicons/ of the checkout the binary was built in.", valueName: "dir"))
     var lexiconDirectory: String?
 
-    @Option(name: .customLong("policy"), help: ArgumentHelp("Enforce one school's policy pack (Lexicons/policies/<id>.yaml): kits-primair, montessori-flevoland, regenboog, svok or konot.", discussion: "Only the rules that school's protocol supports run, with its severities, and findings cite its clauses. Without --policy every rule runs and cites every school's clauses.", valueName: "id"))
+    @Option(name: .customLong("policy"), help: ArgumentHelp("Enforce one school's policy pack (Lexicons/policies/<id>.yaml): kits-primair, montessori-flevoland, regenboog, svok or konot.", discussion: "Only the rules that school's protocol supports run, with its severities, and findings cite its clauses. Without a policy every rule runs and cites every school's clauses.", valueName: "id"))
     var policy: String?
+
+    @Option(name: .customLong("org"), help: ArgumentHelp("The school (policy pack id) of posts that do not name one: decides the disclaimer to suggest and the photo rules.", valueName: "id"))
+    var organisation: String?
+
+    @Option(name: .customLong("channel"), help: ArgumentHelp("Where posts that do not say will be published: facebook, instagram, x, website, schoolapp, whatsapp, …", valueName: "name"))
+    var channel: String?
 
     @Option(name: .customLong("lang"), help: "Language of messages and suggestions: nl or en.")
     var language: Language = .nl
 
-    /// The lexicons and policy packs; exits with 2 and a message naming the file when they cannot be read
-    /// or `--policy` names no pack.
-    func loadResources() throws -> LinterResources {
+    /// The configuration file's settings, or none; exits with 2 when it is unreadable or invalid.
+    func loadConfiguration() throws -> Configuration {
+        let url = configFile.map { URL(fileURLWithPath: $0) }
+            ?? Configuration.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        guard let url else { return Configuration() }
+        do {
+            guard let text = String(data: try Data(contentsOf: url), encoding: .utf8) else {
+                throw Configuration.Problem(description: "\(url.path): not valid UTF-8")
+            }
+            let (configuration, warnings) = try Configuration.parse(text, source: url.path)
+            for warning in warnings { FileHandle.standardError.write(Data("postwacht: warning: \(warning)\n".utf8)) }
+            return configuration
+        } catch let problem as Configuration.Problem {
+            FileHandle.standardError.write(Data("postwacht: \(problem.description)\n".utf8))
+        } catch {
+            FileHandle.standardError.write(Data("postwacht: \(url.path): cannot read the configuration (\(error.localizedDescription))\n".utf8))
+        }
+        throw ExitStatus.unusable
+    }
+
+    /// The lexicons and policy packs, with the configuration's added terms; exits with 2 and a message
+    /// naming the file when they cannot be read or a policy names no pack.
+    func loadResources(_ configuration: Configuration = Configuration()) throws -> LinterResources {
         let resources: LinterResources
         do {
             let directory = try LinterResources.locateLexicons(explicit: lexiconDirectory, executablePath: executablePath())
-            resources = try LinterResources.load(from: directory)
+            resources = try LinterResources.load(from: directory, additions: configuration.additions)
         } catch {
             FileHandle.standardError.write(Data("postwacht: \(error.description)\n".utf8))
             throw ExitStatus.unusable
         }
-        if let policy, resources.policies.pack(policy) == nil {
-            FileHandle.standardError.write(Data("postwacht: unknown policy '\(policy)'; choose one of \(resources.policies.ids.joined(separator: ", "))\n".utf8))
-            throw ExitStatus.unusable
+        for (setting, id) in [("policy", policy ?? configuration.policy), ("organisation", organisation ?? configuration.organisation)] {
+            if let id, resources.policies.pack(id) == nil {
+                FileHandle.standardError.write(Data("postwacht: unknown \(setting) '\(id)'; choose one of \(resources.policies.ids.joined(separator: ", "))\n".utf8))
+                throw ExitStatus.unusable
+            }
+        }
+        let unknownRules = Set(configuration.rules.keys).subtracting(RuleRegistry.all.map(\.description.id))
+        for rule in unknownRules.sorted() {
+            FileHandle.standardError.write(Data("postwacht: warning: \(configuration.source ?? "configuration"): unknown rule '\(rule)' (see postwacht rules)\n".utf8))
         }
         return resources
+    }
+
+    /// Flags over the configuration file over the defaults.
+    func lintOptions(_ configuration: Configuration, role: AuthorRole? = nil, redact: Bool = false, consent: ConsentRegister? = nil) -> LintOptions {
+        var options = LintOptions(language: language, redact: redact, policy: policy ?? configuration.policy, consent: consent,
+                                  organisation: organisation ?? configuration.organisation, organisationNames: configuration.aliases,
+                                  defaultRole: role ?? configuration.role, defaultChannel: channel ?? configuration.channel)
+        options.ruleSettings = configuration.rules
+        return options
     }
 
     private func executablePath() -> String? {

@@ -14,7 +14,8 @@ struct RulesCommand: ParsableCommand {
     @OptionGroup var engine: EngineOptions
 
     func run() throws {
-        let linter = Linter(resources: try engine.loadResources(), options: LintOptions(policy: engine.policy))
+        let configuration = try engine.loadConfiguration()
+        let linter = Linter(resources: try engine.loadResources(configuration), options: engine.lintOptions(configuration))
         let language = engine.language
         let descriptions = linter.rules.map(\.description)
         if json {
@@ -57,7 +58,8 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let linter = Linter(resources: try engine.loadResources(), options: LintOptions(policy: engine.policy))
+        let configuration = try engine.loadConfiguration()
+        let linter = Linter(resources: try engine.loadResources(configuration), options: engine.lintOptions(configuration))
         let language = engine.language
         let rule = RuleRegistry.rule(withID: ruleID)!.description
         let nl = language == .nl
@@ -65,8 +67,8 @@ struct ExplainCommand: ParsableCommand {
         print("\(nl ? "categorie" : "category"): \(rule.category.rawValue)   \(nl ? "ernst" : "severity"): \(rule.defaultSeverity.rawValue)\n")
         print(rule.rationale.text(in: language) + "\n")
         print(nl ? "Protocollen:" : "Protocols:")
-        let clauses = RuleRegistry.rule(withID: ruleID).map { _ in linter.resources.policies.clauses(for: rule.id, policy: engine.policy) } ?? []
-        if clauses.isEmpty, let policy = engine.policy { print("  (\(policy) \(nl ? "handhaaft deze regel niet" : "does not enforce this rule"))") }
+        let clauses = RuleRegistry.rule(withID: ruleID).map { _ in linter.resources.policies.clauses(for: rule.id, policy: linter.options.policy) } ?? []
+        if clauses.isEmpty, let policy = linter.options.policy { print("  (\(policy) \(nl ? "handhaaft deze regel niet" : "does not enforce this rule"))") }
         for clause in clauses {
             print("  \(clause.organisation), \(clause.citation):\n    “\(clause.quote)”")
         }

@@ -9,11 +9,11 @@ final class CommandLineTests: XCTestCase {
         return directory.appendingPathComponent("postwacht")
     }
 
-    private func run(_ arguments: [String], stdin: String = "") throws -> (status: Int32, stdout: String, stderr: String) {
+    private func run(_ arguments: [String], stdin: String = "", in directory: URL = TestSupport.repositoryRoot) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = TestSupport.repositoryRoot
+        process.currentDirectoryURL = directory
         let input = Pipe(), output = Pipe(), error = Pipe()
         process.standardInput = input
         process.standardOutput = output
@@ -84,5 +84,39 @@ final class CommandLineTests: XCTestCase {
         let explain = try run(["explain", "profanity.curse", "--lang", "en"])
         XCTAssertTrue(explain.stdout.contains("⟦k4nkerschool⟧"), explain.stdout)
         XCTAssertEqual(try run(["explain", "no.such.rule"]).status, 2)
+    }
+
+    func testStaffOpinionUnderSVOKNeedsItsDisclaimer() throws {
+        let opinion = "Ik vind de werkdruk op school echt te hoog, mijn leerlingen verdienen beter.\n"
+        let flagged = try run(["check", "--policy", "svok", "--role", "staff", "--color", "never"], stdin: opinion)
+        XCTAssertEqual(flagged.status, 1)
+        XCTAssertTrue(flagged.stdout.contains("[conduct.missing-disclaimer]"), flagged.stdout)
+        XCTAssertTrue(flagged.stdout.contains("SVOK"), flagged.stdout)
+        XCTAssertTrue(flagged.stdout.contains("op persoonlijke titel"), flagged.stdout)
+        let withDisclaimer = try run(["check", "--policy", "svok", "--role", "staff"], stdin: opinion + "Ik deel dit op persoonlijke titel.")
+        XCTAssertEqual(withDisclaimer.status, 0, withDisclaimer.stdout)
+    }
+
+    func testRulesForAPolicyListOnlyWhatThatSchoolEnforces() throws {
+        let konot = try run(["rules", "--policy", "konot"])
+        XCTAssertEqual(konot.status, 0)
+        XCTAssertTrue(konot.stdout.contains("conduct.confidential"))
+        XCTAssertFalse(konot.stdout.contains("conduct.photo-outside-app"), "only De Regenboog has the school-app photo rule")
+        XCTAssertFalse(konot.stdout.contains("GBS De Regenboog"), "clauses of other schools are not cited")
+    }
+
+    func testInitWritesAConfigurationThatCheckReads() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("postwacht-init-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        XCTAssertEqual(try run(["init", "--policy", "konot"], in: directory).status, 0)
+        XCTAssertEqual(try run(["init"], in: directory).status, 2, "init refuses to overwrite")
+        let checked = try run(["check", "--format", "json"], stdin: "Ik vind de werkdruk op school echt te hoog.", in: directory)
+        XCTAssertEqual(checked.status, 1, checked.stderr)
+        XCTAssertTrue(checked.stdout.contains("\"policy\" : \"konot\"") || checked.stdout.contains("\"policy\":\"konot\""), checked.stdout)
+        try "rules:\n  conduct.missing-disclaimer: off\nkleur: rood\n".write(to: directory.appendingPathComponent("postwacht.yaml"), atomically: true, encoding: .utf8)
+        let quiet = try run(["check"], stdin: "Ik vind de werkdruk op school echt te hoog.", in: directory)
+        XCTAssertEqual(quiet.status, 0, quiet.stdout)
+        XCTAssertTrue(quiet.stderr.contains("unknown setting 'kleur'"), quiet.stderr)
     }
 }

@@ -26,5 +26,5 @@ enum TestSupport {
     }
 
     /// Prefixes that put multibyte text before an example, so wrong offset units show up.
-    static let multibytePrefixes = ["", "👩‍👩‍👧‍👦 ", "ĳsbaan ", "e\u{0301}e\u{0301}n ", "😀🇳🇱 Lieve ouders,\n"]
+    static let multibytePrefixes = ["", "👩‍👩‍👧‍👦 ", "ĳsbaan ", "e\u{0301}e\u{0301}n ", "😀🇳🇱 Hallo,\n"]
 }

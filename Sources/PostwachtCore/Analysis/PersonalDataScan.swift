@@ -2,9 +2,12 @@
 struct PersonalDataScan {
     private(set) var items: [PersonalDataItem] = []
     /// Whether the post carries or announces a photo or video.
-    private(set) var hasPhoto = false
+    var hasPhoto: Bool { hasPhotoAttachment || announcesPhoto }
+    private(set) var hasPhotoAttachment = false
+    /// Whether the text announces a photo or video: foto's, filmpje, "op de foto", 📸.
+    private(set) var announcesPhoto = false
 
-    init(document: Document, keys: WordKeys, resources: LinterResources, consent: ConsentRegister?) {
+    init(document: Document, keys: WordKeys, facets: [LexiconFacets.Facet], resources: LinterResources, consent: ConsentRegister?) {
         for address in EmailScanner.addresses(in: document) {
             let local = address.localPart.lowercased()
             let isRoleMailbox = resources.personalData.roleMailboxes.contains(local)
@@ -15,20 +18,20 @@ struct PersonalDataScan {
         var numbers = NumberScanner(document: document, keys: keys, resources: resources)
         numbers.scan()
         items += numbers.items.filter { item in !items.contains { $0.detection.range.overlaps(item.detection.range) } }
-        items += BirthdateFinder(document: document, keys: keys, resources: resources).birthdates(among: numbers.dates)
-        hasPhoto = Self.showsPhoto(document, keys: keys, resources: resources)
+        items += BirthdateFinder(document: document, keys: keys, facets: facets, resources: resources).birthdates(among: numbers.dates)
+        hasPhotoAttachment = document.metadata.attachments.contains { $0.type == .image || $0.type == .video }
+        announcesPhoto = Self.announcesPhoto(document, keys: keys, facets: facets, resources: resources)
         if hasPhoto {
-            let mentions = NameScanner(document: document, keys: keys, resources: resources).mentions()
+            let mentions = NameScanner(document: document, keys: keys, facets: facets, resources: resources).mentions()
             items += mentions.compactMap { mention in nameItem(mention, document: document, keys: keys, consent: consent) }
         }
     }
 
     private static let roleMailboxDetail = LocalizedText(nl: "algemeen adres van een organisatie", en: "an organisation's general mailbox")
 
-    /// Image or video attachments, or a strong cue in the text: foto's, filmpje, "op de foto", 📸.
-    static func showsPhoto(_ document: Document, keys: WordKeys, resources: LinterResources) -> Bool {
-        if document.metadata.attachments.contains(where: { $0.type == .image || $0.type == .video }) { return true }
-        for index in document.tokens.indices where document.tokens[index].kind == .word {
+    /// A strong cue in the text: foto's, filmpje, "op de foto", 📸.
+    static func announcesPhoto(_ document: Document, keys: WordKeys, facets: [LexiconFacets.Facet], resources: LinterResources) -> Bool {
+        for index in document.tokens.indices where facets[index].contains(.photoCue) {
             var found = false
             resources.personalData.photoCues.forEachTerm(endingAt: index, in: document, keys: keys) { _, _ in found = true }
             if found { return true }

@@ -10,12 +10,26 @@ public struct LintOptions: Sendable {
     public var policy: String?
     /// Pupils' photo consent (`--consent`): a named pupil without consent is an error, with consent info.
     public var consent: ConsentRegister?
+    /// The school (policy pack id) of records that do not name one in `org`.
+    public var organisation: String?
+    /// Names and aliases of the organisation ("De Regenboog", "GBS"): a staff post naming it is about school.
+    public var organisationNames: [String]
+    /// Author role and channel of records that do not say (plain-text drafts).
+    public var defaultRole: AuthorRole?
+    public var defaultChannel: String?
+    /// Per rule id: switched off, or another severity (from the configuration).
+    public var ruleSettings: [String: Configuration.RuleSetting] = [:]
 
-    public init(language: Language = .nl, redact: Bool = false, policy: String? = nil, consent: ConsentRegister? = nil) {
+    public init(language: Language = .nl, redact: Bool = false, policy: String? = nil, consent: ConsentRegister? = nil,
+                organisation: String? = nil, organisationNames: [String] = [], defaultRole: AuthorRole? = nil, defaultChannel: String? = nil) {
         self.language = language
         self.redact = redact
         self.policy = policy
         self.consent = consent
+        self.organisation = organisation
+        self.organisationNames = organisationNames
+        self.defaultRole = defaultRole
+        self.defaultChannel = defaultChannel
     }
 }
 
@@ -32,14 +46,16 @@ public final class Linter: Sendable {
 
     public init(resources: LinterResources, rules: [any Rule] = RuleRegistry.all, options: LintOptions = LintOptions()) {
         let pack = options.policy.flatMap { resources.policies.pack($0) }
-        let enforced = rules.filter { pack == nil || pack!.rules[$0.description.id] != nil }
+        let enforced = rules.filter { rule in
+            (pack == nil || pack!.rules[rule.description.id] != nil) && options.ruleSettings[rule.description.id]?.enabled != false
+        }
         self.resources = resources
         self.rules = enforced
         self.options = options
         descriptions = enforced.map(\.description)
         citations = descriptions.map { description in
             (resources.policies.clauses(for: description.id, policy: options.policy),
-             pack?.rules[description.id]?.severity ?? description.defaultSeverity)
+             options.ruleSettings[description.id]?.severity ?? pack?.rules[description.id]?.severity ?? description.defaultSeverity)
         }
     }
 
@@ -105,7 +121,7 @@ public final class Checker {
     public func lint(_ document: Document) -> LintResult {
         keys.rebuild(for: document)
         let context = RuleContext(document: document, keys: keys, profanityMatcher: profanityMatcher,
-                                  resources: linter.resources, consent: linter.options.consent)
+                                  resources: linter.resources, options: linter.options)
         var pending: [(rule: Int, detection: Detection)] = []
         for (index, rule) in linter.rules.enumerated() {
             for detection in rule.detect(in: context) { pending.append((index, detection)) }
@@ -132,10 +148,10 @@ public final class Checker {
         let detail = options.redact ? "" : detection.detail?.text(in: options.language) ?? ""
         let message = MessageTemplate.fill(rule.message.text(in: options.language), ["match": shownMatch, "detail": detail])
         return Finding(
-            rule: rule.id, category: rule.category, severity: detection.severity ?? citation.severity,
+            rule: rule.id, category: rule.category, severity: linter.options.ruleSettings[rule.id]?.severity ?? detection.severity ?? citation.severity,
             message: message, span: location.scalars, utf16: location.utf16, utf8: location.utf8,
             line: location.line, column: location.column, match: shownMatch, normalized: shownNormalized,
-            clauses: citation.clauses, suggestion: rule.suggestion.text(in: options.language),
+            clauses: citation.clauses, suggestion: (detection.suggestion ?? rule.suggestion).text(in: options.language),
             fingerprint: Fingerprint.of(rule: rule.id, normalized: detection.normalized)
         )
     }

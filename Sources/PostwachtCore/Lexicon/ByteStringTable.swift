@@ -72,6 +72,11 @@ struct ByteStringTable<Value: Sendable>: Sendable {
         key.withUnsafeBufferPointer { value(for: $0) }
     }
 
+    /// Every key, for building indexes over several tables.
+    func forEachKey(_ body: ([UInt8]) -> Void) {
+        for entry in entries { body(Array(storage[Int(entry.offset)..<Int(entry.offset + entry.length)])) }
+    }
+
     /// Inserts or replaces.
     mutating func set(_ value: Value, for key: [UInt8]) {
         let hash = key.withUnsafeBufferPointer { Self.hash($0) }

@@ -9,13 +9,17 @@ public final class LinterResources: Sendable {
     public let letterLookalikes: [UInt32: [UInt8]]
     public let lexiconDirectory: URL
     public let personalData: PersonalDataLexicon
+    public let conduct: ConductLexicon
+    let facets: LexiconFacets
     /// The schools' policy packs from `policies/*.yaml`.
     public let policies: PolicyBook
 
     init(profanity: ProfanityLexicon, profanityContext: ProfanityContext, letterLookalikes: [UInt32: [UInt8]],
-         personalData: PersonalDataLexicon, policies: PolicyBook, lexiconDirectory: URL) {
+         personalData: PersonalDataLexicon, conduct: ConductLexicon, policies: PolicyBook, lexiconDirectory: URL) {
         self.profanity = profanity
         self.personalData = personalData
+        self.conduct = conduct
+        facets = LexiconFacets(personalData: personalData, conduct: conduct)
         self.policies = policies
         self.profanityContext = profanityContext
         self.letterLookalikes = letterLookalikes
@@ -23,10 +27,11 @@ public final class LinterResources: Sendable {
     }
 
     public static let requiredFiles = ["nl/profanity.tsv", "nl/profanity-allow.tsv", "nl/profanity-context.tsv", "letter-lookalikes.tsv"]
-        + PersonalDataLexicon.files
+        + PersonalDataLexicon.files + ConductLexicon.files
 
-    public static func load(from directory: URL) throws(LexiconError) -> LinterResources {
-        let profanity = try ProfanityLexicon(
+    /// Loads every lexicon and policy pack; `additions` are a school's own extra and allowed terms.
+    public static func load(from directory: URL, additions: LexiconAdditions = LexiconAdditions()) throws(LexiconError) -> LinterResources {
+        var profanity = try ProfanityLexicon(
             profanity: try readFile(directory, "nl/profanity.tsv"),
             allowlist: try readFile(directory, "nl/profanity-allow.tsv")
         )
@@ -41,9 +46,16 @@ public final class LinterResources: Sendable {
             lookalikes[row.fields[0].unicodeScalars.first!.value] = Array(row.fields[1].utf8)
         }
         let personalData = try PersonalDataLexicon(reading: { name throws(LexiconError) in try readFile(directory, name) }, folder: KeyFolder())
+        var conduct = try ConductLexicon(reading: { name throws(LexiconError) in try readFile(directory, name) }, folder: KeyFolder())
+        let folder = KeyFolder()
+        for term in additions.profanity {
+            profanity.add(ProfanityEntry(term: term.lowercased(), wordClass: .slang, sureness: 2, mode: term.contains(" ") ? .phrase : .word, keys: []), folder: folder)
+        }
+        for term in additions.profanityAllowed { profanity.allow(term, asPrefix: false, folder: folder) }
+        conduct.add(additions, folder: folder)
         let policies = try PolicyBook.load(from: directory.appendingPathComponent("policies"))
         return LinterResources(profanity: profanity, profanityContext: context, letterLookalikes: lookalikes,
-                               personalData: personalData, policies: policies, lexiconDirectory: directory)
+                               personalData: personalData, conduct: conduct, policies: policies, lexiconDirectory: directory)
     }
 
     static func readFile(_ directory: URL, _ name: String) throws(LexiconError) -> LexiconFile {

@@ -1,7 +1,8 @@
-/// Multi-word terms, matched word by word against a document's keys and found through their last word,
-/// so a document costs one table lookup per word however many phrases there are.
+/// Multi-word terms, matched word by word against a document's keys and found through their last literal
+/// word (the anchor), so a document costs one table lookup per word however many phrases there are.
 ///
-/// A phrase word is a key, `*` (any one word) or a named slot `{insult}` that the caller decides.
+/// A phrase word is a key, `*` (any one word) or a named slot `{insult}` that the caller decides; words
+/// after the anchor ("volg me op *", "jij bent een {insult}") are matched forwards from it.
 /// Words stay in one flat byte array, so matching retains nothing.
 struct PhraseIndex: Sendable {
     enum Gap: Sendable {
@@ -20,6 +21,8 @@ struct PhraseIndex: Sendable {
     private struct Phrase: Sendable {
         var firstWord: Int32
         var wordCount: Int32
+        /// Position of the anchor among the phrase's words.
+        var anchor: Int32
         var value: Int32
         /// The next phrase with the same last word, or -1.
         var next: Int32
@@ -39,11 +42,14 @@ struct PhraseIndex: Sendable {
     }
 
     var isEmpty: Bool { phrases.isEmpty }
+
+    /// The anchor key of every phrase.
+    func forEachAnchor(_ body: ([UInt8]) -> Void) { byLastWord.forEachKey(body) }
     var count: Int { phrases.count }
 
     enum InsertError: Error, Equatable {
         case empty
-        case lastWordNotLiteral
+        case noLiteralWord
         case unknownSlot(String)
     }
 
@@ -51,6 +57,7 @@ struct PhraseIndex: Sendable {
     mutating func insert(_ phrase: String, value: Int, folder: KeyFolder) throws(InsertError) {
         var parsed: [Word] = []
         var lastKey: [UInt8] = []
+        var anchor = -1
         for word in phrase.split(separator: " ") {
             if word == "*" {
                 parsed.append(.any)
@@ -64,47 +71,51 @@ struct PhraseIndex: Sendable {
                 parsed.append(.key(offset: Int32(storage.count), length: Int32(key.count)))
                 storage.append(contentsOf: key)
                 lastKey = key
+                anchor = parsed.count - 1
             }
         }
         guard !parsed.isEmpty else { throw .empty }
-        guard case .key = parsed[parsed.count - 1] else { throw .lastWordNotLiteral }
+        guard anchor >= 0 else { throw .noLiteralWord }
         let head = byLastWord.value(for: lastKey) ?? -1
-        phrases.append(Phrase(firstWord: Int32(words.count), wordCount: Int32(parsed.count), value: Int32(value), next: head))
+        phrases.append(Phrase(firstWord: Int32(words.count), wordCount: Int32(parsed.count), anchor: Int32(anchor),
+                              value: Int32(value), next: head))
         byLastWord.set(Int32(phrases.count - 1), for: lastKey)
         words.append(contentsOf: parsed)
         longest = max(longest, parsed.count)
     }
 
-    /// Whether some phrase ends in token `index`'s word (a cheap test before `forEachMatch`).
-    @inline(__always)
-    func hasPhrases(endingAt index: Int, keys: WordKeys) -> Bool {
-        byLastWord.value(for: keys.key(index), hash: keys.hash(index)) != nil
-    }
-
-    /// Calls `body(value, firstTokenIndex)` for every phrase whose last word is token `index`.
-    func forEachMatch(endingAt index: Int, in document: Document, keys: WordKeys,
+    /// Calls `body(value, firstTokenIndex, lastTokenIndex)` for every phrase anchored at token `index`.
+    func forEachMatch(anchoredAt index: Int, in document: Document, keys: WordKeys,
                       slot isFilled: (Int, Int) -> Bool = { _, _ in false },
-                      _ body: (Int, Int) -> Void) {
+                      _ body: (Int, Int, Int) -> Void) {
         guard var phraseIndex = byLastWord.value(for: keys.key(index), hash: keys.hash(index)).map(Int.init) else { return }
         storage.withUnsafeBufferPointer { stored in
             while phraseIndex >= 0 {
                 let phrase = phrases[phraseIndex]
-                if let first = firstToken(of: phrase, endingAt: index, document: document, keys: keys, stored: stored, isFilled: isFilled) {
-                    body(Int(phrase.value), first)
+                let anchorWord = Int(phrase.firstWord + phrase.anchor)
+                if let first = walk(phrase, from: index, word: anchorWord, step: -1, document: document, keys: keys, stored: stored, isFilled: isFilled),
+                   let last = walk(phrase, from: index, word: anchorWord, step: 1, document: document, keys: keys, stored: stored, isFilled: isFilled) {
+                    body(Int(phrase.value), first, last)
                 }
                 phraseIndex = Int(phrase.next)
             }
         }
     }
 
-    /// Walks the phrase backwards from its last word; the first token index if every word fits.
-    private func firstToken(of phrase: Phrase, endingAt index: Int, document: Document, keys: WordKeys,
-                            stored: UnsafeBufferPointer<UInt8>, isFilled: (Int, Int) -> Bool) -> Int? {
+    /// Walks the phrase from its anchor backwards (step -1) or forwards (+1); the token where it ends if
+    /// every word fits.
+    private func walk(_ phrase: Phrase, from index: Int, word anchorWord: Int, step: Int, document: Document, keys: WordKeys,
+                      stored: UnsafeBufferPointer<UInt8>, isFilled: (Int, Int) -> Bool) -> Int? {
         let tokens = document.tokens
+        let endWord = step < 0 ? Int(phrase.firstWord) : Int(phrase.firstWord + phrase.wordCount) - 1
         var tokenIndex = index
-        var wordIndex = Int(phrase.firstWord + phrase.wordCount) - 1
-        let firstWord = Int(phrase.firstWord)
-        while true {
+        var wordIndex = anchorWord
+        while wordIndex != endWord {
+            wordIndex += step
+            let neighbour = step < 0 ? previousWord(before: tokenIndex, tokens: tokens, document: document)
+                                     : nextWord(after: tokenIndex, tokens: tokens, document: document)
+            guard let neighbour else { return nil }
+            tokenIndex = neighbour
             switch words[wordIndex] {
             case .any:
                 break
@@ -115,11 +126,26 @@ struct PhraseIndex: Sendable {
                 guard key.count == Int(length),
                       memcmp(key.baseAddress!, stored.baseAddress! + Int(offset), Int(length)) == 0 else { return nil }
             }
-            if wordIndex == firstWord { return tokenIndex }
-            wordIndex -= 1
-            guard let previous = previousWord(before: tokenIndex, tokens: tokens, document: document) else { return nil }
-            tokenIndex = previous
         }
+        return tokenIndex
+    }
+
+    /// The word token after `index` if only an allowed gap lies between them.
+    private func nextWord(after index: Int, tokens: [Token], document: Document) -> Int? {
+        var candidate = index + 1
+        var gapStart = Int(tokens[index].end)
+        while candidate < tokens.count {
+            let token = tokens[candidate]
+            if token.isWordLike {
+                return document.isWhitespaceGap(from: gapStart, to: Int(token.start)) || Int(token.start) == gapStart && gap == .clausePunctuation
+                    ? candidate : nil
+            }
+            guard gap == .clausePunctuation, token.byteCount == 1, Self.clausePunctuation(document.bytes[Int(token.start)]),
+                  document.isWhitespaceGap(from: gapStart, to: Int(token.start)) || Int(token.start) == gapStart else { return nil }
+            gapStart = Int(token.end)
+            candidate += 1
+        }
+        return nil
     }
 
     /// The word token before `index` if only an allowed gap lies between them.

@@ -6,18 +6,24 @@ struct TermList<Value: Sendable>: Sendable {
     private var phrases: PhraseIndex
     private var phraseValues: [Value] = []
 
-    init(gap: PhraseIndex.Gap = .whitespace) {
-        phrases = PhraseIndex(gap: gap)
+    init(gap: PhraseIndex.Gap = .whitespace, slotNames: [String] = []) {
+        phrases = PhraseIndex(gap: gap, slotNames: slotNames)
     }
 
     var count: Int { words.count + phrases.count }
+
+    /// Every key a term of this list can be found through: single words and phrase anchors.
+    func forEachLookupKey(_ body: ([UInt8]) -> Void) {
+        words.forEachKey(body)
+        phrases.forEachAnchor(body)
+    }
 
     /// Adds a term; a term made of several words (separated by spaces) becomes a phrase.
     /// Returns false when the term has no letters or digits to match on.
     @discardableResult
     mutating func insert(_ term: String, value: Value, folder: KeyFolder) -> Bool {
         let parts = term.split(separator: " ")
-        if parts.count == 1 {
+        if parts.count == 1, parts[0] != "*", !parts[0].hasPrefix("{") {
             let key = folder.key(of: term)
             guard !key.isEmpty else { return false }
             words.set(value, for: key)
@@ -42,12 +48,21 @@ struct TermList<Value: Sendable>: Sendable {
 
     func value(forKey key: [UInt8]) -> Value? { words.value(for: key) }
 
-    /// Calls `body(value, firstTokenIndex)` for every term, one word or several, that ends at token `index`.
-    func forEachTerm(endingAt index: Int, in document: Document, keys: WordKeys, _ body: (Value, Int) -> Void) {
-        if let value = value(at: index, keys: keys) { body(value, index) }
+    /// Calls `body(value, firstTokenIndex, lastTokenIndex)` for every term, one word or several, anchored at
+    /// token `index` (its last literal word; slots after it reach further).
+    func forEachTerm(anchoredAt index: Int, in document: Document, keys: WordKeys,
+                     slot isFilled: (Int, Int) -> Bool = { _, _ in false }, _ body: (Value, Int, Int) -> Void) {
+        if let value = value(at: index, keys: keys) { body(value, index, index) }
         guard !phrases.isEmpty else { return }
-        phrases.forEachMatch(endingAt: index, in: document, keys: keys) { valueIndex, first in
-            body(phraseValues[valueIndex], first)
+        phrases.forEachMatch(anchoredAt: index, in: document, keys: keys, slot: isFilled) { valueIndex, first, last in
+            body(phraseValues[valueIndex], first, last)
+        }
+    }
+
+    /// Calls `body(value, firstTokenIndex)` for every term that ends at token `index`.
+    func forEachTerm(endingAt index: Int, in document: Document, keys: WordKeys, _ body: (Value, Int) -> Void) {
+        forEachTerm(anchoredAt: index, in: document, keys: keys) { value, first, last in
+            if last == index { body(value, first) }
         }
     }
 
@@ -63,9 +78,9 @@ struct TermList<Value: Sendable>: Sendable {
 
 extension LexiconFile {
     /// Reads rows as term<TAB>value, the value parsed by `parse` (which names what it expected when it fails).
-    func termList<Value: Sendable>(columns: Int, gap: PhraseIndex.Gap = .whitespace, folder: KeyFolder,
+    func termList<Value: Sendable>(columns: Int, gap: PhraseIndex.Gap = .whitespace, slotNames: [String] = [], folder: KeyFolder,
                                    _ parse: ([String]) -> Value?) throws(LexiconError) -> TermList<Value> {
-        var list = TermList<Value>(gap: gap)
+        var list = TermList<Value>(gap: gap, slotNames: slotNames)
         for row in rows {
             guard row.fields.count >= columns, !row.fields[0].isEmpty, let value = parse(row.fields) else {
                 throw error(row, "expected \(columns) tab-separated fields as the header describes, found '\(row.fields.joined(separator: "<TAB>"))'")

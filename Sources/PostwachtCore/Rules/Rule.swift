@@ -9,12 +9,16 @@ public struct Detection: Sendable {
     public var normalized: String
     /// Fills `{detail}` in the rule's message.
     public var detail: LocalizedText?
+    /// Replaces the rule's suggestion (the school's own disclaimer sentence).
+    public var suggestion: LocalizedText?
 
-    public init(range: Range<Int>, severity: Severity? = nil, normalized: String, detail: LocalizedText? = nil) {
+    public init(range: Range<Int>, severity: Severity? = nil, normalized: String, detail: LocalizedText? = nil,
+                suggestion: LocalizedText? = nil) {
         self.range = range
         self.severity = severity
         self.normalized = normalized
         self.detail = detail
+        self.suggestion = suggestion
     }
 }
 
@@ -30,19 +34,48 @@ public final class RuleContext {
     /// The matching key of every word token, computed once for all rules.
     public let keys: WordKeys
     private let profanityMatcher: ProfanityMatcher
-    private let resources: LinterResources
-    private let consent: ConsentRegister?
+    let resources: LinterResources
+    private let options: LintOptions
 
-    init(document: Document, keys: WordKeys, profanityMatcher: ProfanityMatcher, resources: LinterResources, consent: ConsentRegister?) {
+    init(document: Document, keys: WordKeys, profanityMatcher: ProfanityMatcher, resources: LinterResources, options: LintOptions) {
         self.document = document
         self.keys = keys
         self.profanityMatcher = profanityMatcher
         self.resources = resources
-        self.consent = consent
+        self.options = options
     }
 
+    /// Who wrote the post: the record says, else the configured default.
+    public var authorRole: AuthorRole? { document.metadata.authorRole ?? options.defaultRole }
+
+    /// Where the post goes: the record says, else the configured default.
+    public var channel: String? { (document.metadata.channel ?? options.defaultChannel)?.lowercased() }
+
+    /// The policy pack of the post's school: the record's `org`, else the configured organisation or --policy.
+    public var policyPack: PolicyPack? {
+        (document.metadata.organisation ?? options.organisation ?? options.policy).flatMap { resources.policies.pack($0) }
+    }
+
+    /// Disclaimers, school topics, confidential terms, threats and befriending calls.
+    private(set) lazy var conduct = ConductScan(
+        document: document, keys: keys, facets: facets, resources: resources,
+        organisationNames: organisationNames, profanity: profanityMatches)
+
+    /// The configured names and aliases, plus the distinctive words of the school's name in its pack
+    /// (Regenboog, Montessori, SVOK): a staff post naming them is about school.
+    private var organisationNames: [[UInt8]] {
+        let folder = KeyFolder()
+        let fromPack = (policyPack?.organisation ?? "").split(whereSeparator: { !$0.isLetter }).filter { word in
+            word.count >= 4 && word.first!.isUppercase
+        }.map { folder.key(of: String($0)) }
+        return options.organisationNames.map { folder.key(of: $0) } + fromPack
+    }
+
+    /// Per token: which word lists it occurs in, so rules probe only where a list has something.
+    private(set) lazy var facets: [LexiconFacets.Facet] = resources.facets.facets(of: document, keys: keys)
+
     /// Phones, e-mail, addresses, BSNs, IBANs, birth dates and names with photos, found in one pass.
-    private(set) lazy var personalData = PersonalDataScan(document: document, keys: keys, resources: resources, consent: consent)
+    private(set) lazy var personalData = PersonalDataScan(document: document, keys: keys, facets: facets, resources: resources, consent: options.consent)
 
     /// The personal data of one category, for the rule that reports it.
     func personalData(_ category: FindingCategory) -> [Detection] {

@@ -47,7 +47,7 @@ final class ProfanityMatcher {
                 let candidate = match(hit, range: tokens[index].byteRange, key: variant, document: document)
                 if !isInnocentInContext(candidate, key: variant, at: index, in: document, keys: keys) { found.append(candidate) }
             }
-            lexicon.phrases.forEachMatch(endingAt: index, in: document, keys: keys) { entryIndex, first in
+            lexicon.phrases.forEachMatch(anchoredAt: index, in: document, keys: keys) { entryIndex, first, _ in
                 let entry = lexicon.entries[entryIndex]
                 found.append(ProfanityMatch(range: Int(tokens[first].start)..<Int(tokens[index].end), entry: entry,
                                             normalized: entry.keys.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "),

@@ -1,0 +1,107 @@
+/// What the conduct rules need to know about one post, found in one pass over the words the lexicons
+/// flag: disclaimers, school topics and a personal voice, confidential terms, threats, befriending calls.
+struct ConductScan {
+    private(set) var hasDisclaimer = false
+    private(set) var mentionsSchool = false
+    private(set) var hasPersonalVoice = false
+    /// Names the school app or another closed channel ("de foto's staan in de schoolapp").
+    private(set) var pointsToClosedChannel = false
+    private(set) var confidential: [Detection] = []
+    private(set) var threats: [Detection] = []
+    private(set) var befriending: [Detection] = []
+
+    init(document: Document, keys: WordKeys, facets: [LexiconFacets.Facet], resources: LinterResources,
+         organisationNames: [[UInt8]], profanity: [ProfanityMatch]) {
+        let lexicon = resources.conduct
+        let tokens = document.tokens
+        var allowed = [Bool](repeating: false, count: tokens.count)
+        for index in tokens.indices where facets[index].contains(.confidentialAllowed) {
+            lexicon.confidentialAllowed.forEachTerm(anchoredAt: index, in: document, keys: keys) { _, first, last in
+                for covered in first...last { allowed[covered] = true }
+            }
+        }
+        let insultTokens = Set(profanity.filter { $0.entry.wordClass != .slur }.flatMap { match in
+            tokens.indices.filter { match.range.contains(Int(tokens[$0].start)) }
+        })
+        for index in tokens.indices {
+            let facet = facets[index]
+            if facet.contains(.disclaimer), !hasDisclaimer {
+                lexicon.disclaimers.forEachTerm(anchoredAt: index, in: document, keys: keys) { _, _, _ in hasDisclaimer = true }
+            }
+            if facet.contains(.schoolTopic) {
+                lexicon.schoolTopics.forEachTerm(anchoredAt: index, in: document, keys: keys) { kind, _, _ in
+                    if kind == .topic { mentionsSchool = true } else { hasPersonalVoice = true }
+                }
+            }
+            if facet.contains(.threat) {
+                lexicon.threats.forEachTerm(anchoredAt: index, in: document, keys: keys, slot: { _, token in insultTokens.contains(token) }) { _, first, last in
+                    threats.append(Self.detection(document, first, last))
+                }
+            }
+            if facet.contains(.befriending) {
+                lexicon.befriending.forEachTerm(anchoredAt: index, in: document, keys: keys) { _, first, last in
+                    befriending.append(Self.detection(document, first, last))
+                }
+            }
+            if !allowed[index] { findConfidential(at: index, facet: facet, document: document, keys: keys, facets: facets, lexicon: lexicon) }
+        }
+        pointsToClosedChannel = tokens.indices.contains { index in
+            document.tokens[index].kind == .word && lexicon.closedChannels.contains(keys.keyString(index))
+        }
+        if !mentionsSchool, !organisationNames.isEmpty {
+            mentionsSchool = tokens.indices.contains { index in organisationNames.contains { keys.key(index).elementsEqual($0) } }
+        }
+        threats = Self.longestOnly(threats)
+        befriending = Self.longestOnly(befriending)
+        confidential = Self.mostSpecific(Self.longestOnly(confidential), in: document)
+    }
+
+    private mutating func findConfidential(at index: Int, facet: LexiconFacets.Facet, document: Document, keys: WordKeys,
+                                           facets: [LexiconFacets.Facet], lexicon: ConductLexicon) {
+        var terms: [(term: ConductLexicon.ConfidentialTerm, first: Int, last: Int)] = []
+        if facet.contains(.confidential) {
+            lexicon.confidentialWords.forEachTerm(anchoredAt: index, in: document, keys: keys) { term, first, last in terms.append((term, first, last)) }
+        }
+        if document.tokens[index].kind == .word, keys.hasLetters(index),
+           let prefix = lexicon.confidentialPrefixes.longestStem(in: keys.key(index), minimumRest: 0) {
+            terms.append((lexicon.confidentialPrefixTerms[prefix], index, index))
+        }
+        for (term, first, last) in terms where !term.needsPerson || Self.namesAPerson(around: first...last, document: document, keys: keys, facets: facets) {
+            confidential.append(Self.detection(document, first, last))
+        }
+    }
+
+    /// Whether the sentence holding the term names or points at a person: a pronoun, kin or role word,
+    /// or a capitalised given name.
+    static func namesAPerson(around range: ClosedRange<Int>, document: Document, keys: WordKeys, facets: [LexiconFacets.Facet]) -> Bool {
+        var start = range.lowerBound
+        while start > 0, !document.endsSentence(start - 1) { start -= 1 }
+        var end = range.upperBound
+        while end + 1 < document.tokens.count, !document.endsSentence(end + 1) { end += 1 }
+        return (start...end).contains { index in
+            !range.contains(index) && (facets[index].contains(.personReference)
+                || facets[index].contains(.givenName) && document.isCapitalized(index) && !document.startsSentence(index))
+        }
+    }
+
+    private static func detection(_ document: Document, _ first: Int, _ last: Int) -> Detection {
+        let range = Int(document.tokens[first].start)..<Int(document.tokens[last].end)
+        return Detection(range: range, normalized: document.text(of: range).lowercased())
+    }
+
+    /// "gediagnosticeerd met autisme": of two terms in a row, the second names the matter; keep that one.
+    private static func mostSpecific(_ detections: [Detection], in document: Document) -> [Detection] {
+        detections.enumerated().filter { offset, detection in
+            offset + 1 >= detections.count
+                || !document.isWhitespaceGap(from: detection.range.upperBound, to: detections[offset + 1].range.lowerBound)
+        }.map(\.element)
+    }
+
+    /// Keeps the longest of overlapping detections ("ik maak je af" over "maak je af").
+    private static func longestOnly(_ detections: [Detection]) -> [Detection] {
+        let sorted = detections.sorted { $0.range.count > $1.range.count }
+        var kept: [Detection] = []
+        for detection in sorted where !kept.contains(where: { $0.range.overlaps(detection.range) }) { kept.append(detection) }
+        return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+}

@@ -1,0 +1,56 @@
+/// Which word lists a key occurs in (as a word or a phrase anchor), as bits: one table probe per word of
+/// a document tells every rule where to look, instead of each list probing every word.
+struct LexiconFacets: Sendable {
+    struct Facet: OptionSet, Sendable {
+        let rawValue: UInt32
+        static let photoCue = Facet(rawValue: 1 << 0)
+        static let birthCue = Facet(rawValue: 1 << 1)
+        static let childNear = Facet(rawValue: 1 << 2)
+        static let childBefore = Facet(rawValue: 1 << 3)
+        static let title = Facet(rawValue: 1 << 4)
+        static let disclaimer = Facet(rawValue: 1 << 5)
+        static let schoolTopic = Facet(rawValue: 1 << 6)
+        static let confidential = Facet(rawValue: 1 << 7)
+        static let confidentialAllowed = Facet(rawValue: 1 << 8)
+        static let threat = Facet(rawValue: 1 << 9)
+        static let befriending = Facet(rawValue: 1 << 10)
+        static let personReference = Facet(rawValue: 1 << 11)
+        static let givenName = Facet(rawValue: 1 << 12)
+    }
+
+    private var table = ByteStringTable<Facet>()
+
+    init(personalData: PersonalDataLexicon, conduct: ConductLexicon) {
+        let names = personalData.names
+        add(.photoCue, personalData.photoCues.forEachLookupKey)
+        add(.birthCue, personalData.birthCues.forEachLookupKey)
+        add(.childNear, names.childNear.forEachLookupKey)
+        add(.childBefore, names.childBefore.forEachLookupKey)
+        add(.title, names.titles.forEachLookupKey)
+        add(.givenName, names.firstNames.forEachKey)
+        add(.disclaimer, conduct.disclaimers.forEachLookupKey)
+        add(.schoolTopic, conduct.schoolTopics.forEachLookupKey)
+        add(.confidential, conduct.confidentialWords.forEachLookupKey)
+        add(.confidentialAllowed, conduct.confidentialAllowed.forEachLookupKey)
+        add(.threat, conduct.threats.forEachLookupKey)
+        add(.befriending, conduct.befriending.forEachLookupKey)
+        add(.personReference, conduct.personReferences.forEachKey)
+    }
+
+    private mutating func add(_ facet: Facet, _ keys: (([UInt8]) -> Void) -> Void) {
+        var collected: [[UInt8]] = []
+        keys { collected.append($0) }
+        for key in collected { table.set((table.value(for: key) ?? []).union(facet), for: key) }
+    }
+
+    /// The facets of every token of a document (empty for tokens without a key).
+    func facets(of document: Document, keys: WordKeys) -> [Facet] {
+        var result = [Facet](repeating: [], count: document.tokens.count)
+        for index in document.tokens.indices {
+            let key = keys.key(index)
+            guard !key.isEmpty, let facet = table.value(for: key, hash: keys.hash(index)) else { continue }
+            result[index] = facet
+        }
+        return result
+    }
+}

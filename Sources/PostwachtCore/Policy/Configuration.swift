@@ -1,0 +1,174 @@
+import Foundation
+import Yams
+
+/// A school's postwacht configuration (`postwacht.yaml`, see `postwacht init`): policy pack, organisation,
+/// defaults for drafts, rule severities, and terms added to or allowed in the lexicons.
+public struct Configuration: Sendable, Equatable {
+    public var policy: String?
+    /// Policy pack id of posts that do not name their school.
+    public var organisation: String?
+    /// Names and aliases of the school: a staff post naming them is about school.
+    public var aliases: [String] = []
+    public var role: AuthorRole?
+    public var channel: String?
+    public var rules: [String: RuleSetting] = [:]
+    public var additions = LexiconAdditions()
+    /// Where it was read from, for messages.
+    public var source: String?
+
+    public struct RuleSetting: Sendable, Equatable {
+        public var enabled = true
+        public var severity: Severity?
+    }
+
+    public init() {}
+
+    public static let fileNames = ["postwacht.yaml", ".postwacht.yaml"]
+
+    /// The first `postwacht.yaml` (or `.postwacht.yaml`) in `directory` or above it.
+    public static func find(from directory: URL) -> URL? {
+        var current = directory.standardizedFileURL
+        while true {
+            for name in fileNames {
+                let candidate = current.appendingPathComponent(name)
+                if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+            }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { return nil }
+            current = parent
+        }
+    }
+
+    public struct Problem: Error, CustomStringConvertible, Sendable {
+        public var description: String
+        public init(description: String) { self.description = description }
+    }
+
+    /// Parses the YAML; unknown keys do not fail but come back as warnings naming the key.
+    public static func parse(_ text: String, source: String) throws(Problem) -> (Configuration, warnings: [String]) {
+        let root: Node?
+        do { root = try Yams.compose(yaml: text) } catch {
+            throw Problem(description: "\(source): not valid YAML (\(error))")
+        }
+        var configuration = Configuration()
+        configuration.source = source
+        var reader = NodeReader(source: source)
+        guard let root else { return (configuration, []) }
+        guard let mapping = root.mapping else { throw Problem(description: "\(source): expected a mapping of settings at the top") }
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            if NodeReader.isEmpty(value) { continue } // "rules:" with every entry commented out
+            switch key {
+            case "policy": configuration.policy = try reader.string(value, at: key)
+            case "organisation", "organization": configuration.organisation = try reader.string(value, at: key)
+            case "aliases": configuration.aliases = try reader.strings(value, at: key)
+            case "role": configuration.role = try reader.choice(value, at: key, AuthorRole.init(rawValue:), AuthorRole.allCases.map(\.rawValue))
+            case "channel": configuration.channel = try reader.string(value, at: key)
+            case "rules": configuration.rules = try reader.rules(value)
+            case "lexicons": configuration.additions = try reader.lexicons(value)
+            default: reader.warnings.append("\(source): unknown setting '\(key)' (ignored)")
+            }
+        }
+        return (configuration, reader.warnings)
+    }
+}
+
+/// Terms a school adds to, or allows in, the shipped lexicons.
+public struct LexiconAdditions: Sendable, Equatable {
+    public var profanity: [String] = []
+    public var profanityAllowed: [String] = []
+    public var confidential: [String] = []
+    public var confidentialAllowed: [String] = []
+    public var disclaimers: [String] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { self == LexiconAdditions() }
+}
+
+/// Reads YAML nodes into settings, with errors that name the file and the setting.
+private struct NodeReader {
+    let source: String
+    var warnings: [String] = []
+
+    static func isEmpty(_ node: Node) -> Bool {
+        guard let scalar = node.scalar else { return false }
+        return ["", "~", "null"].contains(scalar.string)
+    }
+
+    func string(_ node: Node, at path: String) throws(Configuration.Problem) -> String {
+        guard let value = node.scalar?.string else { throw problem(path, "expected a text value") }
+        return value
+    }
+
+    func strings(_ node: Node, at path: String) throws(Configuration.Problem) -> [String] {
+        if let single = node.scalar?.string { return [single] }
+        guard let sequence = node.sequence else { throw problem(path, "expected a list of texts") }
+        var result: [String] = []
+        for item in sequence {
+            guard let value = item.scalar?.string else { throw problem(path, "expected a list of texts") }
+            result.append(value)
+        }
+        return result
+    }
+
+    func choice<T>(_ node: Node, at path: String, _ make: (String) -> T?, _ allowed: [String]) throws(Configuration.Problem) -> T {
+        let value = try string(node, at: path)
+        guard let result = make(value) else { throw problem(path, "'\(value)' is not one of \(allowed.joined(separator: ", "))") }
+        return result
+    }
+
+    mutating func rules(_ node: Node) throws(Configuration.Problem) -> [String: Configuration.RuleSetting] {
+        guard let mapping = node.mapping else { throw problem("rules", "expected rule ids with settings") }
+        var result: [String: Configuration.RuleSetting] = [:]
+        for (idNode, settings) in mapping {
+            let id = idNode.string ?? ""
+            var setting = Configuration.RuleSetting()
+            if let word = settings.scalar?.string {
+                // Short form: `privacy.phone: off` or `privacy.phone: error`.
+                if ["off", "false", "disabled"].contains(word) { setting.enabled = false } else {
+                    setting.severity = try choice(settings, at: "rules.\(id)", Severity.init(rawValue:), Severity.allCases.map(\.rawValue) + ["off"])
+                }
+            } else if let fields = settings.mapping {
+                for (fieldNode, value) in fields {
+                    let field = fieldNode.string ?? ""
+                    switch field {
+                    case "severity": setting.severity = try choice(value, at: "rules.\(id).severity", Severity.init(rawValue:), Severity.allCases.map(\.rawValue))
+                    case "enabled": setting.enabled = value.bool ?? true
+                    default: warnings.append("\(source): unknown setting 'rules.\(id).\(field)' (ignored)")
+                    }
+                }
+            } else {
+                throw problem("rules.\(id)", "expected a severity, off, or {severity, enabled}")
+            }
+            result[id] = setting
+        }
+        return result
+    }
+
+    mutating func lexicons(_ node: Node) throws(Configuration.Problem) -> LexiconAdditions {
+        guard let mapping = node.mapping else { throw problem("lexicons", "expected lexicon names with add/allow lists") }
+        var additions = LexiconAdditions()
+        for (nameNode, lists) in mapping {
+            let name = nameNode.string ?? ""
+            guard let fields = lists.mapping else { throw problem("lexicons.\(name)", "expected add: and allow: lists") }
+            for (fieldNode, value) in fields {
+                let field = fieldNode.string ?? ""
+                let path = "lexicons.\(name).\(field)"
+                switch (name, field) {
+                case ("profanity", "add"): additions.profanity += try strings(value, at: path)
+                case ("profanity", "allow"): additions.profanityAllowed += try strings(value, at: path)
+                case ("confidential", "add"): additions.confidential += try strings(value, at: path)
+                case ("confidential", "allow"): additions.confidentialAllowed += try strings(value, at: path)
+                case ("disclaimers", "add"): additions.disclaimers += try strings(value, at: path)
+                default: warnings.append("\(source): unknown setting '\(path)' (ignored; lexicons take profanity, confidential and disclaimers with add/allow)")
+                }
+            }
+        }
+        return additions
+    }
+
+    private func problem(_ path: String, _ message: String) -> Configuration.Problem {
+        Configuration.Problem(description: "\(source): \(path): \(message)")
+    }
+}

@@ -1,0 +1,71 @@
+import XCTest
+@testable import PostwachtCore
+
+/// The school configuration: parsing, warnings for unknown keys, and how it changes findings.
+final class ConfigurationTests: XCTestCase {
+    func testParsesSettingsAndWarnsAboutUnknownKeys() throws {
+        let yaml = """
+        policy: svok
+        organisation: svok
+        aliases: ["Het Lyceum", "HL"]
+        role: staff
+        channel: facebook
+        colour: blue
+        rules:
+          privacy.phone: off
+          privacy.email: { severity: error, enable: true }
+        lexicons:
+          profanity: { add: [kutzooi], allow: [kuttekoven] }
+          confidential: { add: [geheimpje] }
+          emoji: { add: [x] }
+        """
+        let (configuration, warnings) = try Configuration.parse(yaml, source: "postwacht.yaml")
+        XCTAssertEqual(configuration.policy, "svok")
+        XCTAssertEqual(configuration.aliases, ["Het Lyceum", "HL"])
+        XCTAssertEqual(configuration.role, .staff)
+        XCTAssertEqual(configuration.rules["privacy.phone"]?.enabled, false)
+        XCTAssertEqual(configuration.rules["privacy.email"]?.severity, .error)
+        XCTAssertEqual(configuration.additions.profanity, ["kutzooi"])
+        XCTAssertEqual(warnings, [
+            "postwacht.yaml: unknown setting 'colour' (ignored)",
+            "postwacht.yaml: unknown setting 'rules.privacy.email.enable' (ignored)",
+            "postwacht.yaml: unknown setting 'lexicons.emoji.add' (ignored; lexicons take profanity, confidential and disclaimers with add/allow)",
+        ])
+    }
+
+    func testInvalidValuesNameTheSetting() {
+        XCTAssertThrowsError(try Configuration.parse("role: teacher", source: "c.yaml")) { error in
+            XCTAssertEqual((error as? Configuration.Problem)?.description, "c.yaml: role: 'teacher' is not one of staff, parent, pupil, school")
+        }
+        XCTAssertThrowsError(try Configuration.parse("policy: [a", source: "c.yaml"))
+    }
+
+    func testSettingsChangeFindings() throws {
+        let (configuration, _) = try Configuration.parse("""
+        rules:
+          privacy.phone: off
+          privacy.email: error
+        lexicons:
+          confidential: { add: [project zonnebloem] }
+        """, source: "c.yaml")
+        let resources = try LinterResources.load(from: TestSupport.lexicons, additions: configuration.additions)
+        var options = LintOptions()
+        options.ruleSettings = configuration.rules
+        let checker = try Linter(resources: resources, options: options).makeChecker()
+        guard case .checked(let result) = checker.lint(Record(id: "t", text: "Bel 06-12345678 of mail piet@gmail.com over project Zonnebloem.")) else {
+            return XCTFail("not checked")
+        }
+        XCTAssertEqual(result.findings.map(\.rule), ["privacy.email", "conduct.confidential"])
+        XCTAssertEqual(result.findings.first?.severity, .error)
+    }
+
+    func testStaffOpinionNeedsTheSchoolsDisclaimer() {
+        let staff = RecordMetadata(authorRole: .staff, organisation: "svok")
+        let findings = TestSupport.findings("Ik vind de werkdruk op school echt te hoog.", metadata: staff, options: LintOptions(policy: "svok"))
+        XCTAssertEqual(findings.map(\.rule), ["conduct.missing-disclaimer"])
+        XCTAssertEqual(Set(findings.first?.clauses.map(\.policy) ?? []), ["svok"])
+        XCTAssertTrue(findings.first?.suggestion.contains("op persoonlijke titel") ?? false)
+        XCTAssertEqual(TestSupport.findings("Ik vind de werkdruk op school echt te hoog. Dit is mijn persoonlijke mening.", metadata: staff,
+                                            options: LintOptions(policy: "svok")).map(\.rule), [])
+    }
+}
