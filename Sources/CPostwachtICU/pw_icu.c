@@ -137,6 +137,10 @@ int32_t pw_is_combining_mark(uint32_t scalar) {
     return (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_COMBINING_SPACING_MARK) ? 1 : 0;
 }
 
+int32_t pw_is_word_letter(uint32_t scalar) {
+    return u_getIntPropertyValue((UChar32)scalar, UCHAR_WORD_BREAK) == U_WB_ALETTER ? 1 : 0;
+}
+
 const char *pw_icu_version(void) {
     static char version[U_MAX_VERSION_STRING_LENGTH];
     UVersionInfo info;

@@ -9,7 +9,7 @@ import PostwachtCore
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let megabytes = arguments.first.flatMap(Int.init) ?? 64
-let knownStages = ["pipeline", "parallel", "icu", "tokens"]
+let knownStages = ["pipeline", "parallel", "icu", "tokens", "families"]
 let requestedStages = arguments.filter { Int($0) == nil }
 if let unknown = requestedStages.first(where: { !knownStages.contains($0) }) {
     FileHandle.standardError.write("postwacht-bench: unknown stage '\(unknown)'; stages: \(knownStages.joined(separator: ", "))\n".data(using: .utf8)!)
@@ -37,7 +37,7 @@ func measure(_ label: String, repetitions: Int = 3, _ body: () -> Int) {
     print(String(format: "%-34@ %8.1f MB/s %10.0f posts/s   (%d findings, best of %d)", label as NSString, megabytesPerSecond, postsPerSecond, findings, repetitions))
 }
 
-func scan(_ records: ArraySlice<Record>, fastPath: Bool = true) -> Int {
+func scan(_ records: ArraySlice<Record>, fastPath: Bool = true, linter: Linter = linter) -> Int {
     let checker = try! linter.makeChecker()
     checker.usesTokenizerFastPath = fastPath
     var findings = 0
@@ -74,3 +74,9 @@ if stages.contains("tokens") { measure("one core, decode + tokens only", repetit
     for record in corpus { tokens += (try? checker.document(for: record))?.tokens.count ?? 0 }
     return tokens
 } }
+if stages.contains("families") {
+    for family in ["profanity", "privacy", "conduct"] {
+        let subset = Linter(resources: resources, rules: RuleRegistry.all.filter { $0.description.id.hasPrefix(family + ".") })
+        measure("one core, \(family) rules only") { scan(corpus[...], linter: subset) }
+    }
+}

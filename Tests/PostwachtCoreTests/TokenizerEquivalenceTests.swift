@@ -14,6 +14,7 @@ final class TokenizerEquivalenceTests: XCTestCase {
             "k a n k e r t.y.f.u.s k-u-t kuuuuut ＫＡＮＫＥＲ kаnker \u{0000}nul\u{0000} \u{0007}bel \u{000B}vt \u{000C}ff \u{007F}del",
             "a.\u{00E9} 1.\u{0661} x\u{00AD}y a'\u{0301}b 3,\u{0301}5 a\u{2019}b ..a.. ''a'' ,,1,,2",
             "", " ", "a", ".", "1", "é", "\u{0301}", "  \u{0301}", "x  \u{0301}", "a \u{3000} b",
+            "a.é é.a é'a café's naïef Ærø ß ŀl ǆ ǅ ÷ × ĳs1 é1 1é é.1 1.é é,1 ë;ë ø\u{0301} é\u{00AD}x ʼn ΑΒΓ αβ.γ Ωμέγα שלום ١٢ ǉ·ǉ",
         ]
         for sample in samples { try assertEquivalent(sample) }
     }
@@ -92,5 +93,33 @@ struct SeededGenerator: RandomNumberGenerator {
         value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
         value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
         return value ^ (value >> 31)
+    }
+}
+
+/// `WordKeys` keys ASCII and two-byte letters itself, for speed; it must give exactly `KeyFolder`'s keys.
+final class WordKeysEquivalenceTests: XCTestCase {
+    func testWordKeysAgreeWithKeyFolder() throws {
+        var words = ["Café", "ÉÉN", "ĳsbaan", "Ĳzer", "kаnker", "Øresund", "straße", "Łódź", "Ærø", "naïef", "e\u{0301}e\u{0301}n",
+                     "ＫＡＮＫＥＲ", "Ωμέγα", "ǅemal", "ſchool", "k4nk€r", "İstanbul", "Iğdır", "Şükrü", "Müller-Lüdenscheidt"]
+        if let list = try? String(contentsOfFile: "/usr/share/dict/nederlands", encoding: .utf8) {
+            words += list.split(separator: "\n").map(String.init)
+        }
+        XCTAssertGreaterThan(words.count, 100_000, "the comparison should cover the OpenTaal list (is wdutch installed?)")
+        let checker = try TestSupport.linter.makeChecker()
+        let folder = KeyFolder(lookalikes: TestSupport.resources.letterLookalikes)
+        let keys = WordKeys(folder: KeyFolder(lookalikes: TestSupport.resources.letterLookalikes))
+        var mismatches: [String] = []
+        for chunk in stride(from: 0, to: words.count, by: 5000) {
+            let text = words[chunk..<min(chunk + 5000, words.count)].joined(separator: " ")
+            let document = try checker.document(for: Record(id: "words", text: text))
+            keys.rebuild(for: document)
+            for index in document.tokens.indices where document.tokens[index].isWordLike {
+                let expected = folder.key(of: document.text(of: document.tokens[index]))
+                if !keys.key(index).elementsEqual(expected) {
+                    mismatches.append("\(document.text(of: document.tokens[index])): \(keys.keyString(index)) ≠ \(String(decoding: expected, as: UTF8.self))")
+                }
+            }
+        }
+        XCTAssertEqual(mismatches.prefix(20), [], "\(mismatches.count) keys differ")
     }
 }

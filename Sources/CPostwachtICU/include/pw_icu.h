@@ -35,6 +35,9 @@ int32_t pw_skeleton(const uint8_t *utf8, int32_t length, uint8_t *out, int32_t c
 /// 1 if the scalar is a combining mark (general category Mn/Me/Mc), else 0.
 int32_t pw_is_combining_mark(uint32_t scalar);
 
+/// 1 if the scalar's UAX #29 Word_Break property is ALetter (letters that join like ASCII letters).
+int32_t pw_is_word_letter(uint32_t scalar);
+
 /// The ICU version string, e.g. "72.1".
 const char *pw_icu_version(void);
 

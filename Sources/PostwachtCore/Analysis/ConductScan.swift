@@ -11,42 +11,43 @@ struct ConductScan {
     private(set) var befriending: [Detection] = []
 
     init(document: Document, keys: WordKeys, facets: [LexiconFacets.Facet], resources: LinterResources,
-         organisationNames: [[UInt8]], profanity: [ProfanityMatch]) {
-        let lexicon = resources.conduct
+         organisationNames: [[UInt8]], profanity: () -> [ProfanityMatch]) {
         let tokens = document.tokens
-        var allowed = [Bool](repeating: false, count: tokens.count)
+        // Innocent phrases (vertrouwenspersoon, het dossier klimaat) cover their tokens.
+        var allowed: [ClosedRange<Int>] = []
         for index in tokens.indices where facets[index].contains(.confidentialAllowed) {
-            lexicon.confidentialAllowed.forEachTerm(anchoredAt: index, in: document, keys: keys) { _, first, last in
-                for covered in first...last { allowed[covered] = true }
+            resources.conduct.confidentialAllowed.forEachTerm(anchoredAt: index, in: document, keys: keys) { _, first, last in
+                allowed.append(first...last)
             }
         }
-        let insultTokens = Set(profanity.filter { $0.entry.wordClass != .slur }.flatMap { match in
-            tokens.indices.filter { match.range.contains(Int(tokens[$0].start)) }
-        })
+        var insultTokens: Set<Int>?
         for index in tokens.indices {
             let facet = facets[index]
+            if facet.contains(.closedChannel) { pointsToClosedChannel = true }
+            guard !facet.isEmpty || document.tokens[index].kind == .word else { continue }
             if facet.contains(.disclaimer), !hasDisclaimer {
-                lexicon.disclaimers.forEachTerm(anchoredAt: index, in: document, keys: keys) { _, _, _ in hasDisclaimer = true }
+                resources.conduct.disclaimers.forEachTerm(anchoredAt: index, in: document, keys: keys) { _, _, _ in hasDisclaimer = true }
             }
             if facet.contains(.schoolTopic) {
-                lexicon.schoolTopics.forEachTerm(anchoredAt: index, in: document, keys: keys) { kind, _, _ in
+                resources.conduct.schoolTopics.forEachTerm(anchoredAt: index, in: document, keys: keys) { kind, _, _ in
                     if kind == .topic { mentionsSchool = true } else { hasPersonalVoice = true }
                 }
             }
             if facet.contains(.threat) {
-                lexicon.threats.forEachTerm(anchoredAt: index, in: document, keys: keys, slot: { _, token in insultTokens.contains(token) }) { _, first, last in
+                let insults = insultTokens ?? Self.insultTokens(profanity(), document)
+                insultTokens = insults
+                resources.conduct.threats.forEachTerm(anchoredAt: index, in: document, keys: keys, slot: { _, token in insults.contains(token) }) { _, first, last in
                     threats.append(Self.detection(document, first, last))
                 }
             }
             if facet.contains(.befriending) {
-                lexicon.befriending.forEachTerm(anchoredAt: index, in: document, keys: keys) { _, first, last in
+                resources.conduct.befriending.forEachTerm(anchoredAt: index, in: document, keys: keys) { _, first, last in
                     befriending.append(Self.detection(document, first, last))
                 }
             }
-            if !allowed[index] { findConfidential(at: index, facet: facet, document: document, keys: keys, facets: facets, lexicon: lexicon) }
-        }
-        pointsToClosedChannel = tokens.indices.contains { index in
-            document.tokens[index].kind == .word && lexicon.closedChannels.contains(keys.keyString(index))
+            if !allowed.contains(where: { $0.contains(index) }) {
+                findConfidential(at: index, facet: facet, document: document, keys: keys, facets: facets, resources: resources)
+            }
         }
         if !mentionsSchool, !organisationNames.isEmpty {
             mentionsSchool = tokens.indices.contains { index in organisationNames.contains { keys.key(index).elementsEqual($0) } }
@@ -57,18 +58,25 @@ struct ConductScan {
     }
 
     private mutating func findConfidential(at index: Int, facet: LexiconFacets.Facet, document: Document, keys: WordKeys,
-                                           facets: [LexiconFacets.Facet], lexicon: ConductLexicon) {
-        var terms: [(term: ConductLexicon.ConfidentialTerm, first: Int, last: Int)] = []
+                                           facets: [LexiconFacets.Facet], resources: LinterResources) {
+        func report(_ term: ConductLexicon.ConfidentialTerm, _ first: Int, _ last: Int) {
+            if !term.needsPerson || Self.namesAPerson(around: first...last, document: document, keys: keys, facets: facets) {
+                confidential.append(Self.detection(document, first, last))
+            }
+        }
         if facet.contains(.confidential) {
-            lexicon.confidentialWords.forEachTerm(anchoredAt: index, in: document, keys: keys) { term, first, last in terms.append((term, first, last)) }
+            resources.conduct.confidentialWords.forEachTerm(anchoredAt: index, in: document, keys: keys) { term, first, last in report(term, first, last) }
         }
-        if document.tokens[index].kind == .word, keys.hasLetters(index),
-           let prefix = lexicon.confidentialPrefixes.longestStem(in: keys.key(index), minimumRest: 0) {
-            terms.append((lexicon.confidentialPrefixTerms[prefix], index, index))
+        if document.tokens[index].kind == .word, let prefix = resources.conduct.confidentialPrefixes.longestStem(in: keys.key(index), minimumRest: 0) {
+            report(resources.conduct.confidentialPrefixTerms[prefix], index, index)
         }
-        for (term, first, last) in terms where !term.needsPerson || Self.namesAPerson(around: first...last, document: document, keys: keys, facets: facets) {
-            confidential.append(Self.detection(document, first, last))
-        }
+    }
+
+    private static func insultTokens(_ profanity: [ProfanityMatch], _ document: Document) -> Set<Int> {
+        let tokens = document.tokens
+        return Set(profanity.filter { $0.entry.wordClass != .slur }.flatMap { match in
+            tokens.indices.filter { match.range.contains(Int(tokens[$0].start)) }
+        })
     }
 
     /// Whether the sentence holding the term names or points at a person: a pronoun, kin or role word,

@@ -16,7 +16,7 @@ struct NumberScanner {
         self.document = document
         self.keys = keys
         self.resources = resources
-        claimed = Array(repeating: false, count: document.tokens.count)
+        claimed = []
     }
 
     mutating func scan() {
@@ -26,6 +26,7 @@ struct NumberScanner {
             numberTokens.append(index)
         }
         guard !numberTokens.isEmpty else { return }
+        claimed = Array(repeating: false, count: tokens.count)
         for index in numberTokens where !claimed[index] { scanIBAN(at: index) }
         for index in numberTokens where !claimed[index] { scanDate(at: index) }
         for index in numberTokens where !claimed[index] { scanPhone(at: index) }
@@ -49,6 +50,7 @@ struct NumberScanner {
     /// NL91ABNA0417164300 or grouped NL91 ABNA 0417 1643 00; any country, checked with mod 97.
     private mutating func scanIBAN(at index: Int) {
         let tokens = document.tokens
+        guard tokens[index].byteCount >= 4, document.firstByte(index) | 0x20 &- UInt8(ascii: "a") < 26 else { return }
         let first = Array(document.bytes[tokens[index].byteRange])
         guard first.count >= 4, first[0] | 0x20 &- UInt8(ascii: "a") < 26, first[1] | 0x20 &- UInt8(ascii: "a") < 26,
               first[2] &- UInt8(ascii: "0") < 10, first[3] &- UInt8(ascii: "0") < 10 else { return }
@@ -87,7 +89,8 @@ struct NumberScanner {
     /// 03-03-2015, 14/07/2016, 3.3.2015, 3 maart 2015, 12 mei.
     private mutating func scanDate(at index: Int) {
         let tokens = document.tokens
-        guard tokens[index].kind == .number else { return }
+        let length = tokens[index].byteCount
+        guard tokens[index].kind == .number, length <= 2 || length == 4 || (6...10).contains(length) else { return }
         let digits = document.digits(of: index)
         // One number token: 03.03.2015 (dots join digits).
         let parts = document.bytes[tokens[index].byteRange].split(separator: UInt8(ascii: "."))
@@ -174,6 +177,8 @@ struct NumberScanner {
         let tokens = document.tokens
         guard tokens[index].kind == .number else { return }
         let hasPlus = index > 0 && document.isCharacter(index - 1, "+") && document.isGlued(index - 1, index)
+        // Every phone number starts with 0 (06…, 0031…) or a +: years, times and counts do not.
+        guard hasPlus || document.firstByte(index) == UInt8(ascii: "0") else { return }
         let parts = phoneParts(from: index)
         // Longest run of parts first that reads as a phone number.
         for end in stride(from: parts.count, through: 1, by: -1) {
@@ -238,7 +243,8 @@ struct NumberScanner {
     /// 1234 AB or 1234AB: no leading zero, and never SA, SD or SS.
     private func postcode(at index: Int) -> (last: Int, normalized: String)? {
         let tokens = document.tokens
-        guard index < tokens.count, !claimed[index] else { return nil }
+        guard index < tokens.count, !claimed[index], tokens[index].byteCount == 4 || tokens[index].byteCount == 6,
+              document.firstByte(index) &- UInt8(ascii: "1") < 9 else { return nil }
         let bytes = Array(document.bytes[tokens[index].byteRange])
         if bytes.count == 6, bytes[0] != UInt8(ascii: "0"), bytes[..<4].allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }),
            bytes[4...].allSatisfy({ $0 | 0x20 &- UInt8(ascii: "a") < 26 }) {
@@ -341,6 +347,8 @@ struct NumberScanner {
     private mutating func scanBSN(at index: Int) {
         let tokens = document.tokens
         guard tokens[index].kind == .number, index == 0 || !(tokens[index - 1].kind == .number && document.isSpaced(index - 1, index)) else { return }
+        let groupedWithNext = index + 1 < tokens.count && tokens[index + 1].kind == .number && document.isSpaced(index, index + 1, limit: 1)
+        guard tokens[index].byteCount >= 8 || groupedWithNext else { return }
         var last = index
         var digits = document.digits(of: index)
         while digits.count < 9, last + 1 < tokens.count, tokens[last + 1].kind == .number, !claimed[last + 1],

@@ -43,6 +43,10 @@ public final class Linter: Sendable {
     let descriptions: [RuleDescription]
     /// Per rule: the clauses it cites and its severity when a detection does not set one.
     let citations: [(clauses: [ProtocolClause], severity: Severity)]
+    /// Per policy pack id: the configured aliases plus the distinctive words of the school's name
+    /// (Regenboog, Montessori, SVOK), folded once.
+    let organisationNames: [String: [[UInt8]]]
+    let aliases: [[UInt8]]
 
     public init(resources: LinterResources, rules: [any Rule] = RuleRegistry.all, options: LintOptions = LintOptions()) {
         let pack = options.policy.flatMap { resources.policies.pack($0) }
@@ -53,6 +57,13 @@ public final class Linter: Sendable {
         self.rules = enforced
         self.options = options
         descriptions = enforced.map(\.description)
+        let folder = KeyFolder()
+        let aliases = options.organisationNames.map { folder.key(of: $0) }
+        self.aliases = aliases
+        organisationNames = Dictionary(uniqueKeysWithValues: resources.policies.packs.map { pack in
+            (pack.id, aliases + pack.organisation.split(whereSeparator: { !$0.isLetter })
+                .filter { $0.count >= 4 && $0.first!.isUppercase }.map { folder.key(of: String($0)) })
+        })
         citations = descriptions.map { description in
             (resources.policies.clauses(for: description.id, policy: options.policy),
              options.ruleSettings[description.id]?.severity ?? pack?.rules[description.id]?.severity ?? description.defaultSeverity)
@@ -121,7 +132,8 @@ public final class Checker {
     public func lint(_ document: Document) -> LintResult {
         keys.rebuild(for: document)
         let context = RuleContext(document: document, keys: keys, profanityMatcher: profanityMatcher,
-                                  resources: linter.resources, options: linter.options)
+                                  resources: linter.resources, options: linter.options,
+                                  organisationNames: { [linter] id in id.flatMap { linter.organisationNames[$0] } ?? linter.aliases })
         var pending: [(rule: Int, detection: Detection)] = []
         for (index, rule) in linter.rules.enumerated() {
             for detection in rule.detect(in: context) { pending.append((index, detection)) }

@@ -16,6 +16,7 @@ struct LexiconFacets: Sendable {
         static let befriending = Facet(rawValue: 1 << 10)
         static let personReference = Facet(rawValue: 1 << 11)
         static let givenName = Facet(rawValue: 1 << 12)
+        static let closedChannel = Facet(rawValue: 1 << 13)
     }
 
     private var table = ByteStringTable<Facet>()
@@ -35,6 +36,9 @@ struct LexiconFacets: Sendable {
         add(.threat, conduct.threats.forEachLookupKey)
         add(.befriending, conduct.befriending.forEachLookupKey)
         add(.personReference, conduct.personReferences.forEachKey)
+        let folder = KeyFolder()
+        let closedChannels = conduct.closedChannels.sorted().map { folder.key(of: $0) }
+        add(.closedChannel) { body in closedChannels.forEach(body) }
     }
 
     private mutating func add(_ facet: Facet, _ keys: (([UInt8]) -> Void) -> Void) {

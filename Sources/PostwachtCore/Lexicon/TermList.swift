@@ -1,7 +1,11 @@
 /// Terms of one lexicon, one word or several, each with a value; looked up by a document's word keys.
 /// Single words sit in a hash table (one probe per word, with the hash `WordKeys` already made);
 /// multi-word terms in a `PhraseIndex` found through their last word.
-struct TermList<Value: Sendable>: Sendable {
+///
+/// A class so that rules share it instead of copying its tables (a copy retains each of them). Terms are
+/// only inserted while the lexicons load, before any checker runs; after that it is read-only, which is
+/// what makes the unchecked `Sendable` sound.
+final class TermList<Value: Sendable>: @unchecked Sendable {
     private(set) var words = ByteStringTable<Value>()
     private var phrases: PhraseIndex
     private var phraseValues: [Value] = []
@@ -21,7 +25,7 @@ struct TermList<Value: Sendable>: Sendable {
     /// Adds a term; a term made of several words (separated by spaces) becomes a phrase.
     /// Returns false when the term has no letters or digits to match on.
     @discardableResult
-    mutating func insert(_ term: String, value: Value, folder: KeyFolder) -> Bool {
+    func insert(_ term: String, value: Value, folder: KeyFolder) -> Bool {
         let parts = term.split(separator: " ")
         if parts.count == 1, parts[0] != "*", !parts[0].hasPrefix("{") {
             let key = folder.key(of: term)

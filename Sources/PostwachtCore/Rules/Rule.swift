@@ -36,13 +36,17 @@ public final class RuleContext {
     private let profanityMatcher: ProfanityMatcher
     let resources: LinterResources
     private let options: LintOptions
+    /// Per policy pack id (and nil): the folded names a staff post about school may use.
+    private let organisationNames: (String?) -> [[UInt8]]
 
-    init(document: Document, keys: WordKeys, profanityMatcher: ProfanityMatcher, resources: LinterResources, options: LintOptions) {
+    init(document: Document, keys: WordKeys, profanityMatcher: ProfanityMatcher, resources: LinterResources, options: LintOptions,
+         organisationNames: @escaping (String?) -> [[UInt8]]) {
         self.document = document
         self.keys = keys
         self.profanityMatcher = profanityMatcher
         self.resources = resources
         self.options = options
+        self.organisationNames = organisationNames
     }
 
     /// Who wrote the post: the record says, else the configured default.
@@ -59,17 +63,7 @@ public final class RuleContext {
     /// Disclaimers, school topics, confidential terms, threats and befriending calls.
     private(set) lazy var conduct = ConductScan(
         document: document, keys: keys, facets: facets, resources: resources,
-        organisationNames: organisationNames, profanity: profanityMatches)
-
-    /// The configured names and aliases, plus the distinctive words of the school's name in its pack
-    /// (Regenboog, Montessori, SVOK): a staff post naming them is about school.
-    private var organisationNames: [[UInt8]] {
-        let folder = KeyFolder()
-        let fromPack = (policyPack?.organisation ?? "").split(whereSeparator: { !$0.isLetter }).filter { word in
-            word.count >= 4 && word.first!.isUppercase
-        }.map { folder.key(of: String($0)) }
-        return options.organisationNames.map { folder.key(of: $0) } + fromPack
-    }
+        organisationNames: organisationNames(policyPack?.id), profanity: { self.profanityMatches })
 
     /// Per token: which word lists it occurs in, so rules probe only where a list has something.
     private(set) lazy var facets: [LexiconFacets.Facet] = resources.facets.facets(of: document, keys: keys)

@@ -1,10 +1,13 @@
+import CPostwachtICU
+
 /// Splits UTF-8 text into ICU word-break segments.
 ///
-/// ICU's iterator runs at ~60 MB/s here, too slow for the 100 MB/s budget, so plain ASCII stretches take a
+/// ICU's iterator runs at ~60 MB/s here, too slow for the 100 MB/s budget, so plain stretches take a
 /// byte-level fast path that reproduces UAX #29 as ICU 72 applies it (letters and digits join; `.` and `'`
 /// join letter to letter and digit to digit; `,` `;` join digit to digit; other ASCII punctuation stands
-/// alone; spaces run together; CR LF is one segment). Everything else — non-ASCII, `@`, `_`, control
-/// characters — goes to ICU. `TokenizerEquivalenceTests` proves both paths give ICU's segments.
+/// alone; spaces run together; CR LF is one segment). `tokens(of:)` also reads two-byte letters that ICU
+/// calls ALetter (é, ĳ, ø) as letters. Everything else — other non-ASCII, `@`, `_`, control characters —
+/// goes to ICU. `TokenizerEquivalenceTests` proves both paths give ICU's segments.
 ///
 /// Why a stretch may be cut out and handed to ICU alone: the text is split into regions "white space run +
 /// non-space run". ICU always breaks before an ASCII white-space byte that follows an ASCII non-space byte,
@@ -14,6 +17,9 @@ public final class Tokenizer {
     private let breaker: WordBreaker
     /// `ASCIIClass` per byte, owned here: a static table costs a lazy-initialisation check per byte.
     private let classes: UnsafeMutablePointer<ASCIIClass>
+    /// For the scalars U+0080–U+07FF (two UTF-8 bytes): whether ICU gives them Word_Break=ALetter, so they
+    /// join words exactly as ASCII letters do (é, ë, ĳ, ø, ş, ł). Asked of ICU once, not hard-coded.
+    private let twoByteLetters: UnsafeMutablePointer<Bool>
     /// When false, every segment goes through ICU (for equivalence tests and benchmarks).
     public var usesFastPath = true
 
@@ -21,9 +27,24 @@ public final class Tokenizer {
         breaker = try WordBreaker()
         classes = .allocate(capacity: 256)
         for byte in 0..<256 { (classes + byte).initialize(to: ASCIIClass.of(UInt8(byte))) }
+        twoByteLetters = .allocate(capacity: 0x800)
+        for scalar in 0..<0x800 { (twoByteLetters + scalar).initialize(to: scalar >= 0x80 && pw_is_word_letter(UInt32(scalar)) == 1) }
     }
 
-    deinit { classes.deallocate() }
+    deinit {
+        classes.deallocate()
+        twoByteLetters.deallocate()
+    }
+
+    /// Bytes taken by the letter at `position`: 1 for an ASCII letter, 2 for a two-byte ALetter, 0 otherwise.
+    @inline(__always)
+    private func letterLength(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int) -> Int {
+        let byte = bytes[position]
+        if (byte | 0x20) &- UInt8(ascii: "a") < 26 { return 1 }
+        guard byte &- 0xC2 < 0x1E, position + 1 < bytes.count else { return 0 }
+        let scalar = Int(byte & 0x1F) << 6 | Int(bytes[position + 1] & 0x3F)
+        return twoByteLetters[scalar] ? 2 : 0
+    }
 
     /// Word, number and other tokens of `bytes`, white space left out.
     public func tokens(of bytes: UnsafeBufferPointer<UInt8>) throws(TextModelError) -> [Token] {
@@ -57,9 +78,10 @@ public final class Tokenizer {
             let tokensBefore = tokens.count
             var isSimple = true
             while position < count {
-                let byteClass = classes[Int(bytes[position])]
+                var byteClass = classes[Int(bytes[position])]
                 if byteClass == .space { break }
-                if byteClass == .complex { isSimple = false; break }
+                let leadingLetter = byteClass == .complex ? letterLength(bytes, position) : 0
+                if leadingLetter == 2 { byteClass = .letter } else if byteClass == .complex { isSimple = false; break }
                 if byteClass != .letter && byteClass != .digit {
                     position += 1
                     tokens.append(Token(start: position - 1, end: position, kind: .other))
@@ -67,7 +89,7 @@ public final class Tokenizer {
                 }
                 let start = position
                 var last = byteClass
-                position += 1
+                position += max(leadingLetter, 1)
                 while position < count {
                     // Letters and digits by arithmetic: the class table is a dependent load per byte.
                     let byte = bytes[position]
@@ -81,13 +103,19 @@ public final class Tokenizer {
                         position += 1
                         continue
                     }
+                    if byte >= 0x80 {
+                        guard letterLength(bytes, position) == 2 else { break }
+                        last = .letter
+                        position += 2
+                        continue
+                    }
                     let next = classes[Int(byte)]
                     guard position + 1 < count else { break }
-                    let after = classes[Int(bytes[position + 1])]
+                    let after = letterLength(bytes, position + 1) > 0 ? ASCIIClass.letter : classes[Int(bytes[position + 1])]
                     // WB6/WB7: letter (. ') letter; WB11/WB12: digit (. ' , ;) digit.
                     let joins = (next == .midNumLet && after == last) || (next == .midNum && last == .digit && after == .digit)
                     guard joins else { break }
-                    position += 2
+                    position += 1 // the letter or digit after it is read by the next round
                 }
                 tokens.append(Token(start: start, end: position, kind: last == .letter ? .word : .number))
             }

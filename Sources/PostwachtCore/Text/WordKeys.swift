@@ -13,6 +13,9 @@ public final class WordKeys {
     private var scratch: [UInt8] = []
     /// Per ASCII byte: 0 = not ASCII (fold with ICU instead), 1 = dropped from keys, else key byte | traits << 8.
     private let asciiKeys: UnsafeMutablePointer<UInt16>
+    /// Per two-byte scalar (U+0080–U+07FF) that is a letter: its key (up to 4 bytes, zero-padded) as
+    /// `KeyFolder` makes it for that letter alone; 0 when the word must go through `KeyFolder` whole.
+    private let twoByteKeys: UnsafeMutablePointer<UInt32>
 
     /// Longest token worth keying; longer ones are URLs or spam, and no lexicon entry is near this long.
     static let maximumWordBytes = 128
@@ -43,11 +46,24 @@ public final class WordKeys {
             if byte < 0x80 { KeyFolder.appendASCII(UInt8(byte), to: &key, traits: &traits) }
             (asciiKeys + byte).initialize(to: byte >= 0x80 ? 0 : key.isEmpty ? 1 : UInt16(key[0]) | UInt16(traits.rawValue) << 8)
         }
+        twoByteKeys = .allocate(capacity: 0x800)
+        for scalar in 0..<0x800 {
+            var packed: UInt32 = 0
+            if scalar >= 0x80, let character = Unicode.Scalar(scalar), character.properties.isAlphabetic {
+                let key = folder.key(of: String(Character(character)))
+                // Only single letters folding to 1–4 ASCII letters: their key does not depend on neighbours.
+                if (1...4).contains(key.count), key.allSatisfy({ $0 &- UInt8(ascii: "a") < 26 }) {
+                    for (offset, byte) in key.enumerated() { packed |= UInt32(byte) << (8 * offset) }
+                }
+            }
+            (twoByteKeys + scalar).initialize(to: packed)
+        }
     }
 
     deinit {
         buffer.deallocate()
         asciiKeys.deallocate()
+        twoByteKeys.deallocate()
     }
 
     // Works on local copies of the stored properties: class property access in a loop pays for a
@@ -93,23 +109,38 @@ public final class WordKeys {
     /// ASCII words, nearly all of them, are keyed here byte by byte; others go through `KeyFolder`.
     @inline(__always)
     private func appendKey(of word: UnsafeBufferPointer<UInt8>, to buffer: inout KeyBuffer) -> KeyFolder.Traits {
-        buffer.reserve(word.count)
+        buffer.reserve(2 * word.count)
         let asciiKeys = self.asciiKeys
         let start = buffer.storage + buffer.used
         var output = start
         var traits: UInt8 = 0
-        var isASCII = true
-        for byte in word {
+        var isSimple = true
+        var position = 0
+        let count = word.count
+        while position < count {
+            let byte = word[position]
             let entry = asciiKeys[Int(byte)]
-            if entry <= 1 {
-                if entry == 0 { isASCII = false; break }
+            if entry > 1 {
+                output.pointee = UInt8(truncatingIfNeeded: entry)
+                output += 1
+                traits |= UInt8(truncatingIfNeeded: entry >> 8)
+                position += 1
                 continue
             }
-            output.pointee = UInt8(truncatingIfNeeded: entry)
-            output += 1
-            traits |= UInt8(truncatingIfNeeded: entry >> 8)
+            if entry == 1 { position += 1; continue }
+            // Two-byte letters (é, ĳ, ø, Cyrillic а) fold through a table made with KeyFolder itself.
+            guard byte &- 0xC2 < 0x1E, position + 1 < count else { isSimple = false; break }
+            var packed = twoByteKeys[Int(byte & 0x1F) << 6 | Int(word[position + 1] & 0x3F)]
+            guard packed != 0 else { isSimple = false; break }
+            while packed != 0 {
+                output.pointee = UInt8(truncatingIfNeeded: packed)
+                output += 1
+                packed >>= 8
+            }
+            traits |= KeyFolder.Traits.letters.rawValue
+            position += 2
         }
-        if isASCII {
+        if isSimple {
             let written = output - start
             var keyTraits = KeyFolder.Traits(rawValue: traits)
             if written >= 3, KeyFolder.hasLongRun(UnsafeBufferPointer(start: start, count: written)) { keyTraits.insert(.longRun) }
