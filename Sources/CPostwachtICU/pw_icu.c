@@ -141,6 +141,11 @@ int32_t pw_is_word_letter(uint32_t scalar) {
     return u_getIntPropertyValue((UChar32)scalar, UCHAR_WORD_BREAK) == U_WB_ALETTER ? 1 : 0;
 }
 
+int32_t pw_is_lone_pictograph(uint32_t scalar) {
+    return u_hasBinaryProperty((UChar32)scalar, UCHAR_EXTENDED_PICTOGRAPHIC)
+        && u_getIntPropertyValue((UChar32)scalar, UCHAR_WORD_BREAK) == U_WB_OTHER ? 1 : 0;
+}
+
 const char *pw_icu_version(void) {
     static char version[U_MAX_VERSION_STRING_LENGTH];
     UVersionInfo info;

@@ -75,6 +75,8 @@ if stages.contains("tokens") { measure("one core, decode + tokens only", repetit
     return tokens
 } }
 if stages.contains("families") {
+    let noRules = Linter(resources: resources, rules: [])
+    measure("one core, no rules (tokens + keys)") { scan(corpus[...], linter: noRules) }
     for family in ["profanity", "privacy", "conduct"] {
         let subset = Linter(resources: resources, rules: RuleRegistry.all.filter { $0.description.id.hasPrefix(family + ".") })
         measure("one core, \(family) rules only") { scan(corpus[...], linter: subset) }

@@ -14,6 +14,7 @@ final class TokenizerEquivalenceTests: XCTestCase {
             "k a n k e r t.y.f.u.s k-u-t kuuuuut ＫＡＮＫＥＲ kаnker \u{0000}nul\u{0000} \u{0007}bel \u{000B}vt \u{000C}ff \u{007F}del",
             "a.\u{00E9} 1.\u{0661} x\u{00AD}y a'\u{0301}b 3,\u{0301}5 a\u{2019}b ..a.. ''a'' ,,1,,2",
             "", " ", "a", ".", "1", "é", "\u{0301}", "  \u{0301}", "x  \u{0301}", "a \u{3000} b",
+            "😀 a😀b 😀😀 📸! 🎉. 👍🏽 👩‍👩‍👧 ❤️ ☀️ 🇳🇱 😀\u{FE0F} 😀\u{200D}😀 1😀2 é😀 😀é 🏻 🀄 🃏x",
             "a.é é.a é'a café's naïef Ærø ß ŀl ǆ ǅ ÷ × ĳs1 é1 1é é.1 1.é é,1 ë;ë ø\u{0301} é\u{00AD}x ʼn ΑΒΓ αβ.γ Ωμέγα שלום ١٢ ǉ·ǉ",
         ]
         for sample in samples { try assertEquivalent(sample) }

@@ -38,6 +38,10 @@ int32_t pw_is_combining_mark(uint32_t scalar);
 /// 1 if the scalar's UAX #29 Word_Break property is ALetter (letters that join like ASCII letters).
 int32_t pw_is_word_letter(uint32_t scalar);
 
+/// 1 if the scalar is Extended_Pictographic with Word_Break Other: an emoji that stands alone as a
+/// segment unless a joiner, variation selector or modifier follows it.
+int32_t pw_is_lone_pictograph(uint32_t scalar);
+
 /// The ICU version string, e.g. "72.1".
 const char *pw_icu_version(void);
 

@@ -3,8 +3,10 @@
 ///
 /// A phrase word is a key, `*` (any one word) or a named slot `{insult}` that the caller decides; words
 /// after the anchor ("volg me op *", "jij bent een {insult}") are matched forwards from it.
-/// Words stay in one flat byte array, so matching retains nothing.
-struct PhraseIndex: Sendable {
+/// Words stay in one flat byte array, so matching retains nothing. A class, because matching calls back
+/// into its caller: a struct held by a class would be copied for every such call. Phrases are only
+/// inserted while lexicons load; afterwards it is read-only (hence the unchecked `Sendable`).
+final class PhraseIndex: @unchecked Sendable {
     enum Gap: Sendable {
         /// Only white space between the words: "krijg de tering".
         case whitespace
@@ -31,7 +33,12 @@ struct PhraseIndex: Sendable {
     private var storage: [UInt8] = []
     private var words: [Word] = []
     private var phrases: [Phrase] = []
+    /// Phrases with no literal word right before their anchor, by anchor key.
     private var byLastWord = ByteStringTable<Int32>()
+    /// Phrases with a literal word right before the anchor, by "previous word 0x00 anchor": common anchors
+    /// (een, je, op) then cost one probe, not a walk per phrase.
+    private var byPair = ByteStringTable<Int32>()
+    private var anchors = ByteStringTable<Bool>()
     let gap: Gap
     let slotNames: [String]
     private(set) var longest = 0
@@ -44,7 +51,7 @@ struct PhraseIndex: Sendable {
     var isEmpty: Bool { phrases.isEmpty }
 
     /// The anchor key of every phrase.
-    func forEachAnchor(_ body: ([UInt8]) -> Void) { byLastWord.forEachKey(body) }
+    func forEachAnchor(_ body: ([UInt8]) -> Void) { anchors.forEachKey(body) }
     var count: Int { phrases.count }
 
     enum InsertError: Error, Equatable {
@@ -54,9 +61,10 @@ struct PhraseIndex: Sendable {
     }
 
     /// Adds a phrase of space-separated words; `value` comes back with every match.
-    mutating func insert(_ phrase: String, value: Int, folder: KeyFolder) throws(InsertError) {
+    func insert(_ phrase: String, value: Int, folder: KeyFolder) throws(InsertError) {
         var parsed: [Word] = []
         var lastKey: [UInt8] = []
+        var previousKey: [UInt8] = []
         var anchor = -1
         for word in phrase.split(separator: " ") {
             if word == "*" {
@@ -68,6 +76,7 @@ struct PhraseIndex: Sendable {
             } else {
                 let key = folder.key(of: String(word))
                 guard !key.isEmpty else { continue }
+                previousKey = anchor == parsed.count - 1 && anchor >= 0 ? lastKey : []
                 parsed.append(.key(offset: Int32(storage.count), length: Int32(key.count)))
                 storage.append(contentsOf: key)
                 lastKey = key
@@ -76,10 +85,16 @@ struct PhraseIndex: Sendable {
         }
         guard !parsed.isEmpty else { throw .empty }
         guard anchor >= 0 else { throw .noLiteralWord }
-        let head = byLastWord.value(for: lastKey) ?? -1
+        let chainKey = previousKey.isEmpty ? lastKey : previousKey + [0] + lastKey
+        let head = (previousKey.isEmpty ? byLastWord : byPair).value(for: chainKey) ?? -1
         phrases.append(Phrase(firstWord: Int32(words.count), wordCount: Int32(parsed.count), anchor: Int32(anchor),
                               value: Int32(value), next: head))
-        byLastWord.set(Int32(phrases.count - 1), for: lastKey)
+        if previousKey.isEmpty {
+            byLastWord.set(Int32(phrases.count - 1), for: chainKey)
+        } else {
+            byPair.set(Int32(phrases.count - 1), for: chainKey)
+        }
+        anchors.set(true, for: lastKey)
         words.append(contentsOf: parsed)
         longest = max(longest, parsed.count)
     }
@@ -88,17 +103,40 @@ struct PhraseIndex: Sendable {
     func forEachMatch(anchoredAt index: Int, in document: Document, keys: WordKeys,
                       slot isFilled: (Int, Int) -> Bool = { _, _ in false },
                       _ body: (Int, Int, Int) -> Void) {
-        guard var phraseIndex = byLastWord.value(for: keys.key(index), hash: keys.hash(index)).map(Int.init) else { return }
-        storage.withUnsafeBufferPointer { stored in
-            while phraseIndex >= 0 {
-                let phrase = phrases[phraseIndex]
-                let anchorWord = Int(phrase.firstWord + phrase.anchor)
-                if let first = walk(phrase, from: index, word: anchorWord, step: -1, document: document, keys: keys, stored: stored, isFilled: isFilled),
-                   let last = walk(phrase, from: index, word: anchorWord, step: 1, document: document, keys: keys, stored: stored, isFilled: isFilled) {
-                    body(Int(phrase.value), first, last)
+        let anchorKey = keys.key(index)
+        guard !anchorKey.isEmpty, anchors.value(for: anchorKey, hash: keys.hash(index)) != nil else { return }
+        let single = byLastWord.value(for: anchorKey, hash: keys.hash(index)).map(Int.init) ?? -1
+        var paired = -1
+        if byPair.count > 0, let previous = previousWord(before: index, tokens: document.tokens, document: document) {
+            let previousKey = keys.key(previous)
+            let length = previousKey.count + 1 + anchorKey.count
+            if !previousKey.isEmpty, length <= 256 {
+                paired = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { pair in
+                    _ = pair.initialize(from: previousKey)
+                    pair[previousKey.count] = 0
+                    _ = UnsafeMutableBufferPointer(rebasing: pair[(previousKey.count + 1)...]).initialize(from: anchorKey)
+                    return byPair.value(for: UnsafeBufferPointer(pair)).map(Int.init) ?? -1
                 }
-                phraseIndex = Int(phrase.next)
             }
+        }
+        guard single >= 0 || paired >= 0 else { return }
+        storage.withUnsafeBufferPointer { stored in
+            if single >= 0 { walkChain(from: single, anchoredAt: index, document: document, keys: keys, stored: stored, isFilled: isFilled, body) }
+            if paired >= 0 { walkChain(from: paired, anchoredAt: index, document: document, keys: keys, stored: stored, isFilled: isFilled, body) }
+        }
+    }
+
+    private func walkChain(from start: Int, anchoredAt index: Int, document: Document, keys: WordKeys, stored: UnsafeBufferPointer<UInt8>,
+                           isFilled: (Int, Int) -> Bool, _ body: (Int, Int, Int) -> Void) {
+        var phraseIndex = start
+        while phraseIndex >= 0 {
+            let phrase = phrases[phraseIndex]
+            let anchorWord = Int(phrase.firstWord + phrase.anchor)
+            if let first = walk(phrase, from: index, word: anchorWord, step: -1, document: document, keys: keys, stored: stored, isFilled: isFilled),
+               let last = walk(phrase, from: index, word: anchorWord, step: 1, document: document, keys: keys, stored: stored, isFilled: isFilled) {
+                body(Int(phrase.value), first, last)
+            }
+            phraseIndex = Int(phrase.next)
         }
     }
 

@@ -20,6 +20,9 @@ public final class Tokenizer {
     /// For the scalars U+0080–U+07FF (two UTF-8 bytes): whether ICU gives them Word_Break=ALetter, so they
     /// join words exactly as ASCII letters do (é, ë, ĳ, ø, ş, ł). Asked of ICU once, not hard-coded.
     private let twoByteLetters: UnsafeMutablePointer<Bool>
+    /// For the four-byte scalars U+1F000–U+1FFFF: emoji that ICU leaves as a segment of their own when
+    /// plain ASCII follows (😀, 📸, 🎉), asked of ICU once.
+    private let lonePictographs: UnsafeMutablePointer<Bool>
     /// When false, every segment goes through ICU (for equivalence tests and benchmarks).
     public var usesFastPath = true
 
@@ -29,11 +32,24 @@ public final class Tokenizer {
         for byte in 0..<256 { (classes + byte).initialize(to: ASCIIClass.of(UInt8(byte))) }
         twoByteLetters = .allocate(capacity: 0x800)
         for scalar in 0..<0x800 { (twoByteLetters + scalar).initialize(to: scalar >= 0x80 && pw_is_word_letter(UInt32(scalar)) == 1) }
+        lonePictographs = .allocate(capacity: 0x1000)
+        for offset in 0..<0x1000 { (lonePictographs + offset).initialize(to: pw_is_lone_pictograph(UInt32(0x1F000 + offset)) == 1) }
     }
 
     deinit {
         classes.deallocate()
         twoByteLetters.deallocate()
+        lonePictographs.deallocate()
+    }
+
+    /// Whether a lone emoji (F0 9F xx xx) starts at `position` and ASCII (or the end) follows it, so that
+    /// no joiner, variation selector or skin-tone modifier can attach to it.
+    @inline(__always)
+    private func isLonePictograph(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int) -> Bool {
+        guard position + 3 < bytes.count, bytes[position] == 0xF0, bytes[position + 1] &- 0x9F == 0 else { return false }
+        guard position + 4 == bytes.count || bytes[position + 4] < 0x80 else { return false }
+        let offset = Int(bytes[position + 2] & 0x3F) << 6 | Int(bytes[position + 3] & 0x3F)
+        return lonePictographs[offset]
     }
 
     /// Bytes taken by the letter at `position`: 1 for an ASCII letter, 2 for a two-byte ALetter, 0 otherwise.
@@ -81,7 +97,14 @@ public final class Tokenizer {
                 var byteClass = classes[Int(bytes[position])]
                 if byteClass == .space { break }
                 let leadingLetter = byteClass == .complex ? letterLength(bytes, position) : 0
-                if leadingLetter == 2 { byteClass = .letter } else if byteClass == .complex { isSimple = false; break }
+                if leadingLetter == 2 {
+                    byteClass = .letter
+                } else if byteClass == .complex {
+                    guard isLonePictograph(bytes, position) else { isSimple = false; break }
+                    tokens.append(Token(start: position, end: position + 4, kind: .other))
+                    position += 4
+                    continue
+                }
                 if byteClass != .letter && byteClass != .digit {
                     position += 1
                     tokens.append(Token(start: position - 1, end: position, kind: .other))

@@ -6,8 +6,10 @@
 public final class WordKeys {
     private let folder: KeyFolder
     private var buffer = KeyBuffer(capacity: 4096)
-    /// Per token: where its key lies in `buffer` (start < 0: no key) and what it holds.
-    private var slots: [Slot] = []
+    /// Per token: where its key lies in `buffer` (start < 0: no key) and what it holds. Raw storage:
+    /// `Array.append` checks uniqueness for every token.
+    private var slots: UnsafeMutablePointer<Slot>
+    private var slotCapacity = 1024
     /// What the whole document holds, so rarer passes can be skipped.
     public private(set) var documentTraits = DocumentTraits()
     private var scratch: [UInt8] = []
@@ -39,6 +41,7 @@ public final class WordKeys {
 
     init(folder: KeyFolder) {
         self.folder = folder
+        slots = .allocate(capacity: slotCapacity)
         asciiKeys = .allocate(capacity: 256)
         for byte in 0..<256 {
             var key: [UInt8] = []
@@ -61,6 +64,7 @@ public final class WordKeys {
     }
 
     deinit {
+        slots.deallocate()
         buffer.deallocate()
         asciiKeys.deallocate()
         twoByteKeys.deallocate()
@@ -70,11 +74,13 @@ public final class WordKeys {
     // dynamic exclusivity check each time.
     func rebuild(for document: Document) {
         let tokens = document.tokens
+        if tokens.count > slotCapacity {
+            slots.deallocate()
+            slotCapacity = max(tokens.count, 2 * slotCapacity)
+            slots = .allocate(capacity: slotCapacity)
+        }
+        let slots = self.slots
         var buffer = self.buffer
-        var slots = self.slots
-        self.slots = []
-        slots.removeAll(keepingCapacity: true)
-        slots.reserveCapacity(tokens.count)
         buffer.used = 0
         var traits = DocumentTraits()
         var lastSingleWord = Int.min / 2
@@ -92,17 +98,16 @@ public final class WordKeys {
                 previousWasGluedSymbol = glued && token.kind == .other
                 previousEnd = token.end
                 guard token.isWordLike, length <= Self.maximumWordBytes else {
-                    slots.append(.none)
+                    (slots + index).initialize(to: .none)
                     continue
                 }
                 let start = buffer.used
                 let wordTraits = appendKey(of: UnsafeBufferPointer(rebasing: bytes[token.byteRange]), to: &buffer)
                 let hash = ByteHash.of(UnsafeBufferPointer(start: buffer.storage + start, count: buffer.used - start))
-                slots.append(Slot(start: Int32(start), end: Int32(buffer.used), traits: wordTraits, hash: hash))
+                (slots + index).initialize(to: Slot(start: Int32(start), end: Int32(buffer.used), traits: wordTraits, hash: hash))
             }
         }
         self.buffer = buffer
-        self.slots = slots
         documentTraits = traits
     }
 
