@@ -5,6 +5,7 @@ struct ProfanityContext: Sendable {
     var medicalAfter = ByteStringTable<Bool>()
     var medicalTails = StemIndex(fromEnd: false)
     var insultBefore = ByteStringTable<Bool>()
+    var medicalPost = ByteStringTable<Bool>()
     /// Articles skipped when looking for the word before a disease word (aan de tering).
     static let articles: Set<[UInt8]> = [Array("de".utf8), Array("het".utf8), Array("een".utf8)]
 
@@ -18,7 +19,8 @@ struct ProfanityContext: Sendable {
             case "medical-after": medicalAfter.set(true, for: key)
             case "medical-tail": medicalTails.insert(key, value: 0)
             case "insult-before": insultBefore.set(true, for: key)
-            default: throw file.error(row, "unknown role '\(row.fields[1])'; use medical-before, medical-after, medical-tail or insult-before")
+            case "medical-post": medicalPost.set(true, for: key)
+            default: throw file.error(row, "unknown role '\(row.fields[1])'; use medical-before, medical-after, medical-tail, medical-post or insult-before")
             }
         }
     }

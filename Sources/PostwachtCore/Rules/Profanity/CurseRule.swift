@@ -47,6 +47,7 @@ public struct CurseRule: Rule {
             RuleExample("Deze week leren we over Mongolië."),
             RuleExample("Een homogeen mengsel bij scheikunde."),
             RuleExample("Onze juf heeft kanker en is voorlopig afwezig."),
+            RuleExample("Veel gezinnen weten wat kanker met een familie doet; daarom lopen we voor het KWF."),
             RuleExample("Fietstocht van Sneek naar Kuttekoven."),
         ]
     )

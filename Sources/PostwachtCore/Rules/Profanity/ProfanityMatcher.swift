@@ -140,7 +140,7 @@ final class ProfanityMatcher {
             let afterMatches = wordKey(at: index + 1, after: index, in: document, keys: keys).map {
                 context.medicalAfter.value(for: $0) != nil
             } ?? false
-            return beforeMatches || afterMatches
+            return beforeMatches || afterMatches || isAboutIllness(document, keys: keys)
         }
         if entry.wordClass == .insult, entry.sureness == 1 {
             func aims(_ key: UnsafeBufferPointer<UInt8>?) -> Bool {
@@ -153,6 +153,13 @@ final class ProfanityMatcher {
             return !(aims(previous) || throughAdjective)
         }
         return false
+    }
+
+    /// Whether the post mentions the illness elsewhere (KWF, chemo, ziekenhuis): then a bare "kanker" names it.
+    private func isAboutIllness(_ document: Document, keys: WordKeys) -> Bool {
+        document.tokens.indices.contains { index in
+            document.tokens[index].kind == .word && context.medicalPost.value(for: keys.key(index), hash: keys.hash(index)) != nil
+        }
     }
 
     /// The key of word token `index` when only white space separates it from its neighbour token.
