@@ -11,6 +11,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
     ],
     targets: [
         // Debian's libicu-dev, found through pkg-config. Only the C shim below includes its headers:
@@ -24,17 +27,34 @@ let package = Package(
         .target(name: "CPostwachtICU", dependencies: ["CICU"]),
         .target(name: "PostwachtCore", dependencies: ["CPostwachtICU", .product(name: "Yams", package: "Yams")]),
         .target(name: "PostwachtReporting", dependencies: ["PostwachtCore"]),
+        // The pre-publish HTTP service: built by a function tests call; the CLI's `serve` runs it.
+        .target(
+            name: "PostwachtServer",
+            dependencies: [
+                "PostwachtCore", "PostwachtReporting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            resources: [.copy("Assets")]
+        ),
         .executableTarget(
             name: "postwacht",
             dependencies: [
-                "PostwachtCore", "PostwachtReporting",
+                "PostwachtCore", "PostwachtReporting", "PostwachtServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "postwacht-bench", dependencies: ["PostwachtCore"]),
+        .executableTarget(
+            name: "postwacht-bench",
+            dependencies: ["PostwachtCore", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
         .testTarget(
             name: "PostwachtCoreTests",
             dependencies: ["PostwachtCore", "PostwachtReporting"]
+        ),
+        .testTarget(
+            name: "PostwachtServerTests",
+            dependencies: ["PostwachtServer", "PostwachtCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
     ]
 )

@@ -5,9 +5,15 @@ import PostwachtCore
 // Throughput of the whole pipeline (decode → tokens → rules → findings) on a generated corpus of
 // realistic Dutch school posts: one core, all cores, and one core with the tokenizer's fast path off.
 // Run: swift run -c release postwacht-bench [megabytes] [stage ...]
-// Stages: pipeline, parallel, icu, tokens (default: all). One stage alone is what `perf record` wants.
+// Stages: pipeline, parallel, icu, tokens, families (default: all). One stage alone is what `perf record` wants.
+// Load test of a running `postwacht serve`: postwacht-bench load --rate 2000 --seconds 10
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "load" {
+    // postwacht-bench load [--url URL] [--rate N] [--seconds N] [--bytes N] [--connections N]
+    try await LoadTest.run(LoadTest.parse(Array(arguments.dropFirst())))
+    exit(0)
+}
 let megabytes = arguments.first.flatMap(Int.init) ?? 64
 let knownStages = ["pipeline", "parallel", "icu", "tokens", "families"]
 let requestedStages = arguments.filter { Int($0) == nil }

@@ -4,7 +4,7 @@ import PostwachtCore
 import PostwachtReporting
 
 @main
-struct Postwacht: ParsableCommand {
+struct Postwacht: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "postwacht",
         abstract: "Checks Dutch school social-media posts against the school's protocol before they go online.",
@@ -30,15 +30,19 @@ struct Postwacht: ParsableCommand {
           postwacht explain profanity.curse
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self, LexiconCommand.self],
+        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self, ServeCommand.self, LexiconCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 
     /// Scripts rely on 0/1/2: argument errors become 2 (not ArgumentParser's 64), findings are 1.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {

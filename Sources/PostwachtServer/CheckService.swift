@@ -1,0 +1,196 @@
+import Foundation
+import PostwachtCore
+
+/// The engine behind the HTTP routes, without HTTP: tests call it directly, and it gives the same
+/// results as `postwacht check` on the same input.
+public final class CheckService: Sendable {
+    public let resources: LinterResources
+    public let baseOptions: LintOptions
+    /// Refuse work rather than queue it without bound: at most this many checks at once.
+    public let maximumConcurrentChecks: Int
+    /// A request whose segments take longer than this is answered 503 (server.time-budget).
+    public let timeBudget: Duration
+    private let pools: [String: CheckerPool]
+
+    public init(resources: LinterResources, options: LintOptions, maximumConcurrentChecks: Int = 2 * ProcessInfo.processInfo.activeProcessorCount,
+                timeBudget: Duration = .milliseconds(500)) {
+        self.resources = resources
+        baseOptions = options
+        self.maximumConcurrentChecks = maximumConcurrentChecks
+        self.timeBudget = timeBudget
+        var pools: [String: CheckerPool] = [:]
+        for policy in [nil] + resources.policies.ids.map(Optional.some) {
+            for language in Language.allCases {
+                var variant = options
+                variant.policy = policy ?? options.policy
+                variant.language = language
+                pools[Self.poolKey(policy, language)] = CheckerPool(linter: Linter(resources: resources, options: variant), limit: maximumConcurrentChecks)
+            }
+        }
+        self.pools = pools
+    }
+
+    private static func poolKey(_ policy: String?, _ language: Language) -> String { "\(policy ?? "-")/\(language.rawValue)" }
+
+    /// Checks a request; throws `ServiceError` for what the client must fix or retry.
+    public func check(_ request: CheckRequest) throws(ServiceError) -> CheckResponse {
+        let started = ContinuousClock.now
+        if let policy = request.policy, resources.policies.pack(policy) == nil {
+            throw .invalid("request.unknown-policy", "unknown policy '\(policy)'; choose one of \(resources.policies.ids.joined(separator: ", "))")
+        }
+        if let org = request.org, resources.policies.pack(org) == nil {
+            throw .invalid("request.invalid-field", "unknown org '\(org)'; choose one of \(resources.policies.ids.joined(separator: ", "))")
+        }
+        let segments: [(id: String?, text: String)]
+        switch (request.text, request.segments) {
+        case (let text?, nil): segments = [(nil, text)]
+        case (nil, let parts?) where !parts.isEmpty: segments = parts.map { ($0.id, $0.text) }
+        case (.some, .some): throw .invalid("request.invalid-field", "send either text or segments, not both")
+        default: throw .invalid("request.missing-text", "the request needs a text (or a non-empty segments list)")
+        }
+        let metadata = RecordMetadata(authorRole: request.authorRole, attachments: request.attachments ?? [],
+                                      organisation: request.org, channel: request.channel)
+        let pool = pools[Self.poolKey(request.policy, request.lang ?? baseOptions.language)]!
+        // Segments are one post: checked together (a disclaimer in the last block covers the first), then
+        // each finding is handed back to the segment it starts in, with offsets relative to that segment.
+        let post = PostLayout(segments.map(\.text))
+        let findings: [SegmentFinding] = try pool.withChecker { checker throws(ServiceError) in
+            guard ContinuousClock.now - started <= timeBudget else {
+                throw ServiceError(status: 503, code: "server.time-budget", message: "the request waited longer than \(timeBudget); retry shortly")
+            }
+            switch checker.lint(Record(id: "post", text: post.text, metadata: metadata)) {
+            case .checked(let result):
+                return result.findings.map { finding in
+                    guard request.segments != nil else { return SegmentFinding(finding: finding, segment: nil) }
+                    return post.locate(finding, ids: segments.map { $0.id ?? "" })
+                }
+            case .failed(_, let error):
+                throw ServiceError(status: 400, code: error.code, message: error.message)
+            }
+        }
+        let elapsed = ContinuousClock.now - started
+        return CheckResponse(verdict: CheckResponse.verdict(of: findings.map(\.finding)), findings: findings,
+                             elapsedMilliseconds: Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+    }
+
+    /// The rules in force under a policy, with their clauses, for `GET /v1/rules`.
+    public func rules(policy: String?) throws(ServiceError) -> RulesResponse {
+        if let policy, resources.policies.pack(policy) == nil {
+            throw .invalid("request.unknown-policy", "unknown policy '\(policy)'; choose one of \(resources.policies.ids.joined(separator: ", "))")
+        }
+        let linter = pools[Self.poolKey(policy, baseOptions.language)]!.linter
+        return RulesResponse(policy: policy ?? baseOptions.policy, rules: linter.rules.map { rule in
+            let description = rule.description
+            return RulesResponse.Rule(id: description.id, name: description.name.text(in: baseOptions.language), category: description.category,
+                                      severity: linter.severity(of: description.id), clauses: linter.clauses(of: description.id))
+        })
+    }
+}
+
+public struct RulesResponse: Encodable, Sendable {
+    public struct Rule: Encodable, Sendable {
+        public var id: String
+        public var name: String
+        public var category: FindingCategory
+        public var severity: Severity
+        public var clauses: [ProtocolClause]
+    }
+    public var policy: String?
+    public var rules: [Rule]
+
+    enum CodingKeys: String, CodingKey { case policy, rules }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(policy, forKey: .policy)
+        try container.encode(rules, forKey: .rules)
+    }
+}
+
+/// Where each segment lies in the post made by joining them with a blank line.
+struct PostLayout {
+    static let separator = "\n\n"
+    let text: String
+    /// Per segment: start in scalars, UTF-16 units, UTF-8 bytes, and its first line (1-based).
+    private let starts: [(scalar: Int, utf16: Int, utf8: Int, line: Int, length: Int)]
+
+    init(_ segments: [String]) {
+        var starts: [(Int, Int, Int, Int, Int)] = []
+        var scalar = 0, utf16 = 0, utf8 = 0, line = 1
+        for segment in segments {
+            starts.append((scalar, utf16, utf8, line, segment.unicodeScalars.count))
+            scalar += segment.unicodeScalars.count + 2
+            utf16 += segment.utf16.count + 2
+            utf8 += segment.utf8.count + 2
+            line += segment.utf8.filter { $0 == 0x0A }.count + 2
+        }
+        self.starts = starts
+        text = segments.joined(separator: Self.separator)
+    }
+
+    /// The finding relative to the segment it starts in; one spanning the whole post stays post-level.
+    func locate(_ finding: Finding, ids: [String]) -> SegmentFinding {
+        if finding.span.start == 0, finding.span.end == text.unicodeScalars.count, starts.count > 1 {
+            return SegmentFinding(finding: finding, segment: nil)
+        }
+        let index = starts.lastIndex { $0.scalar <= finding.span.start } ?? 0
+        let start = starts[index]
+        var local = finding
+        let end = min(finding.span.end - start.scalar, start.length)
+        let clipped = finding.span.end - start.scalar - end
+        local.span = OffsetRange(start: finding.span.start - start.scalar, end: end)
+        local.utf16 = OffsetRange(start: finding.utf16.start - start.utf16, end: finding.utf16.end - start.utf16 - clipped)
+        local.utf8 = OffsetRange(start: finding.utf8.start - start.utf8, end: finding.utf8.end - start.utf8 - clipped)
+        local.line = finding.line - start.line + 1
+        return SegmentFinding(finding: local, segment: ids[index])
+    }
+}
+
+/// Checkers are not thread-safe and cost ICU set-up to make: a pool lends them out, and says no
+/// (server.busy) rather than queueing when every one is in use.
+final class CheckerPool: @unchecked Sendable {
+    let linter: Linter
+    private let limit: Int
+    private let lock = NSLock()
+    private var idle: [Checker] = []
+    private var lent = 0
+
+    init(linter: Linter, limit: Int) {
+        self.linter = linter
+        self.limit = limit
+    }
+
+    func withChecker<T>(_ body: (Checker) throws(ServiceError) -> T) throws(ServiceError) -> T {
+        let checker = try take()
+        defer { giveBack(checker) }
+        return try body(checker)
+    }
+
+    private func take() throws(ServiceError) -> Checker {
+        lock.lock()
+        if let checker = idle.popLast() {
+            lent += 1
+            lock.unlock()
+            return checker
+        }
+        guard lent < limit else {
+            lock.unlock()
+            throw ServiceError(status: 503, code: "server.busy", message: "all \(limit) checkers are busy; retry shortly")
+        }
+        lent += 1
+        lock.unlock()
+        do {
+            return try linter.makeChecker()
+        } catch {
+            lock.lock(); lent -= 1; lock.unlock()
+            throw ServiceError(status: 500, code: "internal.tokenizer", message: "\(error)")
+        }
+    }
+
+    private func giveBack(_ checker: Checker) {
+        lock.lock()
+        idle.append(checker)
+        lent -= 1
+        lock.unlock()
+    }
+}

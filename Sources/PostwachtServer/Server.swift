@@ -1,0 +1,149 @@
+import Foundation
+import Hummingbird
+import Logging
+import PostwachtCore
+
+/// How `postwacht serve` runs: address, optional bearer token, limits.
+public struct ServerSettings: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8787
+    /// When set, every /v1/ request needs `Authorization: Bearer <token>`.
+    public var token: String?
+    public var maximumBodyBytes = 1 << 20
+    /// Check requests accepted but not yet answered; beyond this new ones get 503 at once, so overload
+    /// sheds requests instead of queueing them without bound.
+    public var maximumPendingChecks = 64
+
+    public init() {}
+}
+
+/// Builds the service; `postwacht serve` runs it and tests drive it with HummingbirdTesting.
+public func buildApplication(service: CheckService, settings: ServerSettings, logger: Logger = Logger(label: "postwacht")) -> some ApplicationProtocol {
+    let metrics = ServiceMetrics()
+    let pending = PendingLimit(limit: settings.maximumPendingChecks)
+    let router = Router()
+    router.add(middleware: RequestLogMiddleware(metrics: metrics))
+    if let token = settings.token { router.add(middleware: BearerTokenMiddleware(token: token)) }
+
+    router.get("/") { _, _ in
+        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: Assets.demoPage)))
+    }
+    router.get("/openapi.yaml") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: Assets.openAPI)))
+    }
+    router.get("/healthz") { _, _ in
+        JSONBody.response(.ok, Health(status: "ok", rules: service.resources.policies.packs.isEmpty ? 0 : RuleRegistry.all.count, icu: ICUVersion.string))
+    }
+    router.get("/metrics") { _, _ in
+        Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition())))
+    }
+    router.get("/v1/rules") { request, _ in
+        let policy = request.uri.queryParameters["policy"].map(String.init)
+        do { return JSONBody.response(.ok, try service.rules(policy: policy)) } catch let error as ServiceError { return JSONBody.error(error) }
+    }
+    router.post("/v1/check") { request, _ in
+        guard pending.enter() else {
+            return JSONBody.error(ServiceError(status: 503, code: "server.busy", message: "more than \(settings.maximumPendingChecks) checks are waiting; retry shortly"))
+        }
+        defer { pending.leave() }
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: settings.maximumBodyBytes)
+        } catch {
+            return JSONBody.error(ServiceError(status: 413, code: "request.too-large", message: "the request body is larger than \(settings.maximumBodyBytes) bytes"))
+        }
+        let checkRequest: CheckRequest
+        do {
+            checkRequest = try JSONDecoder().decode(CheckRequest.self, from: Data(buffer: body))
+        } catch {
+            return JSONBody.error(.invalid("request.invalid-json", JSONBody.describe(error)))
+        }
+        do {
+            let response = try service.check(checkRequest)
+            metrics.count(response.findings.map(\.finding.category.rawValue))
+            return JSONBody.response(.ok, response)
+        } catch let error as ServiceError {
+            return JSONBody.error(error)
+        }
+    }
+
+    var configuration = ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "postwacht")
+    configuration.backlog = 256
+    return Application(router: router, configuration: configuration, logger: logger)
+}
+
+/// Counts requests in progress, refusing new ones past the limit.
+final class PendingLimit: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    private let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    func enter() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard count < limit else { return false }
+        count += 1
+        return true
+    }
+
+    func leave() {
+        lock.lock()
+        count -= 1
+        lock.unlock()
+    }
+}
+
+struct Health: Encodable {
+    var status: String
+    var rules: Int
+    var icu: String
+}
+
+/// JSON responses with sorted keys, like the CLI's output.
+enum JSONBody {
+    static func response<T: Encodable>(_ status: HTTPResponse.Status, _ value: T) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func error(_ error: ServiceError) -> Response {
+        response(HTTPResponse.Status(code: error.status), error)
+    }
+
+    /// A decoding error in words a client developer can act on, naming the field.
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context):
+            return "not valid JSON: \(context.debugDescription)"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "\(path(context)): \(context.debugDescription)"
+        case DecodingError.keyNotFound(let key, let context):
+            return "\(path(context)): missing '\(key.stringValue)'"
+        default:
+            return "\(error)"
+        }
+    }
+
+    private static func path(_ context: DecodingError.Context) -> String {
+        context.codingPath.isEmpty ? "body" : context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+    }
+}
+
+/// The demo page and the OpenAPI document, read once from the bundle.
+enum Assets {
+    static let demoPage = load("demo", "html")
+    static let openAPI = load("openapi", "yaml")
+
+    private static func load(_ name: String, _ ext: String) -> [UInt8] {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Assets"),
+              let data = try? Data(contentsOf: url) else {
+            return Array("missing asset \(name).\(ext)".utf8)
+        }
+        return [UInt8](data)
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PostwachtCore
+import PostwachtServer
+
+/// `postwacht serve`: the pre-publish check as an HTTP service for a CMS or school app.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the pre-publish check as an HTTP service (POST /v1/check, GET / for the demo page).",
+        discussion: """
+        Endpoints: POST /v1/check, GET /v1/rules, GET /healthz, GET /metrics (Prometheus), \
+        GET /openapi.yaml, GET / (live demo page). Logs hold method, path, status and time, never post \
+        text. Try: curl -d '{"text":"wat een k4nkerschool"}' localhost:8787/v1/check
+        """
+    )
+
+    @Option(name: .customLong("host"), help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(name: .customLong("port"), help: "Port to listen on.")
+    var port = 8787
+
+    @Option(name: .customLong("token-file"), help: ArgumentHelp("File holding a bearer token that /v1/ requests must send.", valueName: "file"))
+    var tokenFile: String?
+
+    @Option(name: .customLong("max-body-bytes"), help: "Largest request body accepted (413 beyond).")
+    var maximumBodyBytes = 1 << 20
+
+    @Option(name: .customLong("max-pending"), help: "Check requests in progress before new ones get 503 (load shedding).")
+    var maximumPending = 64
+
+    @Option(name: .customLong("max-concurrent-checks"), help: "Checks running at once before new requests get 503 (default: 2 per core).")
+    var maximumConcurrentChecks = 2 * ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("log-level"), help: "Log level: info (start-up and errors) or debug (also one line per request: method, path, status, time).")
+    var logLevel = "info"
+
+    @OptionGroup var engine: EngineOptions
+
+    func run() async throws {
+        let configuration = try engine.loadConfiguration()
+        let resources = try engine.loadResources(configuration)
+        var settings = ServerSettings()
+        settings.host = host
+        settings.port = port
+        settings.maximumBodyBytes = maximumBodyBytes
+        settings.maximumPendingChecks = maximumPending
+        if let tokenFile {
+            guard let token = try? String(contentsOfFile: tokenFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty else {
+                FileHandle.standardError.write(Data("postwacht: cannot read a token from \(tokenFile)\n".utf8))
+                throw ExitStatus.unusable
+            }
+            settings.token = token
+        }
+        let service = CheckService(resources: resources, options: engine.lintOptions(configuration), maximumConcurrentChecks: maximumConcurrentChecks)
+        var logger = Logger(label: "postwacht")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        logger.info("postwacht serving on http://\(host):\(port) (policy: \(service.baseOptions.policy ?? "all"))")
+        try await buildApplication(service: service, settings: settings, logger: logger).runService()
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import PostwachtCore
+import XCTest
+@testable import PostwachtServer
+
+/// The HTTP service end to end through HummingbirdTesting: same findings as the CLI, clear errors,
+/// limits, token, metrics, and the OpenAPI document naming every route.
+final class ServerTests: XCTestCase {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let resources: LinterResources = {
+        do { return try LinterResources.load(from: repositoryRoot.appendingPathComponent("Lexicons")) } catch { fatalError("\(error)") }
+    }()
+
+    private func makeApp(token: String? = nil, maximumBodyBytes: Int = 1 << 20, maximumPending: Int = 64) -> some ApplicationProtocol {
+        var settings = ServerSettings()
+        settings.token = token
+        settings.maximumBodyBytes = maximumBodyBytes
+        settings.maximumPendingChecks = maximumPending
+        return buildApplication(service: CheckService(resources: Self.resources, options: LintOptions()), settings: settings)
+    }
+
+    private static func json(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
+
+    private static func object(_ buffer: ByteBuffer) throws -> [String: Any] {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any])
+    }
+
+    func testCheckReturnsTheCLIFindingsWithAVerdict() async throws {
+        try await makeApp().test(.router) { client in
+            try await client.execute(uri: "/v1/check", method: .post, body: Self.json(#"{"text": "😀 Wat een k4nkerschool, bel me op 06-12345678"}"#)) { response in
+                XCTAssertEqual(response.status, .ok)
+                let body = try Self.object(response.body)
+                XCTAssertEqual(body["verdict"] as? String, "block")
+                let findings = try XCTUnwrap(body["findings"] as? [[String: Any]])
+                XCTAssertEqual(findings.map { $0["rule"] as? String }, ["profanity.curse", "privacy.phone"])
+                let utf16 = try XCTUnwrap(findings[0]["utf16"] as? [String: Int])
+                XCTAssertEqual(utf16["start"], 11, "UTF-16 offsets count the emoji as two units")
+                XCTAssertEqual((findings[0]["span"] as? [String: Int])?["start"], 10)
+            }
+            try await client.execute(uri: "/v1/check", method: .post, body: Self.json(#"{"text": "Hoera, de sportdag was geweldig!"}"#)) { response in
+                XCTAssertEqual(try Self.object(response.body)["verdict"] as? String, "ok")
+            }
+        }
+    }
+
+    func testSegmentsShareTheMetadataAndCarryTheirIds() async throws {
+        let request = #"{"segments": [{"id": "b1", "text": "Ik vind de werkdruk op school te hoog. 😀"}, {"id": "b2", "text": "Mail juf.anna@gmail.com"}], "author_role": "staff", "policy": "svok"}"#
+        try await makeApp().test(.router) { client in
+            try await client.execute(uri: "/v1/check", method: .post, body: Self.json(request)) { response in
+                let findings = try XCTUnwrap(try Self.object(response.body)["findings"] as? [[String: Any]])
+                let pairs = findings.map { "\($0["segment"] as? String ?? "post") \($0["rule"] as? String ?? "-")" }
+                XCTAssertEqual(Set(pairs), ["post conduct.missing-disclaimer", "b2 privacy.email", "b2 conduct.private-contact"])
+                let email = try XCTUnwrap(findings.first { $0["rule"] as? String == "privacy.email" })
+                XCTAssertEqual(email["utf16"] as? [String: Int], ["start": 5, "end": 23], "offsets are relative to the segment")
+                XCTAssertEqual(email["line"] as? Int, 1)
+            }
+            // A disclaimer in a later block covers the whole post.
+            let covered = #"{"segments": [{"id": "b1", "text": "Ik vind de werkdruk op school te hoog."}, {"id": "b2", "text": "Dit is mijn persoonlijke mening."}], "author_role": "staff"}"#
+            try await client.execute(uri: "/v1/check", method: .post, body: Self.json(covered)) { response in
+                XCTAssertEqual(try Self.object(response.body)["verdict"] as? String, "ok")
+            }
+        }
+    }
+
+    func testBadRequestsGetClearErrors() async throws {
+        try await makeApp(maximumBodyBytes: 64).test(.router) { client in
+            let cases: [(String, HTTPResponse.Status, String)] = [
+                ("{not json", .badRequest, "request.invalid-json"),
+                (#"{"author_role": "staff"}"#, .badRequest, "request.missing-text"),
+                (#"{"text": "x", "policy": "nope"}"#, .badRequest, "request.unknown-policy"),
+                (#"{"text": "x", "author_role": "teacher"}"#, .badRequest, "request.invalid-json"),
+                (#"{"text": "\#(String(repeating: "a", count: 100))"}"#, .contentTooLarge, "request.too-large"),
+            ]
+            for (body, status, code) in cases {
+                try await client.execute(uri: "/v1/check", method: .post, body: Self.json(body)) { response in
+                    XCTAssertEqual(response.status, status, body)
+                    let error = try XCTUnwrap(try Self.object(response.body)["error"] as? [String: String])
+                    XCTAssertEqual(error["code"], code, body)
+                }
+            }
+        }
+    }
+
+    func testTokenGuardsOnlyTheAPI() async throws {
+        try await makeApp(token: "geheim").test(.router) { client in
+            try await client.execute(uri: "/v1/check", method: .post, body: Self.json(#"{"text": "x"}"#)) { response in
+                XCTAssertEqual(response.status, .unauthorized)
+            }
+            try await client.execute(uri: "/v1/check", method: .post, headers: [.authorization: "Bearer geheim"], body: Self.json(#"{"text": "x"}"#)) { response in
+                XCTAssertEqual(response.status, .ok)
+            }
+            try await client.execute(uri: "/healthz", method: .get) { response in XCTAssertEqual(response.status, .ok) }
+        }
+    }
+
+    func testRulesMetricsDemoAndOpenAPI() async throws {
+        try await makeApp().test(.router) { client in
+            try await client.execute(uri: "/v1/rules?policy=konot", method: .get) { response in
+                let rules = try XCTUnwrap(try Self.object(response.body)["rules"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+                XCTAssertTrue(rules.contains("conduct.confidential"))
+                XCTAssertFalse(rules.contains("conduct.photo-outside-app"))
+            }
+            try await client.execute(uri: "/v1/check", method: .post, body: Self.json(#"{"text": "kut"}"#))
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let text = String(buffer: response.body)
+                XCTAssertTrue(text.contains(#"postwacht_requests_total{route="/v1/check",status="200"} 1"#), text)
+                XCTAssertTrue(text.contains(#"postwacht_findings_total{category="profanity"} 1"#), text)
+                XCTAssertTrue(text.contains("postwacht_request_duration_seconds_bucket"), text)
+            }
+            try await client.execute(uri: "/", method: .get) { response in
+                XCTAssertEqual(response.headers[.contentType], "text/html; charset=utf-8")
+                XCTAssertTrue(String(buffer: response.body).contains("fetch(\"v1/check\""), "the demo page calls the check endpoint")
+            }
+            try await client.execute(uri: "/openapi.yaml", method: .get) { response in
+                let document = String(buffer: response.body)
+                for path in ["/v1/check:", "/v1/rules:", "/healthz:", "/metrics:", "/openapi.yaml:"] {
+                    XCTAssertTrue(document.contains("  \(path)"), "openapi.yaml lacks \(path)")
+                }
+            }
+        }
+    }
+
+    func testServiceAgreesWithTheLinter() throws {
+        let text = "📸 Onze leerling Sanne de Vries, bel 06-12345678. Ik vind het schandalig op school."
+        let service = CheckService(resources: Self.resources, options: LintOptions())
+        let request = try JSONDecoder().decode(CheckRequest.self, from: Data(#"{"text": "\#(text)", "author_role": "staff"}"#.utf8))
+        let fromService = try service.check(request).findings.map(\.finding)
+        guard case .checked(let result) = try Linter(resources: Self.resources).makeChecker()
+            .lint(Record(id: "x", text: text, metadata: RecordMetadata(authorRole: .staff))) else { return XCTFail() }
+        XCTAssertEqual(fromService, result.findings)
+    }
+
+    func testOverloadIsAnsweredWith503() async throws {
+        try await makeApp(maximumPending: 0).test(.router) { client in
+            try await client.execute(uri: "/v1/check", method: .post, body: Self.json(#"{"text": "x"}"#)) { response in
+                XCTAssertEqual(response.status, .serviceUnavailable)
+                XCTAssertEqual((try Self.object(response.body)["error"] as? [String: String])?["code"], "server.busy")
+            }
+        }
+    }
+
+    func testBusyPoolShedsLoad() throws {
+        let service = CheckService(resources: Self.resources, options: LintOptions(), maximumConcurrentChecks: 0)
+        XCTAssertThrowsError(try service.check(try JSONDecoder().decode(CheckRequest.self, from: Data(#"{"text": "x"}"#.utf8)))) { error in
+            XCTAssertEqual((error as? ServiceError)?.status, 503)
+        }
+    }
+}
