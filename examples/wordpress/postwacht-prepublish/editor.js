@@ -157,8 +157,8 @@
 				status = FAIL_MODE === 'closed' ? 'error' : 'warning';
 				message =
 					FAIL_MODE === 'closed'
-						? __( 'The postwacht service could not be reached. The post stays a draft until the service is back.', 'postwacht' )
-						: __( 'The postwacht service could not be reached. The post can be published without a check.', 'postwacht' );
+						? __( 'The postwacht service could not check this post. It stays a draft until the service answers again.', 'postwacht' )
+						: __( 'The postwacht service could not check this post. It can be published without a check.', 'postwacht' );
 			}
 			return el( 'div', null, el( Notice, { status, isDismissible: false }, message ), again );
 		}

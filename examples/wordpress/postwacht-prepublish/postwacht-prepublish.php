@@ -660,13 +660,13 @@ final class Postwacht_Prepublish {
 
 		if ( is_wp_error( $result ) ) {
 			if ( 'closed' !== self::settings()['fail_mode'] ) {
-				self::add_notice( 'warning', __( 'The postwacht service could not be reached, so the post was published without a check.', 'postwacht' ) );
+				self::add_notice( 'warning', __( 'The postwacht service could not check this post, so it went live without a check.', 'postwacht' ) );
 				return null;
 			}
 			$data = (array) $result->get_error_data();
 			return new WP_Error(
 				'postwacht_unavailable',
-				__( 'The postwacht service could not be reached, so the post cannot go live yet.', 'postwacht' ) . ' ' . $what_happened,
+				__( 'The postwacht service could not check this post, so it cannot go live yet.', 'postwacht' ) . ' ' . $what_happened,
 				array_merge( $data, array( 'status' => 503 ) )
 			);
 		}
@@ -692,7 +692,7 @@ final class Postwacht_Prepublish {
 
 		return new WP_Error(
 			'postwacht_blocked',
-			$message . ' ' . $what_happened,
+			$message . '. ' . $what_happened,
 			array(
 				'status'   => 422,
 				'verdict'  => 'block',
@@ -901,7 +901,7 @@ final class Postwacht_Prepublish {
 			'type'    => $type,
 			'message' => $message,
 		);
-		set_transient( $key, array_filter( $notices ), 5 * MINUTE_IN_SECONDS );
+		set_transient( $key, array_values( array_filter( $notices ) ), 5 * MINUTE_IN_SECONDS );
 	}
 
 	/**
