@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Debian's libicu-dev, found through pkg-config. Only the C shim below includes its headers:
@@ -26,7 +27,9 @@ let package = Package(
         // Plain C functions with an ICU-free header: word breaks, NFKC casefold, confusable skeletons.
         .target(name: "CPostwachtICU", dependencies: ["CICU"]),
         .target(name: "PostwachtCore", dependencies: ["CPostwachtICU", .product(name: "Yams", package: "Yams")]),
-        .target(name: "PostwachtReporting", dependencies: ["PostwachtCore"]),
+        .target(name: "PostwachtReporting", dependencies: ["PostwachtCore"], resources: [.copy("Assets")]),
+        // Reading platform exports for `postwacht audit`: importers, discovery, zip, streaming runs.
+        .target(name: "PostwachtAudit", dependencies: ["PostwachtCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The pre-publish HTTP service: built by a function tests call; the CLI's `serve` runs it.
         .target(
             name: "PostwachtServer",
@@ -40,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "postwacht",
             dependencies: [
-                "PostwachtCore", "PostwachtReporting", "PostwachtServer",
+                "PostwachtCore", "PostwachtReporting", "PostwachtServer", "PostwachtAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,7 +53,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PostwachtCoreTests",
-            dependencies: ["PostwachtCore", "PostwachtReporting"]
+            dependencies: ["PostwachtCore", "PostwachtReporting", "PostwachtAudit"],
+            resources: [.copy("Resources")]
         ),
         .testTarget(
             name: "PostwachtServerTests",

@@ -30,7 +30,7 @@ struct Postwacht: AsyncParsableCommand {
           postwacht explain profanity.curse
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self, ServeCommand.self, LexiconCommand.self],
+        subcommands: [CheckCommand.self, AuditCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self, ServeCommand.self, LexiconCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

@@ -44,8 +44,8 @@ public enum RecordOutcome: Sendable {
 
 /// Stable, non-reversible-at-a-glance identity of a finding: FNV-1a 64 of rule and normalized value.
 /// Not a secrecy guarantee for short values such as phone numbers; it keeps reports free of readable data.
-enum Fingerprint {
-    static func of(rule: String, normalized: String) -> String {
+public enum Fingerprint {
+    public static func of(rule: String, normalized: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in rule.utf8 + [0x1F] + normalized.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         let hex = String(hash, radix: 16)

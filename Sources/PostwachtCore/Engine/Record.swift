@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who wrote a post, as the protocols distinguish them.
 public enum AuthorRole: String, Codable, CaseIterable, Sendable {
     case staff, parent, pupil, school
@@ -23,12 +25,19 @@ public struct RecordMetadata: Equatable, Sendable {
     public var attachments: [Attachment]
     public var organisation: String?
     public var channel: String?
+    /// When the post was published, if the source says (exports do; drafts do not).
+    public var createdAt: Date?
+    /// Who wrote it, as the source names them (for reports; rules use `authorRole`).
+    public var author: String?
 
-    public init(authorRole: AuthorRole? = nil, attachments: [Attachment] = [], organisation: String? = nil, channel: String? = nil) {
+    public init(authorRole: AuthorRole? = nil, attachments: [Attachment] = [], organisation: String? = nil, channel: String? = nil,
+                createdAt: Date? = nil, author: String? = nil) {
         self.authorRole = authorRole
         self.attachments = attachments
         self.organisation = organisation
         self.channel = channel
+        self.createdAt = createdAt
+        self.author = author
     }
 }
 

@@ -49,7 +49,22 @@ public enum JSONLRecordDecoder {
         }
         metadata.organisation = fields["org"] as? String
         metadata.channel = fields["channel"] as? String
+        metadata.author = fields["author"] as? String
+        metadata.createdAt = date(fields["created_at"])
         return .success(Record(id: id, bytes: Array(textString.utf8), metadata: metadata))
+    }
+
+    /// ISO 8601 text ("2024-03-06T09:12:00Z", also without time) or Unix seconds.
+    public static func date(_ value: Any?) -> Date? {
+        switch value {
+        case let number as NSNumber: return Date(timeIntervalSince1970: number.doubleValue)
+        case let text as String:
+            if let date = try? Date(text, strategy: .iso8601) { return date }
+            if let date = try? Date(text, strategy: Date.ISO8601FormatStyle().year().month().day()) { return date }
+            if let seconds = Double(text) { return Date(timeIntervalSince1970: seconds) }
+            return nil
+        default: return nil
+        }
     }
 
     private static func describe(_ error: Error) -> String {

@@ -1,0 +1,206 @@
+import ArgumentParser
+import Foundation
+import PostwachtAudit
+import PostwachtCore
+import PostwachtReporting
+
+/// `postwacht audit`: what a school has already published, read from platform exports.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Audit exported posts (Facebook, Instagram, X, WordPress, Mastodon, CSV, JSONL) and report.",
+        discussion: """
+        Paths may be files, folders (searched for each platform's post files) or .zip archives (read in \
+        place). Every record yields a result or an error record naming file and position; a broken file \
+        does not stop the others. A summary line goes to stderr, and a progress bar when stderr is a terminal.
+
+        Examples:
+          postwacht audit facebook-export/ twitter-archive.zip posts.csv --policy regenboog --report audit.html
+          postwacht audit export/ --format sarif --output audit.sarif
+          postwacht audit export/ --write-baseline known.json     # later: --baseline known.json shows only new findings
+        """
+    )
+
+    enum AuditFormat: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, sarif }
+
+    @Argument(help: ArgumentHelp("Export files, folders or .zip archives.", valueName: "path"))
+    var paths: [String]
+
+    @Option(name: .customLong("from"), help: "Read every path as this format: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: detect).")
+    var format: ExportFormat?
+
+    @Option(name: .customLong("column"), help: ArgumentHelp("CSV column for a field, e.g. text=tekst (fields: id, text, created_at, author, author_role, channel, media, org).", valueName: "field=header"))
+    var columns: [String] = []
+
+    @Option(name: .customLong("format"), help: "Findings output: text, json, jsonl or sarif.")
+    var outputFormat: AuditFormat = .text
+
+    @Option(name: .customLong("output"), help: ArgumentHelp("Write the findings output here instead of stdout.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .customLong("report"), help: ArgumentHelp("Also write a self-contained HTML report for people.", valueName: "file.html"))
+    var report: String?
+
+    @Flag(name: .customLong("show-matches"), help: "Show matched words in the HTML report (masked by default).")
+    var showMatches = false
+
+    @Flag(name: .customLong("redact"), help: "Mask matched words in the findings output.")
+    var redact = false
+
+    @Option(name: .customLong("baseline"), help: ArgumentHelp("Leave out findings recorded in this baseline file.", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record the findings of this run as a baseline (hashes only, no readable data).", valueName: "file"))
+    var writeBaseline: String?
+
+    @Option(name: .customLong("role"), help: "Author role of posts whose export does not say: staff, parent, pupil or school.")
+    var role: AuthorRole?
+
+    @Option(name: .customLong("jobs"), help: "Worker threads (default: all cores).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1: info, warning, error or never.")
+    var failOn: CheckCommand.FailOn = .warning
+
+    @OptionGroup var engine: EngineOptions
+
+    func validate() throws {
+        for column in columns where !column.contains("=") {
+            throw ValidationError("--column wants field=header, e.g. text=tekst (got '\(column)')")
+        }
+    }
+
+    func run() throws {
+        let configuration = try engine.loadConfiguration()
+        let resources = try engine.loadResources(configuration)
+        let options = engine.lintOptions(configuration, role: role, redact: redact)
+        let linter = Linter(resources: resources, options: options)
+        let known = try baseline.map(Self.readBaseline) ?? []
+        let runner: AuditRunner
+        do { runner = try AuditRunner(linter: linter, jobs: jobs, baseline: known) } catch {
+            FileHandle.standardError.write(Data("postwacht: \(error)\n".utf8))
+            throw ExitStatus.unusable
+        }
+        var mapping = ColumnMapping()
+        for column in columns {
+            let parts = column.split(separator: "=", maxSplits: 1).map(String.init)
+            mapping.columns[parts[0]] = parts[1]
+        }
+        let (files, discoveryFailures) = ExportDiscovery.files(paths, forcing: format)
+        let sink = try OutputSink(path: output)
+        var reporter: (any Reporter)? = outputFormat == .sarif ? nil : makeReporter(OutputFormat(rawValue: outputFormat.rawValue)!, style: ReportStyle(colors: false, redact: redact))
+        var sarif = SARIFReport(rules: linter.rules.map(\.description), clauses: { linter.clauses(of: $0) }, version: "0.1.0")
+        var html = AuditHTMLReport()
+        html.showMatches = showMatches
+        html.policy = options.policy
+        html.organisation = options.policy.flatMap { resources.policies.pack($0)?.organisation }
+        html.inputs = paths
+        var summary = RunSummary()
+        var baselineKeys: [String] = []
+        let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
+
+        func record(_ outcome: RecordOutcome) {
+            summary.add(outcome)
+            if let text = reporter?.report(outcome) { sink.write(text) }
+        }
+        for failure in discoveryFailures {
+            record(.failed(id: failure.id, error: RecordError(code: failure.code, message: failure.message)))
+            html.add(failure: failure.id, source: failure.source, code: failure.code, message: failure.message)
+        }
+        runner.run(files, columns: mapping, outcome: { outcome in
+            switch outcome {
+            case .checked(let result, let source, let metadata):
+                record(.checked(result))
+                sarif.add(result, source: source)
+                if report != nil { html.add(result, source: source, metadata: metadata) }
+                if writeBaseline != nil { baselineKeys += result.findings.map { AuditRunner.baselineKey(recordID: result.id, finding: $0) } }
+            case .failed(let failure):
+                record(.failed(id: failure.id, error: RecordError(code: failure.code, message: "\(failure.source): \(failure.message)")))
+                html.add(failure: failure.id, source: failure.source, code: failure.code, message: failure.message)
+            }
+        }, progress: progress.update)
+        progress.finish()
+        if let text = reporter?.finish(summary) { sink.write(text) }
+        if outputFormat == .sarif { sink.write(sarif.document()) }
+        sink.close()
+        if let report { try write(html.html(), to: report, what: "HTML report") }
+        if let writeBaseline { try Self.writeBaseline(baselineKeys, to: writeBaseline) }
+        FileHandle.standardError.write(Data(("postwacht audit: \(summary.records) records from \(files.count) files: \(summary.checked) checked, "
+            + "\(summary.failed) failed, \(summary.findings) findings" + (known.isEmpty ? "" : " not in the baseline") + "\n").utf8))
+        if files.isEmpty { throw ExitStatus.unusable }
+        if let highest = summary.highestSeverity, let threshold = Severity(rawValue: failOn.rawValue), highest >= threshold {
+            throw ExitStatus.findings
+        }
+    }
+
+    private func write(_ text: String, to path: String, what: String) throws {
+        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            FileHandle.standardError.write(Data("postwacht: cannot write the \(what) to \(path) (\(error.localizedDescription))\n".utf8))
+            throw ExitStatus.unusable
+        }
+    }
+
+    /// `{"version": 1, "findings": ["<hash>", …]}`: hashes of record id + rule + normalized match.
+    private static func readBaseline(_ path: String) throws -> Set<String> {
+        guard let data = FileManager.default.contents(atPath: path),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let keys = object["findings"] as? [String] else {
+            FileHandle.standardError.write(Data("postwacht: \(path) is not a postwacht baseline (write one with --write-baseline)\n".utf8))
+            throw ExitStatus.unusable
+        }
+        return Set(keys)
+    }
+
+    private static func writeBaseline(_ keys: [String], to path: String) throws {
+        let object: [String: Any] = ["version": 1, "tool": "postwacht", "findings": Array(Set(keys)).sorted()]
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]),
+              FileManager.default.createFile(atPath: path, contents: data) else {
+            FileHandle.standardError.write(Data("postwacht: cannot write the baseline to \(path)\n".utf8))
+            throw ExitStatus.unusable
+        }
+    }
+}
+
+extension ExportFormat: ExpressibleByArgument {}
+
+/// Where findings output goes: stdout or a file.
+final class OutputSink {
+    private let handle: FileHandle
+    private let ownsHandle: Bool
+
+    init(path: String?) throws {
+        guard let path else { handle = .standardOutput; ownsHandle = false; return }
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            FileHandle.standardError.write(Data("postwacht: cannot write to \(path)\n".utf8))
+            throw ExitStatus.unusable
+        }
+        self.handle = handle
+        ownsHandle = true
+    }
+
+    func write(_ text: String) { if !text.isEmpty { handle.write(Data(text.utf8)) } }
+
+    func close() { if ownsHandle { try? handle.close() } }
+}
+
+/// `[██████░░░░] 61% 12,840 posts · 3.1 MB/s · 214 findings` on stderr, redrawn in place; only on a terminal.
+final class ProgressLine {
+    private let enabled: Bool
+    private var lastDraw = ContinuousClock.now - .seconds(1)
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(_ progress: AuditProgress) {
+        guard enabled, ContinuousClock.now - lastDraw > .milliseconds(100) else { return }
+        lastDraw = ContinuousClock.now
+        let fraction = progress.fileBytesTotal > 0 ? min(1, Double(progress.fileBytesDone) / Double(progress.fileBytesTotal)) : 0
+        let filled = Int(fraction * 20)
+        let seconds = max(0.001, Double(progress.elapsed.components.seconds) + Double(progress.elapsed.components.attoseconds) / 1e18)
+        let line = String(format: "\r[%@%@] %3.0f%% %d posts · %.1f MB/s · %d findings\u{1B}[K",
+                          String(repeating: "█", count: filled), String(repeating: "░", count: 20 - filled), fraction * 100,
+                          progress.records, Double(progress.textBytes) / 1e6 / seconds, progress.findings)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() { if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
+}
