@@ -39,7 +39,7 @@ enum WXRReader {
             let metadata = RecordMetadata(attachments: attachments, channel: "website", createdAt: date, author: item.fields["dc:creator"])
             emit(.post(Record(id: "wp-\(id)", text: text, metadata: metadata), source: "\(file.path) line \(item.line)"))
         }
-        if !parsed {
+        if !parsed || collector.isInsideItem {
             let line = parser.lineNumber
             let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "malformed XML"
             emit(.failure(ImportFailure(id: "\(file.path):\(line)", source: "\(file.path):\(line)", code: "input.wordpress",
@@ -56,6 +56,8 @@ enum WXRReader {
         struct Item { var type: String; var fields: [String: String]; var line: Int }
         var items: [Item] = []
         private var current: [String: String]?
+        /// The document ended inside an <item>: truncated.
+        var isInsideItem: Bool { current != nil }
         private var currentLine = 0
         private var element = ""
         private var buffer = ""

@@ -1,0 +1,118 @@
+import Foundation
+import XCTest
+@testable import PostwachtAudit
+@testable import PostwachtCore
+@testable import PostwachtReporting
+
+/// The audit's pieces: text repair, CSV, importers on small inline exports, order, SARIF, baseline.
+final class AuditTests: XCTestCase {
+    func testFacebookMojibakeIsRepairedAndRealTextIsKept() {
+        XCTAssertEqual(TextCleaning.repairMojibake("Caf\u{00C3}\u{00A9} \u{00F0}\u{009F}\u{0098}\u{0080}"), "Café 😀")
+        XCTAssertEqual(TextCleaning.repairMojibake("Café"), "Café", "real Latin-1 text that is no UTF-8 stays")
+        XCTAssertEqual(TextCleaning.repairMojibake("😀 ok"), "😀 ok")
+    }
+
+    func testHTMLBecomesVisibleText() {
+        let html = "<!-- wp:paragraph --><p>Ouders &amp; kinderen,<br>welkom!</p><!-- /wp:paragraph --><script>x()</script><ul><li>één</li></ul>"
+        XCTAssertEqual(TextCleaning.visibleText(ofHTML: html), "Ouders & kinderen,\nwelkom!\néén")
+        XCTAssertEqual(TextCleaning.decodeEntities("&lt;3 &#233; &#x1F600; &bogus; & x"), "<3 é 😀 &bogus; & x")
+    }
+
+    func testCSVQuotesSeparatorsAndLineBreaks() throws {
+        var reader = CSVReader()
+        var rows: [[String]] = []
+        let text = "a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\n3,\n"
+        try reader.feed(Array(text.utf8)) { fields, _ in rows.append(fields.map { String(decoding: $0, as: UTF8.self) }) }
+        try reader.finish { fields, _ in rows.append(fields.map { String(decoding: $0, as: UTF8.self) }) }
+        XCTAssertEqual(rows, [["a", "b"], ["x, \"y\"", "two\nlines"], ["3", ""]])
+        var broken = CSVReader()
+        try broken.feed(Array("a\n\"open\n".utf8)) { _, _ in }
+        XCTAssertThrowsError(try broken.finish { _, _ in }) { error in
+            XCTAssertEqual(error as? CSVReader.Problem, .unterminatedQuote(line: 2))
+        }
+    }
+
+    /// Writes a small export tree and audits it: every record accounted for, in order, errors named.
+    func testAuditReadsEveryFormatAndKeepsGoingPastBrokenFiles() throws {
+        let root = try temporaryDirectory()
+        try write(root, "fb/posts_1.json", #"[{"timestamp": 1709715120, "data": [{"post": "Wat een k4nkerschool! Caf\u00c3\u00a9"}]}, {"timestamp": 1, "data": [{"update_timestamp": 2}]}]"#)
+        try write(root, "tw/data/tweets.js", #"window.YTD.tweets.part0 = [{"tweet": {"id_str": "9", "created_at": "Wed Mar 06 09:12:00 +0000 2024", "full_text": "Ouders &amp; kinderen: bel 06-12345678"}}]"#)
+        try write(root, "tw/data/tweets-part1.js", "window.YTD.tweets.part1 = [{\"tweet\": ")
+        try write(root, "posts.csv", "id,text\n1,\"Kut, zeg\"\n2,a,b\n")
+        try write(root, "ig/instagram/content/posts_1.json", #"[{"media": [{"uri": "m/1.jpg", "creation_timestamp": 1709715120, "title": "📸 Onze leerling Sanne de Vries"}]}, {"media": "oops"}]"#)
+        try write(root, "outbox.json", #"{"orderedItems": [{"type": "Create", "object": {"content": "<p>Mail juf.anna@gmail.com</p>", "published": "2024-01-01T10:00:00Z"}}, {"type": "Announce"}]}"#)
+        try write(root, "site.xml", "<?xml version=\"1.0\"?><rss xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><item><title>Nieuws</title><content:encoded><![CDATA[<p>De tering!</p>]]></content:encoded><wp:post_id>5</wp:post_id><wp:post_type>post</wp:post_type></item><item><title>kapot")
+        let (files, failures) = ExportDiscovery.files([root.path])
+        XCTAssertEqual(failures.count, 0)
+        XCTAssertEqual(Set(files.map(\.format)), [.facebook, .twitter, .csv, .instagram, .mastodon, .wordpress])
+        let runner = try AuditRunner(linter: TestSupport.linter, jobs: 2, batchSize: 2)
+        var seen: [String] = []
+        runner.run(files) { outcome in
+            switch outcome {
+            case .checked(let result, _, _): seen.append("\(result.id) " + result.findings.map(\.rule).joined(separator: ","))
+            case .failed(let failure): seen.append("error \(failure.code)")
+            }
+        }
+        // Files in path order, records in file order, each broken record or file as an error in its place.
+        XCTAssertEqual(seen, [
+            "facebook-1 profanity.curse",
+            "instagram-1 privacy.name-with-photo", "error input.instagram",
+            "mastodon-1 privacy.email",
+            "1 profanity.curse", "error input.csv",
+            "wp-5 profanity.curse", "error input.wordpress",
+            "error input.invalid-json",
+            "tweet-9 privacy.phone",
+        ])
+    }
+
+    func testSARIFHasWhatCodeScanningNeeds() throws {
+        guard case .checked(let result) = try TestSupport.linter.makeChecker().lint(Record(id: "post 1", text: "😀 Wat een k4nkerschool")) else { return XCTFail() }
+        var report = SARIFReport(rules: TestSupport.linter.rules.map(\.description), clauses: { TestSupport.linter.clauses(of: $0) },
+                                 version: "0.1.0", baseDirectory: "/data")
+        report.add(result, source: "/data/export/posts.csv:2")
+        let log = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(report.document().utf8)) as? [String: Any])
+        XCTAssertEqual(log["version"] as? String, "2.1.0")
+        let run = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first)
+        XCTAssertEqual(run["columnKind"] as? String, "unicodeCodePoints")
+        let rules = try XCTUnwrap(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        XCTAssertEqual(rules.count, RuleRegistry.all.count)
+        XCTAssertTrue(rules.allSatisfy { ($0["help"] as? [String: String])?["text"]?.isEmpty == false })
+        let found = try XCTUnwrap((run["results"] as? [[String: Any]])?.first)
+        XCTAssertEqual(found["ruleId"] as? String, "profanity.curse")
+        let location = try XCTUnwrap(((found["locations"] as? [[String: Any]])?.first?["physicalLocation"]) as? [String: Any])
+        XCTAssertEqual((location["artifactLocation"] as? [String: Any])?["uri"] as? String, "export/posts.csv#post%201")
+        let region = try XCTUnwrap(location["region"] as? [String: Int])
+        XCTAssertEqual(region["startLine"], 1)
+        XCTAssertEqual(region["startColumn"], 11, "columns count code points: the emoji is one")
+    }
+
+    func testBaselineLeavesOutKnownFindingsOnly() throws {
+        let first = Record(id: "p1", text: "Wat een kutschool, bel 06-12345678")
+        guard case .checked(let known) = try TestSupport.linter.makeChecker().lint(first) else { return XCTFail() }
+        let keys = Set(known.findings.map { AuditRunner.baselineKey(recordID: "p1", finding: $0) })
+        let root = try temporaryDirectory()
+        try write(root, "posts.jsonl", """
+            {"id": "p1", "text": "Nieuw: wat een kutschool, bel 06-12345678"}
+            {"id": "p2", "text": "Wat een kutschool"}
+            """)
+        let runner = try AuditRunner(linter: TestSupport.linter, jobs: 1, baseline: keys)
+        var findings: [String] = []
+        runner.run(ExportDiscovery.files([root.appendingPathComponent("posts.jsonl").path]).files) { outcome in
+            if case .checked(let result, _, _) = outcome { findings += result.findings.map { "\(result.id) \($0.match)" } }
+        }
+        XCTAssertEqual(findings, ["p2 kutschool"], "p1's findings survive the edit and stay known; p2's are new")
+    }
+
+    private func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("postwacht-audit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+
+    private func write(_ root: URL, _ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+}
