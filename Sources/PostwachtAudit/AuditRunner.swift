@@ -4,7 +4,8 @@ import PostwachtCore
 
 /// What the audit says about one input record, in input order.
 public enum AuditOutcome: Sendable {
-    case checked(LintResult, source: String, metadata: RecordMetadata)
+    /// `rendered`: the output text for this record when the run was given a renderer.
+    case checked(LintResult, source: String, metadata: RecordMetadata, rendered: String?)
     case failed(ImportFailure)
 }
 
@@ -27,12 +28,15 @@ public final class AuditRunner {
     private let batchSize: Int
     /// Known findings (`baselineKey`) to leave out: `--baseline`.
     private let baseline: Set<String>
+    /// Formats a checked record on the checking thread (JSON encoding is too slow for the reading one).
+    private let render: (@Sendable (RecordOutcome) -> String)?
 
     public init(linter: Linter, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 512,
-                baseline: Set<String> = []) throws {
+                baseline: Set<String> = [], render: (@Sendable (RecordOutcome) -> String)? = nil) throws {
         checkers = try (0..<max(1, jobs)).map { _ in try linter.makeChecker() }
         self.batchSize = batchSize
         self.baseline = baseline
+        self.render = render
     }
 
     /// A finding's key in a baseline: its fingerprint (rule + normalized match) tied to the record id,
@@ -46,11 +50,11 @@ public final class AuditRunner {
         let started = ContinuousClock.now
         var totals = AuditProgress()
         totals.fileBytesTotal = files.reduce(0) { $0 + $1.size }
-        var batch: [(record: Record, source: String)] = []
+        var batch: [(input: Input, source: String)] = []
         var pendingFailures: [(position: Int, failure: ImportFailure)] = []
 
         func flush() {
-            let results = check(batch.map(\.record))
+            let results = check(batch.map(\.input))
             var failureIndex = 0
             for (index, result) in results.enumerated() {
                 while failureIndex < pendingFailures.count, pendingFailures[failureIndex].position <= index {
@@ -58,19 +62,16 @@ public final class AuditRunner {
                     totals.failed += 1
                     failureIndex += 1
                 }
-                switch result {
-                case .checked(var lint):
-                    if !baseline.isEmpty {
-                        lint.findings.removeAll { baseline.contains(Self.baselineKey(recordID: lint.id, finding: $0)) }
-                    }
+                switch result.outcome {
+                case .checked(let lint):
                     totals.findings += lint.findings.count
-                    outcome(.checked(lint, source: batch[index].source, metadata: batch[index].record.metadata))
+                    outcome(.checked(lint, source: batch[index].source, metadata: result.metadata, rendered: result.rendered))
                 case .failed(let id, let error):
                     totals.failed += 1
                     outcome(.failed(ImportFailure(id: id, source: batch[index].source, code: error.code, message: error.message)))
                 }
                 totals.records += 1
-                totals.textBytes += batch[index].record.bytes.count
+                totals.textBytes += result.textBytes
             }
             for (_, failure) in pendingFailures[failureIndex...] {
                 outcome(.failed(failure))
@@ -86,7 +87,10 @@ public final class AuditRunner {
             ExportReader.read(file, columns: columns) { item in
                 switch item {
                 case .post(let record, let source):
-                    batch.append((record, source))
+                    batch.append((.record(record), source))
+                    if batch.count >= batchSize { flush() }
+                case .line(let bytes, let source, let fallbackID):
+                    batch.append((.line(bytes, fallbackID: fallbackID), source))
                     if batch.count >= batchSize { flush() }
                 case .failure(let failure):
                     // Kept in place: reported after the records read before it.
@@ -101,16 +105,48 @@ public final class AuditRunner {
         }
     }
 
-    /// Checks a batch on all checkers at once; results in input order.
-    private func check(_ records: [Record]) -> [RecordOutcome] {
-        guard !records.isEmpty else { return [] }
-        let results = ResultSlots(count: records.count)
-        let workers = min(checkers.count, records.count)
+    /// A record read, or a JSONL line to decode on a checking thread.
+    enum Input: Sendable {
+        case record(Record)
+        case line([UInt8], fallbackID: String)
+    }
+
+    struct Checked: Sendable {
+        var outcome: RecordOutcome
+        var metadata: RecordMetadata
+        var textBytes: Int
+        var rendered: String? = nil
+    }
+
+    /// Decodes and checks a batch on all checkers at once; results in input order.
+    private func check(_ inputs: [Input]) -> [Checked] {
+        guard !inputs.isEmpty else { return [] }
+        let results = ResultSlots(count: inputs.count)
+        let workers = min(checkers.count, inputs.count)
         let checkers = CheckerSet(self.checkers)
+        let baseline = self.baseline, render = self.render
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
-            while index < records.count {
-                results.set(index, checkers.checker(worker).lint(records[index]))
+            while index < inputs.count {
+                let record: Record
+                switch inputs[index] {
+                case .record(let given): record = given
+                case .line(let bytes, let fallbackID):
+                    switch JSONLRecordDecoder.decode(bytes, fallbackID: fallbackID) {
+                    case .success(let decoded): record = decoded
+                    case .failure(let error):
+                        results.set(index, Checked(outcome: .failed(id: error.id, error: error.error), metadata: RecordMetadata(), textBytes: 0))
+                        index += workers
+                        continue
+                    }
+                }
+                var outcome = checkers.checker(worker).lint(record)
+                if !baseline.isEmpty, case .checked(var lint) = outcome {
+                    lint.findings.removeAll { baseline.contains(Self.baselineKey(recordID: lint.id, finding: $0)) }
+                    outcome = .checked(lint)
+                }
+                results.set(index, Checked(outcome: outcome, metadata: record.metadata, textBytes: record.bytes.count,
+                                           rendered: render.map { $0(outcome) }))
                 index += workers
             }
         }
@@ -127,9 +163,9 @@ private final class CheckerSet: @unchecked Sendable {
 
 /// One slot per record; each worker writes only its own slots.
 private final class ResultSlots: @unchecked Sendable {
-    private var slots: [RecordOutcome?]
+    private var slots: [AuditRunner.Checked?]
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: RecordOutcome) { lock.lock(); slots[index] = value; lock.unlock() }
-    var values: [RecordOutcome] { slots.map { $0! } }
+    func set(_ index: Int, _ value: AuditRunner.Checked) { lock.lock(); slots[index] = value; lock.unlock() }
+    var values: [AuditRunner.Checked] { slots.map { $0! } }
 }

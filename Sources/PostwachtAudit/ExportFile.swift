@@ -66,6 +66,10 @@ public enum ExportDiscovery {
                     } else if let format = forced ?? detect(name: url.path, head: head(of: url)) {
                         files.append(ExportFile(path: display, format: format, size: size(of: url), url: url, archive: nil, entryPath: nil))
                         matched += 1
+                    } else if ["json", "jsonl", "csv", "xml"].contains(url.pathExtension.lowercased()) {
+                        // Data files we cannot place are reported; media and the like are not posts and are passed over.
+                        failures.append(ImportFailure(id: display, source: display, code: "input.unknown-format",
+                                                      message: "not an export file postwacht knows; pass --from to read it as one"))
                     }
                 }
                 if matched == 0 {
@@ -116,12 +120,14 @@ public enum ExportDiscovery {
         case "jsonl", "ndjson": return .jsonl
         case "csv": return .csv
         case "xml": return start.contains("wordpress.org/export") || start.contains("<rss") ? .wordpress : nil
-        case "js": return fileName.hasPrefix("tweet") && start.contains("window.YTD.") ? .twitter : nil
+        // A file named like an export is read as one even when its contents are off: the reader then
+        // says what is wrong with it, instead of the file being skipped unseen.
+        case "js": return fileName.hasPrefix("tweet") || start.contains("window.YTD.tweets") ? .twitter : nil
         case "json":
-            if start.contains("\"orderedItems\"") || fileName == "outbox.json" { return .mastodon }
-            guard fileName.contains("post") else { return nil }
+            if start.contains("\"orderedItems\"") || fileName.hasPrefix("outbox") { return .mastodon }
             if lower.contains("instagram") || start.contains("\"creation_timestamp\"") && !start.contains("\"timestamp\"") { return .instagram }
-            return .facebook
+            if start.contains("\"timestamp\"") || fileName.contains("post") { return .facebook }
+            return nil
         default: return nil
         }
     }

@@ -4,6 +4,8 @@ import PostwachtCore
 /// A post read from an export, or why one could not be read.
 public enum ImportItem: Sendable {
     case post(Record, source: String)
+    /// A JSONL line still to decode: decoding happens on the checking threads, not the reading one.
+    case line([UInt8], source: String, fallbackID: String)
     case failure(ImportFailure)
 }
 
@@ -63,11 +65,7 @@ public enum ExportReader {
         func handle(_ line: [UInt8]) {
             lineNumber += 1
             guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
-            switch JSONLRecordDecoder.decode(line, fallbackID: "\(file.path):\(lineNumber)") {
-            case .success(let record): emit(.post(record, source: "\(file.path):\(lineNumber)"))
-            case .failure(let error):
-                emit(.failure(ImportFailure(id: error.id, source: "\(file.path):\(lineNumber)", code: error.error.code, message: error.error.message)))
-            }
+            emit(.line(line, source: "\(file.path):\(lineNumber)", fallbackID: "\(file.path):\(lineNumber)"))
         }
         if let url = file.url {
             let reader = LineReader(handle: try FileHandle(forReadingFrom: url))
@@ -112,7 +110,7 @@ public enum ExportReader {
             let id = text("id") ?? position
             var metadata = RecordMetadata(organisation: text("org"), channel: text("channel"),
                                           createdAt: JSONLRecordDecoder.date(text("created_at")), author: text("author"))
-            metadata.authorRole = text("author_role").flatMap(AuthorRole.init(rawValue:))
+            metadata.authorRole = text("author_role").flatMap(AuthorRole.init(named:))
             metadata.attachments = (text("media") ?? "").split(separator: ";").map { name in
                 Attachment(type: MediaKind.of(String(name)), name: name.trimmingCharacters(in: .whitespaces))
             }

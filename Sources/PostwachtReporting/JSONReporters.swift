@@ -21,6 +21,62 @@ struct RecordObject: Encodable {
 }
 
 enum JSONOutput {
+    /// One record as a JSONL line, written by hand: the same bytes as `encode(RecordObject(outcome))`
+    /// (sorted keys, slashes unescaped), several times faster, which an audit of millions of posts needs.
+    /// `JSONReporterTests` holds the two equal.
+    static func line(_ outcome: RecordOutcome) -> String {
+        var out = "{"
+        switch outcome {
+        case .failed(let id, let error):
+            out += "\"error\":{\"code\":\(quoted(error.code)),\"message\":\(quoted(error.message))},\"id\":\(quoted(id))"
+        case .checked(let result):
+            out += "\"findings\":["
+            for (index, finding) in result.findings.enumerated() {
+                if index > 0 { out += "," }
+                append(finding, to: &out)
+            }
+            out += "],\"id\":\(quoted(result.id))"
+            if !result.warnings.isEmpty {
+                out += ",\"warnings\":[" + result.warnings.map { "{\"code\":\(quoted($0.code)),\"message\":\(quoted($0.message))}" }.joined(separator: ",") + "]"
+            }
+        }
+        return out + "}\n"
+    }
+
+    private static func append(_ finding: Finding, to out: inout String) {
+        func range(_ value: OffsetRange) -> String { "{\"end\":\(value.end),\"start\":\(value.start)}" }
+        out += "{\"category\":\(quoted(finding.category.rawValue)),\"clauses\":["
+        for (index, clause) in finding.clauses.enumerated() {
+            if index > 0 { out += "," }
+            out += "{"
+            if let number = clause.number { out += "\"number\":\(quoted(number))," }
+            out += "\"organisation\":\(quoted(clause.organisation)),\"policy\":\(quoted(clause.policy)),\"quote\":\(quoted(clause.quote)),\"section\":\(quoted(clause.section))}"
+        }
+        out += "],\"column\":\(finding.column),\"fingerprint\":\(quoted(finding.fingerprint)),\"line\":\(finding.line),"
+        out += "\"match\":\(quoted(finding.match)),\"message\":\(quoted(finding.message)),\"normalized\":\(quoted(finding.normalized)),"
+        out += "\"rule\":\(quoted(finding.rule)),\"severity\":\(quoted(finding.severity.rawValue)),\"span\":\(range(finding.span)),"
+        out += "\"suggestion\":\(quoted(finding.suggestion)),\"utf16\":\(range(finding.utf16)),\"utf8\":\(range(finding.utf8))}"
+    }
+
+    /// A JSON string literal, escaped as JSONEncoder does (without escaping slashes).
+    static func quoted(_ text: String) -> String {
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            case _ where scalar.value < 0x20: output += String(format: "\\u%04x", scalar.value)
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output + "\""
+    }
+
     static func encode<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -32,7 +88,7 @@ enum JSONOutput {
 /// `--format jsonl`: one line per record, written as records arrive.
 public struct JSONLinesReporter: Reporter {
     public init() {}
-    public mutating func report(_ outcome: RecordOutcome) -> String { JSONOutput.encode(RecordObject(outcome)) + "\n" }
+    public mutating func report(_ outcome: RecordOutcome) -> String { JSONOutput.line(outcome) }
     public mutating func finish(_ summary: RunSummary) -> String { "" }
 }
 

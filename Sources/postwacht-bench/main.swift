@@ -9,6 +9,15 @@ import PostwachtCore
 // Load test of a running `postwacht serve`: postwacht-bench load --rate 2000 --seconds 10
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "export" {
+    // postwacht-bench export <megabytes> <file.jsonl>: the corpus as a JSONL export, for timing `postwacht audit`.
+    guard arguments.count == 3, let size = Int(arguments[1]) else {
+        FileHandle.standardError.write(Data("usage: postwacht-bench export <megabytes> <file.jsonl>\n".utf8))
+        exit(2)
+    }
+    try ExportWriter.write(megabytes: size, to: arguments[2])
+    exit(0)
+}
 if arguments.first == "load" {
     // postwacht-bench load [--url URL] [--rate N] [--seconds N] [--bytes N] [--connections N]
     try await LoadTest.run(LoadTest.parse(Array(arguments.dropFirst())))

@@ -76,8 +76,18 @@ struct AuditCommand: ParsableCommand {
         let options = engine.lintOptions(configuration, role: role, redact: redact)
         let linter = Linter(resources: resources, options: options)
         let known = try baseline.map(Self.readBaseline) ?? []
+        // Text and JSONL lines are formatted on the checking threads; JSON and SARIF are written at the end.
+        let style = ReportStyle(colors: false, redact: redact)
+        let lineFormat: OutputFormat? = outputFormat == .text ? .text : outputFormat == .jsonl ? .jsonl : nil
+        var render: (@Sendable (RecordOutcome) -> String)?
+        if let lineFormat {
+            render = { @Sendable outcome in
+                var reporter = makeReporter(lineFormat, style: style)
+                return reporter.report(outcome)
+            }
+        }
         let runner: AuditRunner
-        do { runner = try AuditRunner(linter: linter, jobs: jobs, baseline: known) } catch {
+        do { runner = try AuditRunner(linter: linter, jobs: jobs, baseline: known, render: render) } catch {
             FileHandle.standardError.write(Data("postwacht: \(error)\n".utf8))
             throw ExitStatus.unusable
         }
@@ -99,9 +109,9 @@ struct AuditCommand: ParsableCommand {
         var baselineKeys: [String] = []
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
 
-        func record(_ outcome: RecordOutcome) {
+        func record(_ outcome: RecordOutcome, rendered: String? = nil) {
             summary.add(outcome)
-            if let text = reporter?.report(outcome) { sink.write(text) }
+            if let rendered { sink.write(rendered) } else if let text = reporter?.report(outcome) { sink.write(text) }
         }
         for failure in discoveryFailures {
             record(.failed(id: failure.id, error: RecordError(code: failure.code, message: failure.message)))
@@ -109,9 +119,9 @@ struct AuditCommand: ParsableCommand {
         }
         runner.run(files, columns: mapping, outcome: { outcome in
             switch outcome {
-            case .checked(let result, let source, let metadata):
-                record(.checked(result))
-                sarif.add(result, source: source)
+            case .checked(let result, let source, let metadata, let rendered):
+                record(.checked(result), rendered: rendered)
+                if outputFormat == .sarif { sarif.add(result, source: source) }
                 if report != nil { html.add(result, source: source, metadata: metadata) }
                 if writeBaseline != nil { baselineKeys += result.findings.map { AuditRunner.baselineKey(recordID: result.id, finding: $0) } }
             case .failed(let failure):
@@ -163,10 +173,11 @@ struct AuditCommand: ParsableCommand {
 
 extension ExportFormat: ExpressibleByArgument {}
 
-/// Where findings output goes: stdout or a file.
+/// Where findings output goes: stdout or a file, written in 64 KB pieces rather than a system call per record.
 final class OutputSink {
     private let handle: FileHandle
     private let ownsHandle: Bool
+    private var buffer = Data()
 
     init(path: String?) throws {
         guard let path else { handle = .standardOutput; ownsHandle = false; return }
@@ -178,9 +189,21 @@ final class OutputSink {
         ownsHandle = true
     }
 
-    func write(_ text: String) { if !text.isEmpty { handle.write(Data(text.utf8)) } }
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
 
-    func close() { if ownsHandle { try? handle.close() } }
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        handle.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func close() {
+        flush()
+        if ownsHandle { try? handle.close() }
+    }
 }
 
 /// `[██████░░░░] 61% 12,840 posts · 3.1 MB/s · 214 findings` on stderr, redrawn in place; only on a terminal.

@@ -49,7 +49,7 @@ final class AuditTests: XCTestCase {
         var seen: [String] = []
         runner.run(files) { outcome in
             switch outcome {
-            case .checked(let result, _, _): seen.append("\(result.id) " + result.findings.map(\.rule).joined(separator: ","))
+            case .checked(let result, _, _, _): seen.append("\(result.id) " + result.findings.map(\.rule).joined(separator: ","))
             case .failed(let failure): seen.append("error \(failure.code)")
             }
         }
@@ -63,6 +63,50 @@ final class AuditTests: XCTestCase {
             "error input.invalid-json",
             "tweet-9 privacy.phone",
         ])
+    }
+
+    /// The sample exports in Fixtures/exports: every post of every format read, none failed, text repaired.
+    func testSampleExportsAreReadWhole() throws {
+        let exports = TestSupport.fixtures.appendingPathComponent("exports")
+        let paths = ["facebook", "instagram", "twitter", "twitter-archive.zip", "wordpress", "mastodon", "csv", "jsonl"]
+            .map { exports.appendingPathComponent($0).path }
+        let (files, failures) = ExportDiscovery.files(paths)
+        XCTAssertTrue(failures.isEmpty, "\(failures)")
+        var perFormat: [ExportFormat: Int] = [:]
+        var texts: [String] = []
+        var failed: [String] = []
+        let runner = try AuditRunner(linter: TestSupport.linter, jobs: 2)
+        for file in files {
+            runner.run([file]) { outcome in
+                switch outcome {
+                case .checked(let result, _, _, _):
+                    perFormat[file.format, default: 0] += 1
+                    texts.append(String(decoding: result.text, as: UTF8.self))
+                case .failed(let failure): failed.append("\(failure.source): \(failure.message)")
+                }
+            }
+        }
+        XCTAssertEqual(failed, [])
+        XCTAssertEqual(perFormat, [.facebook: 40, .instagram: 25, .twitter: 70, .wordpress: 15, .mastodon: 15, .csv: 35, .jsonl: 20])
+        XCTAssertFalse(texts.contains { $0.contains("Ã") || $0.contains("&amp;") || $0.contains("<p>") }, "mojibake, entities and HTML are gone")
+        XCTAssertTrue(texts.contains { $0.contains("é") || $0.contains("ë") })
+    }
+
+    /// Each broken sample yields its error record; the rest of the folder is still read.
+    func testBrokenExportsYieldNamedErrors() throws {
+        let broken = TestSupport.fixtures.appendingPathComponent("exports/broken")
+        let (files, failures) = ExportDiscovery.files([broken.path])
+        var codes = failures.map(\.code)
+        var checked = 0
+        try AuditRunner(linter: TestSupport.linter, jobs: 2).run(files) { outcome in
+            switch outcome {
+            case .checked: checked += 1
+            case .failed(let failure): codes.append(failure.code)
+            }
+        }
+        XCTAssertEqual(codes.sorted(), ["input.csv", "input.csv", "input.instagram", "input.invalid-json", "input.invalid-json", "input.invalid-json",
+                                        "input.mastodon", "input.missing-text", "input.twitter", "input.wordpress", "input.zip"])
+        XCTAssertGreaterThan(checked, 5, "the readable records of broken files are still checked")
     }
 
     func testSARIFHasWhatCodeScanningNeeds() throws {
@@ -98,7 +142,7 @@ final class AuditTests: XCTestCase {
         let runner = try AuditRunner(linter: TestSupport.linter, jobs: 1, baseline: keys)
         var findings: [String] = []
         runner.run(ExportDiscovery.files([root.appendingPathComponent("posts.jsonl").path]).files) { outcome in
-            if case .checked(let result, _, _) = outcome { findings += result.findings.map { "\(result.id) \($0.match)" } }
+            if case .checked(let result, _, _, _) = outcome { findings += result.findings.map { "\(result.id) \($0.match)" } }
         }
         XCTAssertEqual(findings, ["p2 kutschool"], "p1's findings survive the edit and stay known; p2's are new")
     }

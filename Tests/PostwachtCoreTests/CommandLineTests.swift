@@ -119,4 +119,23 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(quiet.status, 0, quiet.stdout)
         XCTAssertTrue(quiet.stderr.contains("unknown setting 'kleur'"), quiet.stderr)
     }
+
+    func testAuditWritesReportsAndNamesBrokenRecords() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("postwacht-audit-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let report = directory.appendingPathComponent("audit.html").path, sarif = directory.appendingPathComponent("audit.sarif").path
+        let result = try run(["audit", "Fixtures/exports/csv", "Fixtures/exports/broken/berichten-kapot.csv", "--policy", "regenboog",
+                              "--report", report, "--format", "sarif", "--output", sarif])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("failed"), result.stderr)
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        XCTAssertFalse(html.contains("__POSTWACHT_AUDIT_DATA__"))
+        XCTAssertTrue(html.contains("\"redacted\":true"))
+        let log = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sarif))) as? [String: Any])
+        XCTAssertEqual(log["version"] as? String, "2.1.0")
+        let none = try run(["audit", "no/such/export"])
+        XCTAssertEqual(none.status, 2)
+        XCTAssertTrue(none.stdout.contains("no such file or directory") || none.stderr.contains("0 files"), none.stdout + none.stderr)
+    }
 }

@@ -3,6 +3,20 @@ import Foundation
 /// Who wrote a post, as the protocols distinguish them.
 public enum AuthorRole: String, Codable, CaseIterable, Sendable {
     case staff, parent, pupil, school
+
+    /// The role from an export or a form, also in Dutch (docent, leerkracht, medewerker, ouder, verzorger,
+    /// leerling), any case.
+    public init?(named name: String) {
+        let lowered = name.lowercased().trimmingCharacters(in: .whitespaces)
+        if let role = AuthorRole(rawValue: lowered) { self = role; return }
+        switch lowered {
+        case "docent", "leerkracht", "leraar", "medewerker", "juf", "meester", "teacher", "employee": self = .staff
+        case "ouder", "verzorger", "ouders", "guardian": self = .parent
+        case "leerling", "scholier", "student": self = .pupil
+        case "organisatie", "schoolaccount", "organisation": self = .school
+        default: return nil
+        }
+    }
 }
 
 /// A file, image or other medium that travels with a post.

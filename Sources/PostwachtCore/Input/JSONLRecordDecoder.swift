@@ -32,8 +32,8 @@ public enum JSONLRecordDecoder {
         guard let textString = text as? String else { return failure("input.invalid-field", "\"text\" must be a string") }
         var metadata = RecordMetadata()
         if let role = fields["author_role"], !(role is NSNull) {
-            guard let roleName = role as? String, let parsed = AuthorRole(rawValue: roleName) else {
-                return failure("input.invalid-field", "\"author_role\" must be one of \(AuthorRole.allCases.map(\.rawValue).joined(separator: ", "))")
+            guard let roleName = role as? String, let parsed = AuthorRole(named: roleName) else {
+                return failure("input.invalid-field", "\"author_role\" must be one of \(AuthorRole.allCases.map(\.rawValue).joined(separator: ", ")) (or docent, ouder, leerling)")
             }
             metadata.authorRole = parsed
         }
