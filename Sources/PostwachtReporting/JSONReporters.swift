@@ -58,23 +58,32 @@ enum JSONOutput {
         out += "\"suggestion\":\(quoted(finding.suggestion)),\"utf16\":\(range(finding.utf16)),\"utf8\":\(range(finding.utf8))}"
     }
 
-    /// A JSON string literal, escaped as JSONEncoder does (without escaping slashes).
+    /// A JSON string literal, escaped as JSONEncoder does (without escaping slashes). Works on UTF-8
+    /// bytes: most texts need no escape at all and are copied whole.
     static func quoted(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            case _ where scalar.value < 0x20: output += String(format: "\\u%04x", scalar.value)
-            default: output.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+                return "\"" + String(decoding: bytes, as: UTF8.self) + "\""
             }
+            var output: [UInt8] = [UInt8(ascii: "\"")]
+            output.reserveCapacity(bytes.count + 16)
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+                case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                case 0x0A: output += Array("\\n".utf8)
+                case 0x0D: output += Array("\\r".utf8)
+                case 0x09: output += Array("\\t".utf8)
+                case 0x08: output += Array("\\b".utf8)
+                case 0x0C: output += Array("\\f".utf8)
+                case 0..<0x20: output += Array(String(format: "\\u%04x", byte).utf8)
+                default: output.append(byte)
+                }
+            }
+            output.append(UInt8(ascii: "\""))
+            return String(decoding: output, as: UTF8.self)
         }
-        return output + "\""
     }
 
     static func encode<T: Encodable>(_ value: T) -> String {
