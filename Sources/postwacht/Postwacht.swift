@@ -28,6 +28,8 @@ struct Postwacht: AsyncParsableCommand {
           postwacht check --policy svok --role staff mening.txt
           postwacht rules --policy konot
           postwacht explain profanity.curse
+          postwacht audit facebook-export/ twitter-archive.zip --report audit.html
+          postwacht serve                     # HTTP service and demo page on 127.0.0.1:8787
         """,
         version: "0.1.0",
         subcommands: [CheckCommand.self, AuditCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self, ServeCommand.self, LexiconCommand.self],
