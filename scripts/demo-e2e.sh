@@ -18,14 +18,9 @@ BUDGET=${E2E_BUDGET_MS:-5000}
 
 die() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
 
-if [[ -n ${CHROMIUM:-} ]]; then
-  command -v "$CHROMIUM" >/dev/null 2>&1 || die "CHROMIUM=$CHROMIUM is not an executable"
-else
-  for c in chromium chromium-browser google-chrome google-chrome-stable; do
-    if command -v "$c" >/dev/null 2>&1; then CHROMIUM=$c; break; fi
-  done
-  [[ -n ${CHROMIUM:-} ]] || die "no Chromium found (apt-get install chromium, or set CHROMIUM=…)"
-fi
+# shellcheck source=scripts/chromium-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/chromium-lib.sh"
+find_chromium
 
 # Percent-encodes every byte outside the unreserved set, so UTF-8 (emoji, ZWJ) survives intact.
 urlencode() {

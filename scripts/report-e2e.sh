@@ -22,14 +22,9 @@ REPORT=$1
 [[ -f $REPORT && -r $REPORT ]] || die "no readable report at $REPORT"
 BUDGET=${E2E_BUDGET_MS:-3000}
 
-if [[ -n ${CHROMIUM:-} ]]; then
-  command -v "$CHROMIUM" >/dev/null 2>&1 || die "CHROMIUM=$CHROMIUM is not an executable"
-else
-  for c in chromium chromium-browser google-chrome google-chrome-stable; do
-    if command -v "$c" >/dev/null 2>&1; then CHROMIUM=$c; break; fi
-  done
-  [[ -n ${CHROMIUM:-} ]] || die "no Chromium found (apt-get install chromium, or set CHROMIUM=…)"
-fi
+# shellcheck source=scripts/chromium-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/chromium-lib.sh"
+find_chromium
 
 ABS=$(cd "$(dirname "$REPORT")" && pwd)/$(basename "$REPORT")
 ENC=${ABS//%/%25}; ENC=${ENC// /%20}; ENC=${ENC//#/%23}; ENC=${ENC//\?/%3F}   # a path is not a URL

@@ -52,15 +52,3 @@ enum BenchmarkCorpus {
     private static let coarse = ["wat een k4nkerschool", "kuuuut weer", "k a n k e r saai", "t.y.f.u.s irritant", "godverdomme",
                                  "die mongool", "klotebende", "teringzooi", "kut-toets", "k\u{0430}nker", "krijg de tering"]
 }
-
-struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-}

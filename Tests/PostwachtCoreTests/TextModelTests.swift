@@ -28,7 +28,7 @@ final class TextModelTests: XCTestCase {
     }
 
     func testValidatorAgreesWithTheStandardLibrary() {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix(seed: 7)
         for _ in 0..<20_000 {
             let bytes = (0..<Int.random(in: 0...12, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
             let expected = String(validating: bytes, as: UTF8.self) != nil

@@ -21,7 +21,7 @@ final class TokenizerEquivalenceTests: XCTestCase {
     }
 
     func testFastPathMatchesICUOnGeneratedText() throws {
-        var generator = SeededGenerator(seed: 2026)
+        var generator = SplitMix(seed: 2026)
         let pieces = ["a", "b", "K", "z", "e", "0", "7", "42", ".", ",", ";", ":", "'", "-", "_", "@", "!", "?", "(", ")",
                       "/", "\"", "#", "$", "%", "&", "*", "+", "=", "<", ">", "[", "]", "{", "}", "|", "~", "^", "`", "\\",
                       " ", "  ", "\t", "\n", "\r\n", "\r", "é", "ĳ", "€", "’", "\u{0301}", "\u{200D}", "\u{00A0}", "\u{3000}",
@@ -84,19 +84,6 @@ final class TokenizerEquivalenceTests: XCTestCase {
     }
 }
 
-/// Deterministic random numbers, so a failure can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-}
-
 /// `WordKeys` keys ASCII and two-byte letters itself, for speed; it must give exactly `KeyFolder`'s keys.
 final class WordKeysEquivalenceTests: XCTestCase {
     func testWordKeysAgreeWithKeyFolder() throws {
@@ -108,7 +95,7 @@ final class WordKeysEquivalenceTests: XCTestCase {
         XCTAssertGreaterThan(words.count, 100_000, "the comparison should cover the OpenTaal list (is wdutch installed?)")
         let checker = try TestSupport.linter.makeChecker()
         let folder = KeyFolder(lookalikes: TestSupport.resources.letterLookalikes)
-        let keys = WordKeys(folder: KeyFolder(lookalikes: TestSupport.resources.letterLookalikes))
+        let keys = WordKeys(folder: KeyFolder(lookalikes: TestSupport.resources.letterLookalikes), tables: TestSupport.resources.keyTables)
         var mismatches: [String] = []
         for chunk in stride(from: 0, to: words.count, by: 5000) {
             let text = words[chunk..<min(chunk + 5000, words.count)].joined(separator: " ")

@@ -11,6 +11,8 @@ public final class LinterResources: Sendable {
     public let personalData: PersonalDataLexicon
     public let conduct: ConductLexicon
     let facets: LexiconFacets
+    /// The tables every checker keys words with, made once.
+    let keyTables: KeyTables
     /// The schools' policy packs from `policies/*.yaml`.
     public let policies: PolicyBook
 
@@ -20,6 +22,7 @@ public final class LinterResources: Sendable {
         self.personalData = personalData
         self.conduct = conduct
         facets = LexiconFacets(personalData: personalData, conduct: conduct)
+        keyTables = KeyTables(folder: KeyFolder(lookalikes: letterLookalikes))
         self.policies = policies
         self.profanityContext = profanityContext
         self.letterLookalikes = letterLookalikes

@@ -13,11 +13,10 @@ public final class WordKeys {
     /// What the whole document holds, so rarer passes can be skipped.
     public private(set) var documentTraits = DocumentTraits()
     private var scratch: [UInt8] = []
-    /// Per ASCII byte: 0 = not ASCII (fold with ICU instead), 1 = dropped from keys, else key byte | traits << 8.
-    private let asciiKeys: UnsafeMutablePointer<UInt16>
-    /// Per two-byte scalar (U+0080–U+07FF) that is a letter: its key (up to 4 bytes, zero-padded) as
-    /// `KeyFolder` makes it for that letter alone; 0 when the word must go through `KeyFolder` whole.
-    private let twoByteKeys: UnsafeMutablePointer<UInt32>
+    /// Shared by every checker of a linter: made once, read-only.
+    private let tables: KeyTables
+    private let asciiKeys: UnsafePointer<UInt16>
+    private let twoByteKeys: UnsafePointer<UInt32>
 
     /// Longest token worth keying; longer ones are URLs or spam, and no lexicon entry is near this long.
     static let maximumWordBytes = 128
@@ -39,35 +38,17 @@ public final class WordKeys {
         public static let gluedSymbol = DocumentTraits(rawValue: 2)
     }
 
-    init(folder: KeyFolder) {
+    init(folder: KeyFolder, tables: KeyTables) {
         self.folder = folder
+        self.tables = tables
+        asciiKeys = tables.ascii
+        twoByteKeys = tables.twoByte
         slots = .allocate(capacity: slotCapacity)
-        asciiKeys = .allocate(capacity: 256)
-        for byte in 0..<256 {
-            var key: [UInt8] = []
-            var traits = KeyFolder.Traits()
-            if byte < 0x80 { KeyFolder.appendASCII(UInt8(byte), to: &key, traits: &traits) }
-            (asciiKeys + byte).initialize(to: byte >= 0x80 ? 0 : key.isEmpty ? 1 : UInt16(key[0]) | UInt16(traits.rawValue) << 8)
-        }
-        twoByteKeys = .allocate(capacity: 0x800)
-        for scalar in 0..<0x800 {
-            var packed: UInt32 = 0
-            if scalar >= 0x80, let character = Unicode.Scalar(scalar), character.properties.isAlphabetic {
-                let key = folder.key(of: String(Character(character)))
-                // Only single letters folding to 1–4 ASCII letters: their key does not depend on neighbours.
-                if (1...4).contains(key.count), key.allSatisfy({ $0 &- UInt8(ascii: "a") < 26 }) {
-                    for (offset, byte) in key.enumerated() { packed |= UInt32(byte) << (8 * offset) }
-                }
-            }
-            (twoByteKeys + scalar).initialize(to: packed)
-        }
     }
 
     deinit {
         slots.deallocate()
         buffer.deallocate()
-        asciiKeys.deallocate()
-        twoByteKeys.deallocate()
     }
 
     // Works on local copies of the stored properties: class property access in a loop pays for a
@@ -218,5 +199,44 @@ struct KeyBuffer {
         storage.deallocate()
         storage = newStorage
         capacity = newCapacity
+    }
+}
+
+/// The byte tables `WordKeys` keys words with, made once per set of lexicons (folding 2,048 letters
+/// through ICU is start-up work, not per-checker work). Immutable after `init`, hence Sendable.
+public final class KeyTables: @unchecked Sendable {
+    /// Per ASCII byte: 0 = not ASCII (fold with ICU instead), 1 = dropped from keys, else key byte | traits << 8.
+    let ascii: UnsafePointer<UInt16>
+    /// Per two-byte scalar (U+0080–U+07FF) that is a letter: its key (up to 4 bytes, zero-padded) as
+    /// `KeyFolder` makes it for that letter alone; 0 when the word must go through `KeyFolder` whole.
+    let twoByte: UnsafePointer<UInt32>
+
+    init(folder: KeyFolder) {
+        let ascii = UnsafeMutablePointer<UInt16>.allocate(capacity: 256)
+        for byte in 0..<256 {
+            var key: [UInt8] = []
+            var traits = KeyFolder.Traits()
+            if byte < 0x80 { KeyFolder.appendASCII(UInt8(byte), to: &key, traits: &traits) }
+            (ascii + byte).initialize(to: byte >= 0x80 ? 0 : key.isEmpty ? 1 : UInt16(key[0]) | UInt16(traits.rawValue) << 8)
+        }
+        let twoByte = UnsafeMutablePointer<UInt32>.allocate(capacity: 0x800)
+        for scalar in 0..<0x800 {
+            var packed: UInt32 = 0
+            if scalar >= 0x80, let character = Unicode.Scalar(scalar), character.properties.isAlphabetic {
+                let key = folder.key(of: String(Character(character)))
+                // Only single letters folding to 1–4 ASCII letters: their key does not depend on neighbours.
+                if (1...4).contains(key.count), key.allSatisfy({ $0 &- UInt8(ascii: "a") < 26 }) {
+                    for (offset, byte) in key.enumerated() { packed |= UInt32(byte) << (8 * offset) }
+                }
+            }
+            (twoByte + scalar).initialize(to: packed)
+        }
+        self.ascii = UnsafePointer(ascii)
+        self.twoByte = UnsafePointer(twoByte)
+    }
+
+    deinit {
+        UnsafeMutablePointer(mutating: ascii).deallocate()
+        UnsafeMutablePointer(mutating: twoByte).deallocate()
     }
 }
