@@ -41,7 +41,6 @@ final class PhraseIndex: @unchecked Sendable {
     private var anchors = ByteStringTable<Bool>()
     let gap: Gap
     let slotNames: [String]
-    private(set) var longest = 0
 
     init(gap: Gap = .whitespace, slotNames: [String] = []) {
         self.gap = gap
@@ -96,7 +95,6 @@ final class PhraseIndex: @unchecked Sendable {
         }
         anchors.set(true, for: lastKey)
         words.append(contentsOf: parsed)
-        longest = max(longest, parsed.count)
     }
 
     /// Calls `body(value, firstTokenIndex, lastTokenIndex)` for every phrase anchored at token `index`.

@@ -43,7 +43,6 @@ public struct ProfanityLexicon: Sendable {
     private var tails = StemIndex(fromEnd: true)
     private var allowedWords = ByteStringTable<Bool>()
     private var allowedPrefixes = StemIndex(fromEnd: false)
-    public private(set) var longestPhrase = 1
 
     public init() {}
 
@@ -92,7 +91,6 @@ public struct ProfanityLexicon: Sendable {
         if entry.mode == .phrase {
             // Phrase words are plain keys: the term was split at spaces and has no `*` or slots.
             try? phrases.insert(entry.keys.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "), value: index, folder: folder)
-            longestPhrase = max(longestPhrase, entry.keys.count)
             return
         }
         words.set(Int32(index), for: lastKey)

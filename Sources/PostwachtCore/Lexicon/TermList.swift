@@ -50,8 +50,6 @@ final class TermList<Value: Sendable>: @unchecked Sendable {
         return words.value(for: key, hash: keys.hash(index))
     }
 
-    func value(forKey key: [UInt8]) -> Value? { words.value(for: key) }
-
     /// Calls `body(value, firstTokenIndex, lastTokenIndex)` for every term, one word or several, anchored at
     /// token `index` (its last literal word; slots after it reach further).
     func forEachTerm(anchoredAt index: Int, in document: Document, keys: WordKeys,

@@ -161,10 +161,6 @@ public final class WordKeys {
     @inline(__always)
     func hash(_ index: Int) -> UInt64 { slots[index].hash }
 
-    /// Whether token `index` has a key that holds a letter.
-    @inline(__always)
-    public func hasLetters(_ index: Int) -> Bool { slots[index].traits.contains(.letters) }
-
     public func keyString(_ index: Int) -> String { String(decoding: key(index), as: UTF8.self) }
 }
 
