@@ -24,7 +24,7 @@ if arguments.first == "load" {
     exit(0)
 }
 let megabytes = arguments.first.flatMap(Int.init) ?? 64
-let knownStages = ["pipeline", "parallel", "icu", "tokens", "families"]
+let knownStages = ["pipeline", "parallel", "icu", "tokens", "families", "conduct-only"]
 let requestedStages = arguments.filter { Int($0) == nil }
 if let unknown = requestedStages.first(where: { !knownStages.contains($0) }) {
     FileHandle.standardError.write("postwacht-bench: unknown stage '\(unknown)'; stages: \(knownStages.joined(separator: ", "))\n".data(using: .utf8)!)
@@ -96,4 +96,8 @@ if stages.contains("families") {
         let subset = Linter(resources: resources, rules: RuleRegistry.all.filter { $0.description.id.hasPrefix(family + ".") })
         measure("one core, \(family) rules only") { scan(corpus[...], linter: subset) }
     }
+}
+if stages.contains("conduct-only") && !stages.contains("families") {
+    let subset = Linter(resources: resources, rules: RuleRegistry.all.filter { $0.description.id.hasPrefix("conduct.") })
+    measure("one core, conduct rules only") { scan(corpus[...], linter: subset) }
 }
