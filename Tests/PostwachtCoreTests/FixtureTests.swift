@@ -14,12 +14,22 @@ final class FixtureTests: XCTestCase {
     }
 
     func testPrecisionAndRecallPerCategoryAreAtLeast95Percent() throws {
+        try measure(directory: "posts", floor: 0.95)
+    }
+
+    /// Fixtures/holdout was written blind, from the specification only, after the rules existed; rules
+    /// were then mended only in general ways. A floor keeps it from sliding back; the README shows both runs.
+    func testBlindSetStaysAboveItsFloor() throws {
+        try measure(directory: "holdout", floor: 0.75)
+    }
+
+    private func measure(directory name: String, floor: Double) throws {
         var tallies: [String: Tally] = [:]
         var mistakes: [String] = []
         var posts = 0
         let scored = Set(RuleRegistry.all.map(\.description.category.rawValue))
         var unscored: [String: Int] = [:]
-        for post in try Self.loadPosts() {
+        for post in try Self.loadPosts(from: name) {
             posts += 1
             for label in post.labels where !scored.contains(label.category) { unscored[label.category, default: 0] += 1 }
             for prefix in ["", "👩‍👩‍👧‍👦 ĳs e\u{0301} "] {
@@ -46,12 +56,12 @@ final class FixtureTests: XCTestCase {
                 }
             }
         }
-        print("fixture posts: \(posts)")
+        print("fixture posts in \(name): \(posts)")
         print("| category | precision | recall | TP | FP | FN |\n|---|---:|---:|---:|---:|---:|")
         for (category, tally) in tallies.sorted(by: { $0.key < $1.key }) {
             print(String(format: "| %@ | %.3f | %.3f | %d | %d | %d |", category, tally.precision, tally.recall, tally.truePositives, tally.falsePositives, tally.falseNegatives))
-            XCTAssertGreaterThanOrEqual(tally.precision, 0.95, "\(category) precision; mistakes:\n" + mistakes.joined(separator: "\n"))
-            XCTAssertGreaterThanOrEqual(tally.recall, 0.95, "\(category) recall; mistakes:\n" + mistakes.joined(separator: "\n"))
+            XCTAssertGreaterThanOrEqual(tally.precision, floor, "\(name) \(category) precision; mistakes:\n" + mistakes.joined(separator: "\n"))
+            XCTAssertGreaterThanOrEqual(tally.recall, floor, "\(name) \(category) recall; mistakes:\n" + mistakes.joined(separator: "\n"))
         }
         if !unscored.isEmpty {
             print("labels not scored (no rule for the category yet): " + unscored.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
@@ -61,8 +71,8 @@ final class FixtureTests: XCTestCase {
 
     struct Post { var id: String; var text: String; var metadata: RecordMetadata; var labels: [(category: String, span: OffsetRange)] }
 
-    static func loadPosts() throws -> [Post] {
-        let directory = TestSupport.fixtures.appendingPathComponent("posts")
+    static func loadPosts(from name: String = "posts") throws -> [Post] {
+        let directory = TestSupport.fixtures.appendingPathComponent(name)
         var posts: [Post] = []
         for name in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() where name.hasSuffix(".jsonl") {
             let contents = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)

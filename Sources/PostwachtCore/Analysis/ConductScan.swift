@@ -3,7 +3,11 @@
 struct ConductScan {
     private(set) var hasDisclaimer = false
     private(set) var mentionsSchool = false
-    private(set) var hasPersonalVoice = false
+    /// An opinion or feeling, or the first person outside a practical message in the teacher's role.
+    var hasPersonalVoice: Bool { hasOpinion || speaksForSelf && !isPractical }
+    private var hasOpinion = false
+    private var speaksForSelf = false
+    private var isPractical = false
     /// Names the school app or another closed channel ("de foto's staan in de schoolapp").
     private(set) var pointsToClosedChannel = false
     private(set) var confidential: [Detection] = []
@@ -30,7 +34,12 @@ struct ConductScan {
             }
             if facet.contains(.schoolTopic) {
                 resources.conduct.schoolTopics.forEachTerm(anchoredAt: index, in: document, keys: keys) { kind, _, _ in
-                    if kind == .topic { mentionsSchool = true } else { hasPersonalVoice = true }
+                    switch kind {
+                    case .topic: mentionsSchool = true
+                    case .voice: hasOpinion = true
+                    case .`self`: speaksForSelf = true
+                    case .practical: isPractical = true
+                    }
                 }
             }
             if facet.contains(.threat) {
@@ -60,7 +69,9 @@ struct ConductScan {
     private mutating func findConfidential(at index: Int, facet: LexiconFacets.Facet, document: Document, keys: WordKeys,
                                            facets: [LexiconFacets.Facet], resources: LinterResources) {
         func report(_ term: ConductLexicon.ConfidentialTerm, _ first: Int, _ last: Int) {
-            if !term.needsPerson || Self.namesAPerson(around: first...last, document: document, keys: keys, facets: facets) {
+            // "een avond over dyslexie": the subject of an event, not a person's condition.
+            if term.needsPerson, first > 0, keys.keyString(first - 1) == "over" { return }
+            if !term.needsPerson || Self.namesAPerson(around: first...last, document: document, keys: keys, facets: facets, resources: resources) {
                 confidential.append(Self.detection(document, first, last))
             }
         }
@@ -81,14 +92,17 @@ struct ConductScan {
 
     /// Whether the sentence holding the term names or points at a person: a pronoun, kin or role word,
     /// or a capitalised given name.
-    static func namesAPerson(around range: ClosedRange<Int>, document: Document, keys: WordKeys, facets: [LexiconFacets.Facet]) -> Bool {
+    static func namesAPerson(around range: ClosedRange<Int>, document: Document, keys: WordKeys, facets: [LexiconFacets.Facet],
+                             resources: LinterResources) -> Bool {
         var start = range.lowerBound
         while start > 0, !document.endsSentence(start - 1) { start -= 1 }
         var end = range.upperBound
         while end + 1 < document.tokens.count, !document.endsSentence(end + 1) { end += 1 }
         return (start...end).contains { index in
             !range.contains(index) && (facets[index].contains(.personReference)
-                || facets[index].contains(.givenName) && document.isCapitalized(index) && !document.startsSentence(index))
+                || facets[index].contains(.givenName) && document.isCapitalized(index) && (!document.startsSentence(index)
+                    // A name that is no ordinary word names someone even at the start of a sentence.
+                    || resources.personalData.names.firstNames.value(for: keys.key(index), hash: keys.hash(index)) == false))
         }
     }
 

@@ -69,10 +69,23 @@ struct NameScanner {
     private func isNameInContext(_ index: Int) -> Bool {
         if names.notNames.value(for: keys.key(index), hash: keys.hash(index)) != nil { return false }
         let isCommonWord = names.firstNames.value(for: keys.key(index), hash: keys.hash(index)) ?? false
-        if isCommonWord && document.startsSentence(index) && !isFollowedByAnotherName(index) { return false }
+        if isCommonWord && document.startsSentence(index) && !isFollowedByAnotherName(index) && !isFollowedByGroup(index) { return false }
         // A word written in capitals only (TOPPERS, AB) is not a name.
         if document.tokens[index].byteCount > 1 && document.isUppercaseASCII(index) { return false }
+        // "het Wilhelmus", "een Roos": an article makes a given name a thing.
+        if index > 0, document.isSpaced(index - 1, index), Self.articles.contains(keys.keyString(index - 1)) { return false }
         return true
+    }
+
+    /// Articles before a capitalised word that make it a thing, not a person ("de" is left out: de Vries).
+    private static let articles: Set<String> = ["het", "een"]
+
+    /// "Mats uit 2B", "Roos uit groep 5": a class after the name says it is a pupil.
+    private func isFollowedByGroup(_ index: Int) -> Bool {
+        let next = index + 1
+        return next + 1 < document.tokens.count && document.isSpaced(index, next) && keys.keyString(next) == "uit"
+            && (document.tokens[next + 1].kind == .number || keys.traits(next + 1).contains(.digits) || keys.keyString(next + 1) == "groep"
+                || keys.keyString(next + 1) == "klas")
     }
 
     /// "Mila en Jayden": a second given name joined by "en" or "&" makes a sentence-initial one a name too.
@@ -81,7 +94,7 @@ struct NameScanner {
         let joiner = index + 1, other = index + 2
         guard other < tokens.count, document.isSpaced(index, joiner), document.isSpaced(joiner, other),
               keys.keyString(joiner) == "en" || document.isCharacter(joiner, "&"), document.isCapitalized(other) else { return false }
-        return names.firstNames.value(for: keys.key(other), hash: keys.hash(other)) == false
+        return names.firstNames.value(for: keys.key(other), hash: keys.hash(other)) != nil
     }
 
     /// The title right before the name: juf, meester, meneer, intern begeleider.

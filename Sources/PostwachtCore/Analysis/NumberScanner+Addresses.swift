@@ -85,7 +85,8 @@ extension NumberScanner {
         let isStreet = lexicon.streetWords.value(for: key, hash: keys.hash(word)) != nil || isNamedStreetWord
             || lexicon.streetSuffixes.longestStem(in: key, minimumRest: 2) != nil
         let isAmbiguous = !isStreet && lexicon.ambiguousStreetSuffixes.longestStem(in: key, minimumRest: 2) != nil
-        guard isStreet || isAmbiguous && followsAddressCue(word) else { return nil }
+        // An ambiguous name (…hof, …park) is a street after a word like "bij" or before a postcode.
+        guard isStreet || isAmbiguous && (followsAddressCue(word) || isFollowedByPostcode(index)) else { return nil }
         var first = word
         while first - 1 >= 0, word - first < 2, document.tokens[first - 1].kind == .word, document.isSpaced(first - 1, first),
               document.isCapitalized(first - 1), !document.startsSentence(first - 1),
@@ -93,6 +94,14 @@ extension NumberScanner {
             first -= 1
         }
         return Street(first: first, last: word, isUnambiguous: isStreet)
+    }
+
+    /// "Berkenhof 7, 8252 TX": a postcode after the house number (and its toevoeging).
+    func isFollowedByPostcode(_ index: Int) -> Bool {
+        guard let number = houseNumber(at: index) else { return false }
+        var next = number.last + 1
+        if next < document.tokens.count, document.isCharacter(next, ",") { next += 1 }
+        return next < document.tokens.count && postcode(at: next) != nil
     }
 
     /// "bij Wilhelminapark 50", "adres: Rozenhof 3": a word that introduces an address stands right before.

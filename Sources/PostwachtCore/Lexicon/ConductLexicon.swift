@@ -15,7 +15,7 @@ public struct ConductLexicon: Sendable {
     var publicChannels: Set<String> = []
     var closedChannels: Set<String> = []
 
-    enum TopicKind: Sendable { case topic, voice }
+    enum TopicKind: Sendable { case topic, voice, `self`, practical }
     enum ThreatKind: String, Sendable { case threat, doxxing, aimedInsult = "aimed-insult" }
 
     struct ConfidentialTerm: Sendable {
@@ -38,7 +38,13 @@ public struct ConductLexicon: Sendable {
     init(reading read: (String) throws(LexiconError) -> LexiconFile, folder: KeyFolder) throws(LexiconError) {
         disclaimers = try read("nl/disclaimer-phrases.tsv").termList(columns: 1, gap: .clausePunctuation, folder: folder) { _ in true }
         schoolTopics = try read("nl/school-topic.tsv").termList(columns: 2, folder: folder) { fields in
-            fields[1] == "topic" ? .topic : fields[1] == "voice" ? .voice : nil
+            switch fields[1] {
+            case "topic": return .topic
+            case "voice": return .voice
+            case "self": return .`self`
+            case "practical": return .practical
+            default: return nil
+            }
         }
         let confidential = try read("nl/confidential-terms.tsv")
         for row in confidential.rows {

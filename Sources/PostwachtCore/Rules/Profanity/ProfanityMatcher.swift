@@ -140,6 +140,8 @@ final class ProfanityMatcher {
             let afterMatches = wordKey(at: index + 1, after: index, in: document, keys: keys).map {
                 context.medicalAfter.value(for: $0) != nil
             } ?? false
+            // In a post about illness (KWF, chemo, cholera) an ambiguous bare disease name is the disease.
+            // Not the sure ones: "vaccinatie tegen buiktyfus … tyfus veel prikken" still curses.
             return beforeMatches || afterMatches || isAboutIllness(document, keys: keys)
         }
         if entry.wordClass == .insult, entry.sureness == 1 {
@@ -319,8 +321,12 @@ final class ProfanityMatcher {
                     result.removeAll { $0.range.lowerBound >= trimmedStart && $0.range.upperBound <= trimmedEnd }
                     break
                 }
-                let alreadyFound = result.contains { $0.range.overlaps(trimmedStart..<trimmedEnd) }
+                // An asterisk standing for a vowel (tyf*s) makes the whole cluster the word, over a
+                // fragment of it found alone (tyf); other clusters only count where nothing was found.
+                let readsVowel = reading.map { $0 != 0 } ?? false
+                let alreadyFound = !readsVowel && result.contains { $0.range.overlaps(trimmedStart..<trimmedEnd) }
                 if !alreadyFound, let (hit, key) = bestHit(scratch.key, traits: traits) {
+                    if readsVowel { result.removeAll { $0.range.lowerBound >= trimmedStart && $0.range.upperBound <= trimmedEnd } }
                     result.append(match(hit, range: trimmedStart..<trimmedEnd, key: key, document: document))
                     break
                 }
