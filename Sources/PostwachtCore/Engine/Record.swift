@@ -7,6 +7,7 @@ public enum AuthorRole: String, Codable, CaseIterable, Sendable {
     /// The role from an export or a form, also in Dutch (docent, leerkracht, medewerker, ouder, verzorger,
     /// leerling), any case.
     public init?(named name: String) {
+        if let role = AuthorRole(rawValue: name) { self = role; return }
         let lowered = name.lowercased().trimmingCharacters(in: .whitespaces)
         if let role = AuthorRole(rawValue: lowered) { self = role; return }
         switch lowered {
