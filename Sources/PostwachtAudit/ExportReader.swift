@@ -90,6 +90,8 @@ public enum ExportReader {
         var indexes: [String: Int] = [:]
         var separator = UInt8(ascii: ",")
         var reader: CSVReader?
+        /// Rows of a file whose header names no text column: counted, reported once at the end.
+        var rowsWithoutText = 0
         func record(_ fields: [[UInt8]], line: Int) {
             let position = "\(file.path):\(line)"
             guard let header else {
@@ -97,6 +99,10 @@ public enum ExportReader {
                 if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
                 header = names
                 for role in ColumnMapping.roles { indexes[role] = columns.index(of: role, in: names) }
+                return
+            }
+            guard let textIndex = indexes["text"] else {
+                rowsWithoutText += 1
                 return
             }
             guard fields.count == header.count else {
@@ -114,7 +120,7 @@ public enum ExportReader {
             metadata.attachments = (text("media") ?? "").split(separator: ";").map { name in
                 Attachment(type: MediaKind.of(String(name)), name: name.trimmingCharacters(in: .whitespaces))
             }
-            emit(.post(Record(id: id, bytes: fields[indexes["text"]!], metadata: metadata), source: position))
+            emit(.post(Record(id: id, bytes: fields[textIndex], metadata: metadata), source: position))
         }
         func start(_ firstBytes: some Collection<UInt8>) {
             // A header with more semicolons than commas is a Dutch Excel export.
@@ -150,11 +156,10 @@ public enum ExportReader {
             }
             throw ImportFailure(id: "\(file.path):\(line)", source: "\(file.path):\(line)", code: "input.csv", message: message)
         }
-        _ = indexes["text"] ?? {
-            emit(.failure(ImportFailure(id: file.path, source: file.path, code: "input.csv",
-                                        message: "no text column; name it with --column text=<header>")))
-            return 0
-        }()
+        if let header, indexes["text"] == nil {
+            throw ImportFailure(id: file.path, source: file.path, code: "input.csv",
+                                message: "no text column among \(header.joined(separator: ", ")); \(rowsWithoutText) rows not read; name it with --column text=<header>")
+        }
     }
 
     // MARK: JSON exports

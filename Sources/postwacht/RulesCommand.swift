@@ -67,7 +67,7 @@ struct ExplainCommand: ParsableCommand {
         print("\(nl ? "categorie" : "category"): \(rule.category.rawValue)   \(nl ? "ernst" : "severity"): \(rule.defaultSeverity.rawValue)\n")
         print(rule.rationale.text(in: language) + "\n")
         print(nl ? "Protocollen:" : "Protocols:")
-        let clauses = RuleRegistry.rule(withID: ruleID).map { _ in linter.resources.policies.clauses(for: rule.id, policy: linter.options.policy) } ?? []
+        let clauses = linter.resources.policies.clauses(for: rule.id, policy: linter.options.policy)
         if clauses.isEmpty, let policy = linter.options.policy { print("  (\(policy) \(nl ? "handhaaft deze regel niet" : "does not enforce this rule"))") }
         for clause in clauses {
             print("  \(clause.organisation), \(clause.citation):\n    “\(clause.quote)”")

@@ -109,6 +109,16 @@ final class AuditTests: XCTestCase {
         XCTAssertGreaterThan(checked, 5, "the readable records of broken files are still checked")
     }
 
+    func testCSVWithoutATextColumnIsOneErrorNotACrash() throws {
+        let root = try temporaryDirectory()
+        try write(root, "posts.csv", "id,inhoud\n1,kut\n2,hoi\n")
+        var outcomes: [String] = []
+        try AuditRunner(linter: TestSupport.linter, jobs: 1).run(ExportDiscovery.files([root.appendingPathComponent("posts.csv").path]).files) { outcome in
+            if case .failed(let failure) = outcome { outcomes.append(failure.message) } else { outcomes.append("checked") }
+        }
+        XCTAssertEqual(outcomes, ["no text column among id, inhoud; 2 rows not read; name it with --column text=<header>"])
+    }
+
     func testSARIFHasWhatCodeScanningNeeds() throws {
         guard case .checked(let result) = try TestSupport.linter.makeChecker().lint(Record(id: "post 1", text: "😀 Wat een k4nkerschool")) else { return XCTFail() }
         var report = SARIFReport(rules: TestSupport.linter.rules.map(\.description), clauses: { TestSupport.linter.clauses(of: $0) },
