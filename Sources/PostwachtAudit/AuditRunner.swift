@@ -23,7 +23,12 @@ public struct AuditProgress: Sendable {
 
 /// Reads export files one record at a time and checks them on every core, in batches, so memory stays
 /// flat and output keeps input order. Every record yields an outcome; none is dropped.
-public final class AuditRunner {
+///
+/// Three kinds of thread: one reads and cuts batches, one per checker checks whole batches (decoding
+/// JSONL lines and formatting output there too), and the caller's thread hands outcomes on in input
+/// order. Each waits only when the one before has nothing for it, so all cores stay busy checking.
+/// Unchecked `Sendable`: nothing changes after `init`, and checker N is used by worker thread N alone.
+public final class AuditRunner: @unchecked Sendable {
     private let checkers: [Checker]
     private let batchSize: Int
     /// Known findings (`baselineKey`) to leave out: `--baseline`.
@@ -50,59 +55,106 @@ public final class AuditRunner {
         let started = ContinuousClock.now
         var totals = AuditProgress()
         totals.fileBytesTotal = files.reduce(0) { $0 + $1.size }
-        var batch: [(input: Input, source: String)] = []
-        var pendingFailures: [(position: Int, failure: ImportFailure)] = []
+        let inFlight = 2 * checkers.count + 2
+        let unchecked = BatchQueue(capacity: inFlight)
+        let checked = OrderedBatches(window: inFlight)
+        let batchSize = self.batchSize
 
-        func flush() {
-            let results = check(batch.map(\.input))
-            var failureIndex = 0
-            for (index, result) in results.enumerated() {
-                while failureIndex < pendingFailures.count, pendingFailures[failureIndex].position <= index {
-                    outcome(.failed(pendingFailures[failureIndex].failure))
-                    totals.failed += 1
-                    failureIndex += 1
-                }
-                switch result.outcome {
-                case .checked(let lint):
-                    totals.findings += lint.findings.count
-                    outcome(.checked(lint, source: batch[index].source, metadata: result.metadata, rendered: result.rendered))
-                case .failed(let id, let error):
-                    totals.failed += 1
-                    outcome(.failed(ImportFailure(id: id, source: batch[index].source, code: error.code, message: error.message)))
-                }
-                totals.records += 1
-                totals.textBytes += result.textBytes
+        let reader = Thread {
+            var sequence = 0
+            var batch = Batch(sequence: 0)
+            func send() {
+                unchecked.put(batch)
+                sequence += 1
+                batch = Batch(sequence: sequence)
             }
-            for (_, failure) in pendingFailures[failureIndex...] {
-                outcome(.failed(failure))
-                totals.failed += 1
+            for file in files {
+                var readInFile = 0
+                ExportReader.read(file, columns: columns) { item in
+                    var bytes = 0
+                    switch item {
+                    case .post(let record, let source): batch.inputs.append((.record(record), source)); bytes = record.bytes.count
+                    case .line(let line, let source, let fallbackID): batch.inputs.append((.line(line, fallbackID: fallbackID), source)); bytes = line.count + 1
+                    case .failure(let failure): batch.failures.append((batch.inputs.count, failure)) // reported after the records read before it
+                    }
+                    // Read bytes estimate progress within a file: exactly for lines, roughly for posts.
+                    bytes = min(bytes, max(0, file.size - readInFile))
+                    readInFile += bytes
+                    batch.bytesRead += bytes
+                    if batch.inputs.count >= batchSize { send() }
+                }
+                batch.bytesRead += max(0, file.size - readInFile)
+                batch.endsFile = true
+                send()
             }
-            batch.removeAll(keepingCapacity: true)
-            pendingFailures.removeAll(keepingCapacity: true)
+            unchecked.close()
+            checked.finish(batches: sequence)
+        }
+        reader.stackSize = 1 << 22
+        reader.start()
+        for worker in checkers.indices {
+            let worker = Thread { [self] in
+                while let batch = unchecked.take() {
+                    checked.put(CheckedBatch(batch: batch, results: check(batch.inputs, with: checkers[worker])))
+                }
+            }
+            worker.stackSize = 1 << 22
+            worker.start()
+        }
+
+        var next = 0
+        while let done = checked.take(next) {
+            next += 1
+            emit(done, totals: &totals, outcome: outcome)
             totals.elapsed = ContinuousClock.now - started
             progress(totals)
         }
+    }
 
-        for file in files {
-            ExportReader.read(file, columns: columns) { item in
-                switch item {
-                case .post(let record, let source):
-                    batch.append((.record(record), source))
-                    if batch.count >= batchSize { flush() }
-                case .line(let bytes, let source, let fallbackID):
-                    batch.append((.line(bytes, fallbackID: fallbackID), source))
-                    if batch.count >= batchSize { flush() }
-                case .failure(let failure):
-                    // Kept in place: reported after the records read before it.
-                    pendingFailures.append((batch.count, failure))
-                    totals.records += 1
-                }
+    /// Hands on one checked batch's outcomes, each failure in its place among the records.
+    private func emit(_ done: CheckedBatch, totals: inout AuditProgress, outcome: (AuditOutcome) -> Void) {
+        let batch = done.batch
+        var failureIndex = 0
+        func reportFailures(upTo position: Int) {
+            while failureIndex < batch.failures.count, batch.failures[failureIndex].position <= position {
+                outcome(.failed(batch.failures[failureIndex].failure))
+                totals.records += 1
+                totals.failed += 1
+                failureIndex += 1
             }
-            flush()
-            totals.filesDone += 1
-            totals.fileBytesDone += file.size
-            progress(totals)
         }
+        for (index, result) in done.results.enumerated() {
+            reportFailures(upTo: index)
+            switch result.outcome {
+            case .checked(let lint):
+                totals.findings += lint.findings.count
+                outcome(.checked(lint, source: batch.inputs[index].source, metadata: result.metadata, rendered: result.rendered))
+            case .failed(let id, let error):
+                totals.failed += 1
+                outcome(.failed(ImportFailure(id: id, source: batch.inputs[index].source, code: error.code, message: error.message)))
+            }
+            totals.records += 1
+            totals.textBytes += result.textBytes
+        }
+        reportFailures(upTo: Int.max)
+        totals.fileBytesDone += batch.bytesRead
+        if batch.endsFile { totals.filesDone += 1 }
+    }
+
+    /// Records read in a row, the failures among them (by position), and how far the files were read.
+    struct Batch: Sendable {
+        var sequence: Int
+        var inputs: [(input: Input, source: String)] = []
+        var failures: [(position: Int, failure: ImportFailure)] = []
+        /// Bytes of the export these records came from.
+        var bytesRead = 0
+        /// Whether the last records of a file are here.
+        var endsFile = false
+    }
+
+    struct CheckedBatch: Sendable {
+        var batch: Batch
+        var results: [Checked]
     }
 
     /// A record read, or a JSONL line to decode on a checking thread.
@@ -118,54 +170,25 @@ public final class AuditRunner {
         var rendered: String? = nil
     }
 
-    /// Decodes and checks a batch on all checkers at once; results in input order.
-    private func check(_ inputs: [Input]) -> [Checked] {
-        guard !inputs.isEmpty else { return [] }
-        let results = ResultSlots(count: inputs.count)
-        let workers = min(checkers.count, inputs.count)
-        let checkers = CheckerSet(self.checkers)
-        let baseline = self.baseline, render = self.render
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < inputs.count {
-                let record: Record
-                switch inputs[index] {
-                case .record(let given): record = given
-                case .line(let bytes, let fallbackID):
-                    switch JSONLRecordDecoder.decode(bytes, fallbackID: fallbackID) {
-                    case .success(let decoded): record = decoded
-                    case .failure(let error):
-                        results.set(index, Checked(outcome: .failed(id: error.id, error: error.error), metadata: RecordMetadata(), textBytes: 0))
-                        index += workers
-                        continue
-                    }
+    /// Decodes and checks a batch on one checker; results in input order.
+    private func check(_ inputs: [(input: Input, source: String)], with checker: Checker) -> [Checked] {
+        inputs.map { input in
+            let record: Record
+            switch input.input {
+            case .record(let given): record = given
+            case .line(let bytes, let fallbackID):
+                switch JSONLRecordDecoder.decode(bytes, fallbackID: fallbackID) {
+                case .success(let decoded): record = decoded
+                case .failure(let error):
+                    return Checked(outcome: .failed(id: error.id, error: error.error), metadata: RecordMetadata(), textBytes: 0)
                 }
-                var outcome = checkers.checker(worker).lint(record)
-                if !baseline.isEmpty, case .checked(var lint) = outcome {
-                    lint.findings.removeAll { baseline.contains(Self.baselineKey(recordID: lint.id, finding: $0)) }
-                    outcome = .checked(lint)
-                }
-                results.set(index, Checked(outcome: outcome, metadata: record.metadata, textBytes: record.bytes.count,
-                                           rendered: render.map { $0(outcome) }))
-                index += workers
             }
+            var outcome = checker.lint(record)
+            if !baseline.isEmpty, case .checked(var lint) = outcome {
+                lint.findings.removeAll { baseline.contains(Self.baselineKey(recordID: lint.id, finding: $0)) }
+                outcome = .checked(lint)
+            }
+            return Checked(outcome: outcome, metadata: record.metadata, textBytes: record.bytes.count, rendered: render.map { $0(outcome) })
         }
-        return results.values
     }
-}
-
-/// The checkers of one run; worker N only ever uses checker N, so sharing the list is safe.
-private final class CheckerSet: @unchecked Sendable {
-    private let checkers: [Checker]
-    init(_ checkers: [Checker]) { self.checkers = checkers }
-    func checker(_ worker: Int) -> Checker { checkers[worker] }
-}
-
-/// One slot per record; each worker writes only its own slots.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [AuditRunner.Checked?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: AuditRunner.Checked) { lock.lock(); slots[index] = value; lock.unlock() }
-    var values: [AuditRunner.Checked] { slots.map { $0! } }
 }

@@ -16,7 +16,9 @@ enum BenchmarkCorpus {
                 if Int.random(in: 0..<6, using: &generator) == 0 { text += emoji.randomElement(using: &generator)! + " " }
             }
             if Int.random(in: 0..<12, using: &generator) == 0 { text += coarse.randomElement(using: &generator)! }
-            records.append(Record(id: "bench-\(records.count)", text: text))
+            // Authors as an export has them: school staff, parents, pupils and the school account.
+            let role = roles[records.count % roles.count]
+            records.append(Record(id: "bench-\(records.count)", text: text, metadata: RecordMetadata(authorRole: role)))
             total += text.utf8.count
         }
         return records
@@ -35,6 +37,7 @@ enum BenchmarkCorpus {
         return words.joined(separator: " ") + [".", "!", "?", ",", "."].randomElement(using: &generator)!
     }
 
+    static let roles: [AuthorRole] = [.staff, .parent, .pupil, .school]
     private static let openers = ["Beste ouders,", "Lieve kinderen", "Vandaag", "Morgen", "Groep 7", "De juf", "Meester Bram", "Wij", "Na de vakantie", "Op vrijdag", "Hoi allemaal"]
     private static let vocabulary = """
         de het een en van in op met voor naar is zijn was wordt worden heeft hebben kan kunnen zal zullen we wij jullie ze

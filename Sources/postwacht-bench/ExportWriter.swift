@@ -12,12 +12,11 @@ enum ExportWriter {
         let target = megabytes * 1_000_000
         var written = 0
         var round = 0
-        let roles = ["staff", "parent", "pupil", "school"]
         while written < target {
             var chunk = Data()
             for (index, record) in corpus.enumerated() {
                 let object: [String: Any] = ["id": "post-\(round)-\(index)", "text": String(decoding: record.bytes, as: UTF8.self),
-                                             "author_role": roles[index % roles.count], "created_at": 1_640_995_200 + (round * corpus.count + index) * 600]
+                                             "author_role": record.metadata.authorRole!.rawValue, "created_at": 1_640_995_200 + (round * corpus.count + index) * 600]
                 chunk.append(try JSONSerialization.data(withJSONObject: object))
                 chunk.append(0x0A)
                 if written + chunk.count >= target { break }

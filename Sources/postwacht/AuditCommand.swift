@@ -105,6 +105,7 @@ struct AuditCommand: ParsableCommand {
         html.policy = options.policy
         html.organisation = options.policy.flatMap { resources.policies.pack($0)?.organisation }
         html.inputs = paths
+        if outputFormat == .sarif { sink.write(sarif.opening()) }
         var summary = RunSummary()
         var baselineKeys: [String] = []
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
@@ -121,7 +122,7 @@ struct AuditCommand: ParsableCommand {
             switch outcome {
             case .checked(let result, let source, let metadata, let rendered):
                 record(.checked(result), rendered: rendered)
-                if outputFormat == .sarif { sarif.add(result, source: source) }
+                if outputFormat == .sarif { sink.write(sarif.results(result, source: source)) }
                 if report != nil { html.add(result, source: source, metadata: metadata) }
                 if writeBaseline != nil { baselineKeys += result.findings.map { AuditRunner.baselineKey(recordID: result.id, finding: $0) } }
             case .failed(let failure):
@@ -131,7 +132,7 @@ struct AuditCommand: ParsableCommand {
         }, progress: progress.update)
         progress.finish()
         if let text = reporter?.finish(summary) { sink.write(text) }
-        if outputFormat == .sarif { sink.write(sarif.document()) }
+        if outputFormat == .sarif { sink.write(sarif.closing()) }
         sink.close()
         if let report { try write(html.html(), to: report, what: "HTML report") }
         if let writeBaseline { try Self.writeBaseline(baselineKeys, to: writeBaseline) }

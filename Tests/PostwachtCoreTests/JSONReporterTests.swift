@@ -3,17 +3,43 @@ import XCTest
 @testable import PostwachtCore
 @testable import PostwachtReporting
 
-/// The hand-written JSONL line must be byte for byte what JSONEncoder writes for the same record.
+/// The hand-written JSON must be byte for byte what JSONEncoder writes for the same records.
 final class JSONReporterTests: XCTestCase {
     func testHandWrittenLinesEqualTheEncoder() throws {
+        for outcome in try sampleOutcomes() {
+            XCTAssertEqual(JSONOutput.line(outcome), JSONOutput.encode(RecordObject(outcome)) + "\n")
+        }
+    }
+
+    /// `--format json` streams its document; it must still be the one JSONEncoder would write whole.
+    func testStreamedDocumentEqualsTheEncoder() throws {
+        struct Document: Encodable { var records: [RecordObject]; var summary: RunSummary }
+        for outcomes in [try sampleOutcomes(), []] {
+            var reporter = JSONDocumentReporter()
+            var summary = RunSummary()
+            var streamed = ""
+            for outcome in outcomes {
+                summary.add(outcome)
+                streamed += reporter.report(outcome)
+            }
+            streamed += reporter.finish(summary)
+            XCTAssertEqual(streamed, JSONOutput.encode(Document(records: outcomes.map(RecordObject.init), summary: summary)) + "\n")
+        }
+    }
+
+    /// Escapes of every kind, invalid bytes, warnings, findings with clauses, a failed record.
+    private func sampleOutcomes() throws -> [RecordOutcome] {
         let texts = ["Wat een k4nkerschool, bel 06-12345678 of mail \"juf\"\\anna@gmail.com\n\t📸 Onze leerling Sanne de Vries",
                      "Hoera!", "Ik vind de werkdruk op school te hoog. \u{0001}", String(decoding: [0x66, 0xFF, 0x6F], as: UTF8.self)]
         let checker = try TestSupport.linter.makeChecker()
         var outcomes = texts.enumerated().map { checker.lint(Record(id: "post/\($0.offset) \"x\"", text: $0.element, metadata: RecordMetadata(authorRole: .staff))) }
         outcomes.append(checker.lint(Record(id: "raw", bytes: [0x61, 0xFF, 0x62])))
-        outcomes.append(.failed(id: "bad/1", error: RecordError(code: "input.invalid-json", message: "not \"valid\" JSON")))
-        for outcome in outcomes {
-            XCTAssertEqual(JSONOutput.line(outcome), JSONOutput.encode(RecordObject(outcome)) + "\n")
+        // Long ids with escapes at every offset reach the eight-bytes-at-a-time scan's edges.
+        for offset in 0..<9 {
+            let id = String(repeating: "é", count: offset) + String(repeating: "abcdefgh\\ijklmnop\"\u{1F}", count: 3) + "\u{7F}ü"
+            outcomes.append(checker.lint(Record(id: id, text: "wat een kutschool")))
         }
+        outcomes.append(.failed(id: "bad/1", error: RecordError(code: "input.invalid-json", message: "not \"valid\" JSON")))
+        return outcomes
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Turns one line of `--input jsonl` into a record: `id`, `text` (required), and optional `author_role`,
-/// `attachments`, `org`, `channel`. Unknown fields are ignored; anything else wrong is a `RecordError`
-/// that names the field, so one bad line never stops the others.
+/// `attachments`, `org`, `channel`, `author`, `created_at`. Unknown fields are ignored; anything else
+/// wrong is a `RecordError` that names the field, so one bad line never stops the others.
 public enum JSONLRecordDecoder {
     /// The record, or the error together with the best id known for it (the line's `id`, else `fallbackID`).
     public static func decode(_ line: [UInt8], fallbackID: String) -> Result<Record, IdentifiedRecordError> {
@@ -11,65 +11,62 @@ public enum JSONLRecordDecoder {
     }
 
     private static func decode(_ line: [UInt8], fallbackID: String, id: inout String) -> Result<Record, RecordError> {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: Data(line), options: [.fragmentsAllowed])
-        } catch {
-            return .failure(RecordError(code: "input.invalid-json", message: "not valid JSON: \(describe(error))"))
+        let object: JSONValue
+        do { object = try JSONValue.parse(line) } catch {
+            return .failure(RecordError(code: "input.invalid-json", message: "not valid JSON: \(error)"))
         }
-        guard let fields = object as? [String: Any] else {
+        guard case .object = object else {
             return .failure(RecordError(code: "input.invalid-json", message: "expected a JSON object with a \"text\" field"))
         }
-        switch fields["id"] {
-        case let text as String: id = text
-        case let number as NSNumber: id = number.stringValue
+        switch object["id"] {
+        case .string(let bytes)?: id = String(decoding: bytes, as: UTF8.self)
+        case .number(let spelling)?: id = spelling
         default: id = fallbackID
         }
         func failure(_ code: String, _ message: String) -> Result<Record, RecordError> {
             .failure(RecordError(code: code, message: message))
         }
-        guard let text = fields["text"] else { return failure("input.missing-text", "the record has no \"text\" field") }
-        guard let textString = text as? String else { return failure("input.invalid-field", "\"text\" must be a string") }
+        guard let text = object["text"] else { return failure("input.missing-text", "the record has no \"text\" field") }
+        guard case .string(let textBytes) = text else { return failure("input.invalid-field", "\"text\" must be a string") }
         var metadata = RecordMetadata()
-        if let role = fields["author_role"], !(role is NSNull) {
-            guard let roleName = role as? String, let parsed = AuthorRole(named: roleName) else {
+        if let role = object["author_role"], role != .null {
+            guard let roleName = role.string, let parsed = AuthorRole(named: roleName) else {
                 return failure("input.invalid-field", "\"author_role\" must be one of \(AuthorRole.allCases.map(\.rawValue).joined(separator: ", ")) (or docent, ouder, leerling)")
             }
             metadata.authorRole = parsed
         }
-        if let attachments = fields["attachments"], !(attachments is NSNull) {
-            guard let list = attachments as? [Any] else { return failure("input.invalid-field", "\"attachments\" must be an array") }
+        if let attachments = object["attachments"], attachments != .null {
+            guard case .array(let list) = attachments else { return failure("input.invalid-field", "\"attachments\" must be an array") }
             for (index, item) in list.enumerated() {
-                guard let attachment = item as? [String: Any], let typeName = attachment["type"] as? String,
-                      let type = Attachment.Kind(rawValue: typeName) else {
+                guard let typeName = item["type"]?.string, let type = Attachment.Kind(rawValue: typeName) else {
                     return failure("input.invalid-field", "attachments[\(index)] needs a \"type\" of image, video, audio or file")
                 }
-                metadata.attachments.append(Attachment(type: type, alt: attachment["alt"] as? String, name: attachment["name"] as? String))
+                metadata.attachments.append(Attachment(type: type, alt: item["alt"]?.string, name: item["name"]?.string))
             }
         }
-        metadata.organisation = fields["org"] as? String
-        metadata.channel = fields["channel"] as? String
-        metadata.author = fields["author"] as? String
-        metadata.createdAt = date(fields["created_at"])
-        return .success(Record(id: id, bytes: Array(textString.utf8), metadata: metadata))
+        metadata.organisation = object["org"]?.string
+        metadata.channel = object["channel"]?.string
+        metadata.author = object["author"]?.string
+        metadata.createdAt = date(object["created_at"])
+        return .success(Record(id: id, bytes: textBytes, metadata: metadata))
     }
 
-    /// ISO 8601 text ("2024-03-06T09:12:00Z", also without time) or Unix seconds.
-    public static func date(_ value: Any?) -> Date? {
+    /// A JSON date: ISO 8601 text, or Unix seconds as a number or numeric text.
+    public static func date(_ value: JSONValue?) -> Date? {
         switch value {
-        case let number as NSNumber: return Date(timeIntervalSince1970: number.doubleValue)
-        case let text as String:
-            if let date = try? Date(text, strategy: .iso8601) { return date }
-            if let date = try? Date(text, strategy: Date.ISO8601FormatStyle().year().month().day()) { return date }
-            if let seconds = Double(text) { return Date(timeIntervalSince1970: seconds) }
-            return nil
+        case .number(let spelling)?: return Double(spelling).map { Date(timeIntervalSince1970: $0) }
+        case .string?: return date(value?.string)
         default: return nil
         }
     }
 
-    private static func describe(_ error: Error) -> String {
-        let nsError = error as NSError
-        return (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
+    /// ISO 8601 text ("2024-03-06T09:12:00Z", also without time) or Unix seconds.
+    public static func date(_ text: String?) -> Date? {
+        guard let text else { return nil }
+        if let date = try? Date(text, strategy: .iso8601) { return date }
+        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle().year().month().day()) { return date }
+        if let seconds = Double(text) { return Date(timeIntervalSince1970: seconds) }
+        return nil
     }
 }
 

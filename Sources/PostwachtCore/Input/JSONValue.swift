@@ -1,0 +1,248 @@
+/// A JSON value parsed straight from UTF-8 bytes. Strings stay bytes, so a post's text goes to the
+/// checker without a round trip through `String`, and invalid UTF-8 inside a string reaches the text
+/// model (which repairs it with a warning) instead of failing the whole record.
+public enum JSONValue: Equatable, Sendable {
+    case null
+    case bool(Bool)
+    /// The number as written (`42`, `1.5e3`): ids keep their spelling, dates convert it.
+    case number(String)
+    case string([UInt8])
+    case array([JSONValue])
+    /// Members in document order; a repeated key keeps its last value when looked up.
+    case object([(key: String, value: JSONValue)])
+
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.last { $0.key == key }?.value
+    }
+
+    public var string: String? {
+        if case .string(let bytes) = self { return String(decoding: bytes, as: UTF8.self) }
+        return nil
+    }
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.array(let a), .array(let b)): return a == b
+        case (.object(let a), .object(let b)): return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        default: return false
+        }
+    }
+
+    /// Parses one JSON document (RFC 8259; a leading byte-order mark is allowed).
+    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+        try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
+            var parser = JSONParser(bytes: buffer)
+            return try parser.document()
+        }
+    }
+}
+
+/// Why bytes are not JSON, and where (0-based byte offset into the parsed bytes).
+public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var problem: String
+    public var offset: Int
+    public var description: String { "\(problem) at byte \(offset + 1)" }
+}
+
+private struct JSONParser {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+    /// Deeper nesting is refused rather than risking the stack on hostile input.
+    static let maximumDepth = 512
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    mutating func document() throws(JSONSyntaxError) -> JSONValue {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+        skipWhitespace()
+        guard position < bytes.count else { throw fail("empty input, expected a JSON value") }
+        let value = try self.value(depth: 0)
+        skipWhitespace()
+        guard position == bytes.count else { throw fail("unexpected \(describe(bytes[position])) after the JSON value") }
+        return value
+    }
+
+    private func fail(_ problem: String) -> JSONSyntaxError { JSONSyntaxError(problem: problem, offset: position) }
+
+    private func describe(_ byte: UInt8) -> String {
+        (0x21...0x7E).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16, uppercase: true))"
+    }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x09, 0x0A, 0x0D: position += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+        guard depth < Self.maximumDepth else { throw fail("nested deeper than \(Self.maximumDepth) levels") }
+        guard position < bytes.count else { throw fail("unexpected end of input, expected a value") }
+        switch bytes[position] {
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "{"): return try object(depth: depth)
+        case UInt8(ascii: "["): return try array(depth: depth)
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
+        default: throw fail("unexpected \(describe(bytes[position])), expected a value")
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard position + expected.count <= bytes.count, bytes[position..<position + expected.count].elementsEqual(expected) else {
+            throw fail("invalid literal, expected '\(word)'")
+        }
+        position += expected.count
+    }
+
+    private mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+        position += 1
+        var members: [(key: String, value: JSONValue)] = []
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
+        while true {
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+                throw fail(position < bytes.count ? "expected a quoted key in an object" : "unexpected end of input inside an object")
+            }
+            let key = String(decoding: try string(), as: UTF8.self)
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw fail("expected ':' after the key \"\(key)\"") }
+            position += 1
+            skipWhitespace()
+            members.append((key, try value(depth: depth + 1)))
+            skipWhitespace()
+            guard position < bytes.count else { throw fail("unexpected end of input inside an object") }
+            switch bytes[position] {
+            case UInt8(ascii: ","): position += 1
+            case UInt8(ascii: "}"): position += 1; return .object(members)
+            default: throw fail("expected ',' or '}' in an object")
+            }
+        }
+    }
+
+    private mutating func array(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+        position += 1
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return .array(elements) }
+        while true {
+            skipWhitespace()
+            elements.append(try value(depth: depth + 1))
+            skipWhitespace()
+            guard position < bytes.count else { throw fail("unexpected end of input inside an array") }
+            switch bytes[position] {
+            case UInt8(ascii: ","): position += 1
+            case UInt8(ascii: "]"): position += 1; return .array(elements)
+            default: throw fail("expected ',' or ']' in an array")
+            }
+        }
+    }
+
+    private mutating func number() throws(JSONSyntaxError) -> String {
+        let start = position
+        func digits() -> Int {
+            let first = position
+            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) { position += 1 }
+            return position - first
+        }
+        if bytes[position] == UInt8(ascii: "-") { position += 1 }
+        let integerStart = position
+        guard digits() > 0 else { throw fail("a number needs digits") }
+        if bytes[integerStart] == UInt8(ascii: "0"), position - integerStart > 1 { throw JSONSyntaxError(problem: "a number may not start with 0", offset: integerStart) }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            guard digits() > 0 else { throw fail("a number needs digits after '.'") }
+        }
+        if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+            guard digits() > 0 else { throw fail("a number needs digits in its exponent") }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+    }
+
+    /// The string's bytes with escapes resolved; `position` is on the opening quote.
+    private mutating func string() throws(JSONSyntaxError) -> [UInt8] {
+        position += 1
+        var runStart = position
+        var output: [UInt8] = []
+        var escaped = false
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                if !escaped { let plain = Array(UnsafeBufferPointer(rebasing: bytes[runStart..<position])); position += 1; return plain }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
+                position += 1
+                return output
+            }
+            if byte == UInt8(ascii: "\\") {
+                if !escaped { output.reserveCapacity(position - runStart + 16); escaped = true }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
+                try escape(into: &output)
+                runStart = position
+                continue
+            }
+            if byte < 0x20 { throw fail("a control character (0x\(String(byte, radix: 16, uppercase: true))) inside a string must be escaped") }
+            position += 1
+        }
+        throw fail("unexpected end of input inside a string")
+    }
+
+    /// One escape sequence at `position` (the backslash), appended as UTF-8.
+    private mutating func escape(into output: inout [UInt8]) throws(JSONSyntaxError) {
+        guard position + 1 < bytes.count else { position = bytes.count; throw fail("unexpected end of input inside a string") }
+        let kind = bytes[position + 1]
+        position += 2
+        switch kind {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(kind)
+        case UInt8(ascii: "b"): output.append(0x08)
+        case UInt8(ascii: "f"): output.append(0x0C)
+        case UInt8(ascii: "n"): output.append(0x0A)
+        case UInt8(ascii: "r"): output.append(0x0D)
+        case UInt8(ascii: "t"): output.append(0x09)
+        case UInt8(ascii: "u"):
+            var scalar = try hexQuad()
+            if (0xD800...0xDBFF).contains(scalar), position + 1 < bytes.count,
+               bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+                let resume = position
+                position += 2
+                let low = try hexQuad()
+                if (0xDC00...0xDFFF).contains(low) { scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00) } else { position = resume }
+            }
+            // A lone surrogate has no UTF-8 form: it becomes U+FFFD, as the text model does with bad bytes.
+            output.append(contentsOf: UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}")!)
+        default:
+            position -= 1
+            throw fail("invalid escape: \(describe(kind)) after a backslash in a string")
+        }
+    }
+
+    private mutating func hexQuad() throws(JSONSyntaxError) -> UInt32 {
+        guard position + 4 <= bytes.count else { throw fail("\\u needs four hex digits") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[position]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw fail("\\u needs four hex digits")
+            }
+            value = value << 4 | UInt32(digit)
+            position += 1
+        }
+        return value
+    }
+}
