@@ -19,6 +19,7 @@ public struct AuditProgress: Sendable {
     public var fileBytesDone = 0
     public var fileBytesTotal = 0
     public var elapsed: Duration = .zero
+    public init() {}
 }
 
 /// Reads export files one record at a time and checks them on every core, in batches, so memory stays
@@ -33,15 +34,16 @@ public final class AuditRunner: @unchecked Sendable {
     private let batchSize: Int
     /// Known findings (`baselineKey`) to leave out: `--baseline`.
     private let baseline: Set<String>
-    /// Formats a checked record on the checking thread (JSON encoding is too slow for the reading one).
-    private let render: (@Sendable (RecordOutcome) -> String)?
+    /// Makes, once per checking thread, what formats a checked record there: output is costly to
+    /// format, and a formatter of its own lets each thread keep caches without sharing them.
+    private let makeRenderer: (@Sendable () -> (RecordOutcome, _ source: String) -> String)?
 
     public init(linter: Linter, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 512,
-                baseline: Set<String> = [], render: (@Sendable (RecordOutcome) -> String)? = nil) throws {
+                baseline: Set<String> = [], makeRenderer: (@Sendable () -> (RecordOutcome, _ source: String) -> String)? = nil) throws {
         checkers = try (0..<max(1, jobs)).map { _ in try linter.makeChecker() }
         self.batchSize = batchSize
         self.baseline = baseline
-        self.render = render
+        self.makeRenderer = makeRenderer
     }
 
     /// A finding's key in a baseline: its fingerprint (rule + normalized match) tied to the record id,
@@ -61,6 +63,7 @@ public final class AuditRunner: @unchecked Sendable {
         let batchSize = self.batchSize
 
         let reader = Thread {
+            Thread.current.name = "postwacht-read" // named for `top -H` and `perf report --sort comm`
             var sequence = 0
             var batch = Batch(sequence: 0)
             func send() {
@@ -94,8 +97,10 @@ public final class AuditRunner: @unchecked Sendable {
         reader.start()
         for worker in checkers.indices {
             let worker = Thread { [self] in
+                Thread.current.name = "postwacht-check"
+                let render = makeRenderer?()
                 while let batch = unchecked.take() {
-                    checked.put(CheckedBatch(batch: batch, results: check(batch.inputs, with: checkers[worker])))
+                    checked.put(CheckedBatch(batch: batch, results: check(batch.inputs, with: checkers[worker], render: render)))
                 }
             }
             worker.stackSize = 1 << 22
@@ -171,7 +176,7 @@ public final class AuditRunner: @unchecked Sendable {
     }
 
     /// Decodes and checks a batch on one checker; results in input order.
-    private func check(_ inputs: [(input: Input, source: String)], with checker: Checker) -> [Checked] {
+    private func check(_ inputs: [(input: Input, source: String)], with checker: Checker, render: ((RecordOutcome, String) -> String)?) -> [Checked] {
         inputs.map { input in
             let record: Record
             switch input.input {
@@ -188,7 +193,7 @@ public final class AuditRunner: @unchecked Sendable {
                 lint.findings.removeAll { baseline.contains(Self.baselineKey(recordID: lint.id, finding: $0)) }
                 outcome = .checked(lint)
             }
-            return Checked(outcome: outcome, metadata: record.metadata, textBytes: record.bytes.count, rendered: render.map { $0(outcome) })
+            return Checked(outcome: outcome, metadata: record.metadata, textBytes: record.bytes.count, rendered: render.map { $0(outcome, input.source) })
         }
     }
 }

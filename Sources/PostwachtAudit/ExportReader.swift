@@ -65,7 +65,8 @@ public enum ExportReader {
         func handle(_ line: [UInt8]) {
             lineNumber += 1
             guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
-            emit(.line(line, source: "\(file.path):\(lineNumber)", fallbackID: "\(file.path):\(lineNumber)"))
+            let position = "\(file.path):\(lineNumber)"
+            emit(.line(line, source: position, fallbackID: position))
         }
         if let url = file.url {
             let reader = LineReader(handle: try FileHandle(forReadingFrom: url))

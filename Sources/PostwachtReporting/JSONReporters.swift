@@ -25,6 +25,11 @@ enum JSONOutput {
     /// `encode(RecordObject(outcome))` (sorted keys, slashes unescaped), many times faster, which an audit
     /// of millions of posts needs. `JSONReporterTests` holds the two equal.
     static func line(_ outcome: RecordOutcome) -> String {
+        var cache = ClauseCache()
+        return line(outcome, cache: &cache)
+    }
+
+    static func line(_ outcome: RecordOutcome, cache: inout ClauseCache) -> String {
         var out = JSONBytes()
         out.raw("{")
         switch outcome {
@@ -36,7 +41,7 @@ enum JSONOutput {
             out.raw("\"findings\":[")
             for (index, finding) in result.findings.enumerated() {
                 if index > 0 { out.raw(",") }
-                append(finding, to: &out)
+                append(finding, to: &out, cache: &cache)
             }
             out.raw("],\"id\":"); out.string(result.id)
             if !result.warnings.isEmpty {
@@ -52,21 +57,14 @@ enum JSONOutput {
         return String(decoding: out.bytes, as: UTF8.self)
     }
 
-    private static func append(_ finding: Finding, to out: inout JSONBytes) {
+    private static func append(_ finding: Finding, to out: inout JSONBytes, cache: inout ClauseCache) {
         func range(_ value: OffsetRange) {
             out.raw("{\"end\":"); out.number(value.end); out.raw(",\"start\":"); out.number(value.start); out.raw("}")
         }
         out.raw("{\"category\":"); out.string(finding.category.rawValue)
-        out.raw(",\"clauses\":[")
-        for (index, clause) in finding.clauses.enumerated() {
-            out.raw(index > 0 ? ",{" : "{")
-            if let number = clause.number { out.raw("\"number\":"); out.string(number); out.raw(",") }
-            out.raw("\"organisation\":"); out.string(clause.organisation)
-            out.raw(",\"policy\":"); out.string(clause.policy)
-            out.raw(",\"quote\":"); out.string(clause.quote)
-            out.raw(",\"section\":"); out.string(clause.section); out.raw("}")
-        }
-        out.raw("],\"column\":"); out.number(finding.column)
+        out.raw(",\"clauses\":")
+        out.bytes += cache.json(of: finding.clauses, rule: finding.rule)
+        out.raw(",\"column\":"); out.number(finding.column)
         out.raw(",\"fingerprint\":"); out.string(finding.fingerprint)
         out.raw(",\"line\":"); out.number(finding.line)
         out.raw(",\"match\":"); out.string(finding.match)
@@ -90,28 +88,66 @@ enum JSONOutput {
     }
 }
 
+/// The clauses of a rule's findings as JSON, kept per rule: in a run, every finding of a rule cites
+/// the same clauses, long quotes that would otherwise be escaped anew for every finding.
+struct ClauseCache {
+    private var entries: [String: (clauses: [ProtocolClause], json: [UInt8])] = [:]
+
+    mutating func json(of clauses: [ProtocolClause], rule: String) -> [UInt8] {
+        if let entry = entries[rule], entry.clauses == clauses { return entry.json }
+        var out = JSONBytes()
+        out.raw("[")
+        for (index, clause) in clauses.enumerated() {
+            out.raw(index > 0 ? ",{" : "{")
+            if let number = clause.number { out.raw("\"number\":"); out.string(number); out.raw(",") }
+            out.raw("\"organisation\":"); out.string(clause.organisation)
+            out.raw(",\"policy\":"); out.string(clause.policy)
+            out.raw(",\"quote\":"); out.string(clause.quote)
+            out.raw(",\"section\":"); out.string(clause.section); out.raw("}")
+        }
+        out.raw("]")
+        entries[rule] = (clauses, out.bytes)
+        return out.bytes
+    }
+}
+
 /// `--format jsonl`: one line per record, written as records arrive.
 public struct JSONLinesReporter: Reporter {
+    private var cache = ClauseCache()
     public init() {}
-    public mutating func report(_ outcome: RecordOutcome) -> String { JSONOutput.line(outcome) }
+    public mutating func report(_ outcome: RecordOutcome) -> String { JSONOutput.line(outcome, cache: &cache) }
     public mutating func finish(_ summary: RunSummary) -> String { "" }
 }
 
 /// `--format json`: one document, `{"records": [...], "summary": {...}}`, streamed record by record so
 /// memory stays flat however many records there are (keys in sorted order, as `JSONEncoder` writes them).
+/// `piece` formats a record comma-first, so checking threads can format records in any order for a
+/// writer that joins them in input order.
 public struct JSONDocumentReporter: Reporter {
     private var started = false
+    private var cache = ClauseCache()
+    public static let opening = "{\"records\":["
     public init() {}
 
     public mutating func report(_ outcome: RecordOutcome) -> String {
-        var line = JSONOutput.line(outcome)
-        line.removeLast() // the newline
+        let piece = piece(outcome)
         defer { started = true }
-        return (started ? "," : "{\"records\":[") + line
+        return started ? piece : Self.opening + piece.dropFirst()
+    }
+
+    /// One record, after a comma.
+    public mutating func piece(_ outcome: RecordOutcome) -> String {
+        var line = JSONOutput.line(outcome, cache: &cache)
+        line.removeLast() // the newline
+        return "," + line
     }
 
     public mutating func finish(_ summary: RunSummary) -> String {
-        (started ? "" : "{\"records\":[") + "],\"summary\":" + JSONOutput.encode(summary) + "}\n"
+        (started ? "" : Self.opening) + Self.closing(summary)
+    }
+
+    public static func closing(_ summary: RunSummary) -> String {
+        "],\"summary\":" + JSONOutput.encode(summary) + "}\n"
     }
 }
 
@@ -135,7 +171,7 @@ struct JSONBytes {
             bytes.append(UInt8(ascii: "\""))
             var runStart = 0
             var index = 0
-            while let special = Self.firstByteToEscape(in: utf8, from: index) {
+            while case let special = JSONScan.firstSpecialByte(in: utf8, from: index), special < utf8.count {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<special]))
                 runStart = special + 1
                 index = special + 1
@@ -158,25 +194,5 @@ struct JSONBytes {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
             bytes.append(UInt8(ascii: "\""))
         }
-    }
-
-    /// The offset of the first byte JSON must escape (control, quote, backslash), eight bytes at a time:
-    /// texts are long and rarely need an escape.
-    private static func firstByteToEscape(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var index = start
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
-        while index + 8 <= utf8.count {
-            let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
-            // A byte below 0x20 has none of the bits 0xE0; quote and backslash XOR to zero.
-            if hasZeroByte(word & 0xE0E0_E0E0_E0E0_E0E0) || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) { break }
-            index += 8
-        }
-        while index < utf8.count {
-            let byte = utf8[index]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
-            index += 1
-        }
-        return nil
     }
 }

@@ -5,25 +5,21 @@ import PostwachtCore
 /// Each post is its own artifact (`<export file>#<record id>`), so regions count lines and columns
 /// inside the post's text, in Unicode code points (`columnKind`).
 ///
-/// Written as a stream — `opening()`, then `results(…)` per record as it arrives, then `closing()` —
-/// so an audit of millions of posts never holds its results in memory.
-public struct SARIFReport {
+/// Written as a stream — `opening()`, then `results(…)` per record, then `closing()` — so an audit of
+/// millions of posts never holds its results in memory. `results` keeps no state, so checking threads
+/// can format their own records; each result comes after a comma, and the writer drops the very first
+/// one (`OrderedOutput`).
+public struct SARIFReport: Sendable {
     private let rules: [RuleDescription]
     private let ruleIndexes: [String: Int]
-    private let clauses: (String) -> [ProtocolClause]
+    private let clauses: @Sendable (String) -> [ProtocolClause]
     private let version: String
     private let baseDirectory: String
-    private var resultsWritten = 0
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
 
     /// - Parameters:
     ///   - clauses: the clauses a rule cites under the run's policy (its help text).
     ///   - baseDirectory: made relative in URIs, as code scanning wants.
-    public init(rules: [RuleDescription], clauses: @escaping (String) -> [ProtocolClause], version: String,
+    public init(rules: [RuleDescription], clauses: @escaping @Sendable (String) -> [ProtocolClause], version: String,
                 baseDirectory: String = FileManager.default.currentDirectoryPath) {
         self.rules = rules
         ruleIndexes = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -43,7 +39,7 @@ public struct SARIFReport {
                                        defaultConfiguration: .init(level: Self.level(rule.defaultSeverity)),
                                        properties: .init(category: rule.category.rawValue, tags: [rule.category.rawValue]))
         })
-        let tool = String(decoding: (try? encoder.encode(Tool(driver: driver))) ?? Data("{}".utf8), as: UTF8.self)
+        let tool = String(decoding: (try? Self.encoder().encode(Tool(driver: driver))) ?? Data("{}".utf8), as: UTF8.self)
         return """
             {
               "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -56,27 +52,64 @@ public struct SARIFReport {
             """
     }
 
-    /// The results for one record's findings, one per line, each after a comma but the very first.
-    public mutating func results(_ result: LintResult, source: String) -> String {
+    /// The results for one record's findings, one per line, each after a comma.
+    public func results(_ result: LintResult, source: String) -> String {
         guard !result.findings.isEmpty else { return "" }
         let file = source.split(separator: " ").first.map(String.init)?.split(separator: ":").first.map(String.init) ?? source
         let uri = Self.relativeURI(file, base: baseDirectory) + "#" + (result.id.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? result.id)
-        var text = ""
+        var out = JSONBytes()
         for finding in result.findings {
-            let entry = Result(
-                ruleId: finding.rule, ruleIndex: ruleIndexes[finding.rule] ?? 0,
+            out.raw(",\n        ")
+            Self.append(Self.result(for: finding, uri: uri, ruleIndex: ruleIndexes[finding.rule] ?? 0, record: result.id, source: source), to: &out)
+        }
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    static func result(for finding: Finding, uri: String, ruleIndex: Int, record: String, source: String) -> Result {
+        Result(
+                ruleId: finding.rule, ruleIndex: ruleIndex,
                 level: Self.level(finding.severity), message: .init(text: finding.message),
                 locations: [.init(physicalLocation: .init(
                     artifactLocation: .init(uri: uri),
                     region: .init(startLine: finding.line, startColumn: finding.column,
                                   charOffset: finding.span.start, charLength: finding.span.end - finding.span.start)))],
                 partialFingerprints: ["postwacht/v1": finding.fingerprint],
-                properties: .init(category: finding.category.rawValue, record: result.id, source: source))
-            text += (resultsWritten == 0 ? "\n        " : ",\n        ")
-            text += String(decoding: (try? encoder.encode(entry)) ?? Data("{}".utf8), as: UTF8.self)
-            resultsWritten += 1
+                properties: .init(category: finding.category.rawValue, record: record, source: source))
+    }
+
+    /// A result as JSON, written by hand: the bytes `JSONEncoder` writes with sorted keys (a test holds
+    /// them equal), several times faster, for audits with hundreds of thousands of findings.
+    static func append(_ result: Result, to out: inout JSONBytes) {
+        out.raw("{\"level\":"); out.string(result.level)
+        out.raw(",\"locations\":[")
+        for (index, location) in result.locations.enumerated() {
+            let region = location.physicalLocation.region
+            out.raw(index > 0 ? ",{\"physicalLocation\":{\"artifactLocation\":{\"uri\":" : "{\"physicalLocation\":{\"artifactLocation\":{\"uri\":")
+            out.string(location.physicalLocation.artifactLocation.uri)
+            out.raw("},\"region\":{\"charLength\":"); out.number(region.charLength)
+            out.raw(",\"charOffset\":"); out.number(region.charOffset)
+            out.raw(",\"startColumn\":"); out.number(region.startColumn)
+            out.raw(",\"startLine\":"); out.number(region.startLine)
+            out.raw("}}}")
         }
-        return text
+        out.raw("],\"message\":{\"text\":"); out.string(result.message.text)
+        out.raw("},\"partialFingerprints\":{")
+        for (index, key) in result.partialFingerprints.keys.sorted().enumerated() {
+            if index > 0 { out.raw(",") }
+            out.string(key); out.raw(":"); out.string(result.partialFingerprints[key]!)
+        }
+        out.raw("},\"properties\":{\"category\":"); out.string(result.properties.category)
+        out.raw(",\"record\":"); out.string(result.properties.record)
+        out.raw(",\"source\":"); out.string(result.properties.source)
+        out.raw("},\"ruleId\":"); out.string(result.ruleId)
+        out.raw(",\"ruleIndex\":"); out.number(result.ruleIndex)
+        out.raw("}")
+    }
+
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
     }
 
     /// The end of the log, after the last result.

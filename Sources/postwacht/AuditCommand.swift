@@ -21,8 +21,6 @@ struct AuditCommand: ParsableCommand {
         """
     )
 
-    enum AuditFormat: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl, sarif }
-
     @Argument(help: ArgumentHelp("Export files, folders or .zip archives.", valueName: "path"))
     var paths: [String]
 
@@ -33,7 +31,7 @@ struct AuditCommand: ParsableCommand {
     var columns: [String] = []
 
     @Option(name: .customLong("format"), help: "Findings output: text, json, jsonl or sarif.")
-    var outputFormat: AuditFormat = .text
+    var outputFormat: AuditOutput.Format = .text
 
     @Option(name: .customLong("output"), help: ArgumentHelp("Write the findings output here instead of stdout.", valueName: "file"))
     var output: String?
@@ -76,18 +74,12 @@ struct AuditCommand: ParsableCommand {
         let options = engine.lintOptions(configuration, role: role, redact: redact)
         let linter = Linter(resources: resources, options: options)
         let known = try baseline.map(Self.readBaseline) ?? []
-        // Text and JSONL lines are formatted on the checking threads; JSON and SARIF are written at the end.
-        let style = ReportStyle(colors: false, redact: redact)
-        let lineFormat: OutputFormat? = outputFormat == .text ? .text : outputFormat == .jsonl ? .jsonl : nil
-        var render: (@Sendable (RecordOutcome) -> String)?
-        if let lineFormat {
-            render = { @Sendable outcome in
-                var reporter = makeReporter(lineFormat, style: style)
-                return reporter.report(outcome)
-            }
-        }
+        let sarif = SARIFReport(rules: linter.rules.map(\.description), clauses: { linter.clauses(of: $0) }, version: "0.1.0")
+        var findingsOutput = AuditOutput(format: outputFormat, style: ReportStyle(colors: false, redact: redact), sarif: sarif,
+                                         sink: try OutputSink(path: output))
+        let formatterFactory: @Sendable () -> (RecordOutcome, String) -> String = findingsOutput.formatterFactory
         let runner: AuditRunner
-        do { runner = try AuditRunner(linter: linter, jobs: jobs, baseline: known, render: render) } catch {
+        do { runner = try AuditRunner(linter: linter, jobs: jobs, baseline: known, makeRenderer: { formatterFactory() }) } catch {
             FileHandle.standardError.write(Data("postwacht: \(error)\n".utf8))
             throw ExitStatus.unusable
         }
@@ -97,47 +89,44 @@ struct AuditCommand: ParsableCommand {
             mapping.columns[parts[0]] = parts[1]
         }
         let (files, discoveryFailures) = ExportDiscovery.files(paths, forcing: format)
-        let sink = try OutputSink(path: output)
-        var reporter: (any Reporter)? = outputFormat == .sarif ? nil : makeReporter(OutputFormat(rawValue: outputFormat.rawValue)!, style: ReportStyle(colors: false, redact: redact))
-        var sarif = SARIFReport(rules: linter.rules.map(\.description), clauses: { linter.clauses(of: $0) }, version: "0.1.0")
         var html = AuditHTMLReport()
         html.showMatches = showMatches
         html.policy = options.policy
         html.organisation = options.policy.flatMap { resources.policies.pack($0)?.organisation }
         html.inputs = paths
-        if outputFormat == .sarif { sink.write(sarif.opening()) }
         var summary = RunSummary()
+        var finalTotals = AuditProgress()
         var baselineKeys: [String] = []
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
 
-        func record(_ outcome: RecordOutcome, rendered: String? = nil) {
+        func failed(_ failure: ImportFailure, message: String) {
+            let outcome = RecordOutcome.failed(id: failure.id, error: RecordError(code: failure.code, message: message))
             summary.add(outcome)
-            if let rendered { sink.write(rendered) } else if let text = reporter?.report(outcome) { sink.write(text) }
-        }
-        for failure in discoveryFailures {
-            record(.failed(id: failure.id, error: RecordError(code: failure.code, message: failure.message)))
+            findingsOutput.write(failed: outcome, source: failure.source)
             html.add(failure: failure.id, source: failure.source, code: failure.code, message: failure.message)
         }
+        for failure in discoveryFailures { failed(failure, message: failure.message) }
         runner.run(files, columns: mapping, outcome: { outcome in
             switch outcome {
             case .checked(let result, let source, let metadata, let rendered):
-                record(.checked(result), rendered: rendered)
-                if outputFormat == .sarif { sink.write(sarif.results(result, source: source)) }
+                summary.add(.checked(result))
+                findingsOutput.write(formatted: rendered ?? "")
                 if report != nil { html.add(result, source: source, metadata: metadata) }
                 if writeBaseline != nil { baselineKeys += result.findings.map { AuditRunner.baselineKey(recordID: result.id, finding: $0) } }
             case .failed(let failure):
-                record(.failed(id: failure.id, error: RecordError(code: failure.code, message: "\(failure.source): \(failure.message)")))
-                html.add(failure: failure.id, source: failure.source, code: failure.code, message: failure.message)
+                failed(failure, message: "\(failure.source): \(failure.message)")
             }
-        }, progress: progress.update)
+        }, progress: { totals in
+            finalTotals = totals
+            progress.update(totals)
+        })
         progress.finish()
-        if let text = reporter?.finish(summary) { sink.write(text) }
-        if outputFormat == .sarif { sink.write(sarif.closing()) }
-        sink.close()
+        findingsOutput.finish(summary)
         if let report { try write(html.html(), to: report, what: "HTML report") }
         if let writeBaseline { try Self.writeBaseline(baselineKeys, to: writeBaseline) }
         FileHandle.standardError.write(Data(("postwacht audit: \(summary.records) records from \(files.count) files: \(summary.checked) checked, "
-            + "\(summary.failed) failed, \(summary.findings) findings" + (known.isEmpty ? "" : " not in the baseline") + "\n").utf8))
+            + "\(summary.failed) failed, \(summary.findings) findings" + (known.isEmpty ? "" : " not in the baseline")
+            + "; \(ProgressLine.rate(finalTotals))\n").utf8))
         if files.isEmpty { throw ExitStatus.unusable }
         if let highest = summary.highestSeverity, let threshold = Severity(rawValue: failOn.rawValue), highest >= threshold {
             throw ExitStatus.findings
@@ -178,7 +167,7 @@ extension ExportFormat: ExpressibleByArgument {}
 final class OutputSink {
     private let handle: FileHandle
     private let ownsHandle: Bool
-    private var buffer = Data()
+    private var buffer: [UInt8] = []
 
     init(path: String?) throws {
         guard let path else { handle = .standardOutput; ownsHandle = false; return }
@@ -191,13 +180,14 @@ final class OutputSink {
     }
 
     func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { buffer.append(contentsOf: $0) }
         if buffer.count >= 1 << 16 { flush() }
     }
 
     func flush() {
         guard !buffer.isEmpty else { return }
-        handle.write(buffer)
+        handle.write(Data(buffer))
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -219,11 +209,21 @@ final class ProgressLine {
         lastDraw = ContinuousClock.now
         let fraction = progress.fileBytesTotal > 0 ? min(1, Double(progress.fileBytesDone) / Double(progress.fileBytesTotal)) : 0
         let filled = Int(fraction * 20)
-        let seconds = max(0.001, Double(progress.elapsed.components.seconds) + Double(progress.elapsed.components.attoseconds) / 1e18)
         let line = String(format: "\r[%@%@] %3.0f%% %d posts · %.1f MB/s · %d findings\u{1B}[K",
                           String(repeating: "█", count: filled), String(repeating: "░", count: 20 - filled), fraction * 100,
-                          progress.records, Double(progress.textBytes) / 1e6 / seconds, progress.findings)
+                          progress.records, Self.megabytesPerSecond(progress), progress.findings)
         FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// Post text (not export bytes: JSON and markup around it are not checked) per second.
+    static func megabytesPerSecond(_ progress: AuditProgress) -> Double {
+        let seconds = max(0.001, Double(progress.elapsed.components.seconds) + Double(progress.elapsed.components.attoseconds) / 1e18)
+        return Double(progress.textBytes) / 1e6 / seconds
+    }
+
+    static func rate(_ progress: AuditProgress) -> String {
+        let seconds = Double(progress.elapsed.components.seconds) + Double(progress.elapsed.components.attoseconds) / 1e18
+        return String(format: "%.1f MB of post text in %.2f s (%.1f MB/s)", Double(progress.textBytes) / 1e6, seconds, megabytesPerSecond(progress))
     }
 
     func finish() { if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }

@@ -120,6 +120,24 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(quiet.stderr.contains("unknown setting 'kleur'"), quiet.stderr)
     }
 
+    /// Records are formatted on the checking threads and joined in order: every format stays one
+    /// valid document, also when errors come first and between records.
+    func testAuditOutputsStayValidWithErrorsBetweenRecords() throws {
+        let inputs = ["no/such/export.jsonl", "Fixtures/exports/broken", "Fixtures/exports/jsonl"]
+        let json = try run(["audit"] + inputs + ["--format", "json"])
+        let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], json.stdout)
+        let records = try XCTUnwrap(document["records"] as? [[String: Any]])
+        XCTAssertEqual(records.count, (document["summary"] as? [String: Any])?["records"] as? Int)
+        XCTAssertNotNil(records.first?["error"], "the missing path is the first record")
+        XCTAssertGreaterThan(records.filter { $0["error"] == nil }.count, 5)
+        let jsonl = try run(["audit"] + inputs + ["--format", "jsonl"])
+        XCTAssertEqual(jsonl.stdout.split(separator: "\n").count, records.count)
+        let sarif = try run(["audit"] + inputs + ["--format", "sarif"])
+        let log = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any], sarif.stdout)
+        let results = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first?["results"] as? [Any])
+        XCTAssertEqual(results.count, (document["summary"] as? [String: Any])?["findings"] as? Int)
+    }
+
     func testAuditWritesReportsAndNamesBrokenRecords() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("postwacht-audit-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -11,6 +11,17 @@ final class JSONReporterTests: XCTestCase {
         }
     }
 
+    func testHandWrittenSARIFResultsEqualTheEncoder() throws {
+        for case .checked(let result) in try sampleOutcomes() {
+            for finding in result.findings {
+                let entry = SARIFReport.result(for: finding, uri: "export/posts.jsonl#\(result.id)", ruleIndex: 3, record: result.id, source: "export/posts.jsonl:7")
+                var out = JSONBytes()
+                SARIFReport.append(entry, to: &out)
+                XCTAssertEqual(String(decoding: out.bytes, as: UTF8.self), String(decoding: try SARIFReport.encoder().encode(entry), as: UTF8.self))
+            }
+        }
+    }
+
     /// `--format json` streams its document; it must still be the one JSONEncoder would write whole.
     func testStreamedDocumentEqualsTheEncoder() throws {
         struct Document: Encodable { var records: [RecordObject]; var summary: RunSummary }

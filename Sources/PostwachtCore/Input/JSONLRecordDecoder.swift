@@ -15,27 +15,43 @@ public enum JSONLRecordDecoder {
         do { object = try JSONValue.parse(line) } catch {
             return .failure(RecordError(code: "input.invalid-json", message: "not valid JSON: \(error)"))
         }
-        guard case .object = object else {
+        guard case .object(let members) = object else {
             return .failure(RecordError(code: "input.invalid-json", message: "expected a JSON object with a \"text\" field"))
         }
-        switch object["id"] {
-        case .string(let bytes)?: id = String(decoding: bytes, as: UTF8.self)
-        case .number(let spelling)?: id = spelling
-        default: id = fallbackID
+        // One pass over the members; a repeated key keeps its last value, as in JSONSerialization.
+        var text: JSONValue?, role: JSONValue?, attachments: JSONValue?, createdAt: JSONValue?
+        var metadata = RecordMetadata()
+        id = fallbackID
+        for (key, value) in members {
+            switch key {
+            case "id":
+                switch value {
+                case .string(let bytes): id = String(decoding: bytes, as: UTF8.self)
+                case .number(let spelling): id = spelling
+                default: id = fallbackID
+                }
+            case "text": text = value
+            case "author_role": role = value
+            case "attachments": attachments = value
+            case "created_at": createdAt = value
+            case "org": metadata.organisation = value.string
+            case "channel": metadata.channel = value.string
+            case "author": metadata.author = value.string
+            default: continue
+            }
         }
         func failure(_ code: String, _ message: String) -> Result<Record, RecordError> {
             .failure(RecordError(code: code, message: message))
         }
-        guard let text = object["text"] else { return failure("input.missing-text", "the record has no \"text\" field") }
+        guard let text else { return failure("input.missing-text", "the record has no \"text\" field") }
         guard case .string(let textBytes) = text else { return failure("input.invalid-field", "\"text\" must be a string") }
-        var metadata = RecordMetadata()
-        if let role = object["author_role"], role != .null {
+        if let role, role != .null {
             guard let roleName = role.string, let parsed = AuthorRole(named: roleName) else {
                 return failure("input.invalid-field", "\"author_role\" must be one of \(AuthorRole.allCases.map(\.rawValue).joined(separator: ", ")) (or docent, ouder, leerling)")
             }
             metadata.authorRole = parsed
         }
-        if let attachments = object["attachments"], attachments != .null {
+        if let attachments, attachments != .null {
             guard case .array(let list) = attachments else { return failure("input.invalid-field", "\"attachments\" must be an array") }
             for (index, item) in list.enumerated() {
                 guard let typeName = item["type"]?.string, let type = Attachment.Kind(rawValue: typeName) else {
@@ -44,10 +60,7 @@ public enum JSONLRecordDecoder {
                 metadata.attachments.append(Attachment(type: type, alt: item["alt"]?.string, name: item["name"]?.string))
             }
         }
-        metadata.organisation = object["org"]?.string
-        metadata.channel = object["channel"]?.string
-        metadata.author = object["author"]?.string
-        metadata.createdAt = date(object["created_at"])
+        metadata.createdAt = date(createdAt)
         return .success(Record(id: id, bytes: textBytes, metadata: metadata))
     }
 

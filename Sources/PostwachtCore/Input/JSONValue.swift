@@ -179,6 +179,8 @@ private struct JSONParser {
         var output: [UInt8] = []
         var escaped = false
         while position < bytes.count {
+            position = JSONScan.firstSpecialByte(in: bytes, from: position)
+            guard position < bytes.count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 if !escaped { let plain = Array(UnsafeBufferPointer(rebasing: bytes[runStart..<position])); position += 1; return plain }
@@ -193,8 +195,7 @@ private struct JSONParser {
                 runStart = position
                 continue
             }
-            if byte < 0x20 { throw fail("a control character (0x\(String(byte, radix: 16, uppercase: true))) inside a string must be escaped") }
-            position += 1
+            throw fail("a control character (0x\(String(byte, radix: 16, uppercase: true))) inside a string must be escaped")
         }
         throw fail("unexpected end of input inside a string")
     }
@@ -244,5 +245,28 @@ private struct JSONParser {
             position += 1
         }
         return value
+    }
+}
+
+/// Finds the bytes a JSON string ends or changes at — quote, backslash, control character — eight
+/// bytes at a time: post texts are long and such bytes rare. Used to read and to write JSON.
+public enum JSONScan {
+    /// The offset of the first such byte at or after `start`, or `bytes.count` if there is none.
+    public static func firstSpecialByte(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+            // A byte below 0x20 has none of the bits 0xE0; quote and backslash XOR to zero.
+            if hasZeroByte(word & 0xE0E0_E0E0_E0E0_E0E0) || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) { break }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+            index += 1
+        }
+        return index
     }
 }

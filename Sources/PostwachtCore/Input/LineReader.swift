@@ -25,14 +25,15 @@ public final class LineReader {
         var oversized = 0
         var partial: [UInt8] = []
         while true {
-            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+            if let newline = nextNewline() {
                 let piece = buffer[position..<newline]
                 position = newline + 1
                 lineNumber += 1
                 if oversized > 0 || partial.count + piece.count > maximumLineBytes {
                     return .tooLong(byteCount: oversized + partial.count + piece.count)
                 }
-                var line = partial + piece
+                var line: [UInt8]
+                if partial.isEmpty { line = Array(piece) } else { line = partial; line.append(contentsOf: piece) }
                 if line.last == 0x0D { line.removeLast() }
                 return .text(line)
             }
@@ -54,6 +55,14 @@ public final class LineReader {
             }
             let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
             if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+        }
+    }
+
+    /// The index of the next LF in the buffer from `position`, found with `memchr`.
+    private func nextNewline() -> Int? {
+        guard position < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { bytes in
+            memchr(bytes.baseAddress! + position, 0x0A, bytes.count - position).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress! }
         }
     }
 }

@@ -23,6 +23,10 @@ public struct Detection: Sendable {
 }
 
 /// A check of one concern. It declares itself in `description` and detects; it never prints.
+///
+/// Rules return their description from a `static let`, not a stored property: a rule value is copied
+/// for every document checked, and a stored description would be copied with it — dozens of
+/// reference counts that every checking thread shares.
 public protocol Rule: Sendable {
     var description: RuleDescription { get }
     func detect(in context: RuleContext) -> [Detection]

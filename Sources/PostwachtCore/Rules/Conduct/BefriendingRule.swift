@@ -6,7 +6,9 @@ public struct BefriendingRule: Rule {
         context.authorRole == .staff ? context.conduct.befriending : []
     }
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+
+    private static let about = RuleDescription(
         id: "conduct.befriending-pupils",
         name: LocalizedText(nl: "Leerlingen als vriend", en: "Befriending pupils"),
         category: FindingCategory(rawValue: "befriending"),

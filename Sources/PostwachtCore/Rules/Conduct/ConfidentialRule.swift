@@ -4,7 +4,9 @@ public struct ConfidentialRule: Rule {
 
     public func detect(in context: RuleContext) -> [Detection] { context.conduct.confidential }
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+
+    private static let about = RuleDescription(
         id: "conduct.confidential",
         name: LocalizedText(nl: "Vertrouwelijke informatie", en: "Confidential information"),
         category: .confidential,

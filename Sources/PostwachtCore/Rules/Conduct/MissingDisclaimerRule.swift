@@ -18,7 +18,9 @@ public struct MissingDisclaimerRule: Rule {
         return LocalizedText(nl: "Voeg toe: \"\(pack.disclaimer.nl)\"", en: "Add: \"\(pack.disclaimer.en)\"")
     }
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+
+    private static let about = RuleDescription(
         id: "conduct.missing-disclaimer",
         name: LocalizedText(nl: "Disclaimer ontbreekt", en: "Missing disclaimer"),
         category: .missingDisclaimer,

@@ -12,7 +12,9 @@ public struct PhotoOutsideAppRule: Rule {
                           detail: LocalizedText(nl: "\(pack.organisation), kanaal \(channel)", en: "\(pack.organisation), channel \(channel)"))]
     }
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+
+    private static let about = RuleDescription(
         id: "conduct.photo-outside-app",
         name: LocalizedText(nl: "Foto buiten de schoolapp", en: "Photo outside the school app"),
         category: FindingCategory(rawValue: "photo-channel"),

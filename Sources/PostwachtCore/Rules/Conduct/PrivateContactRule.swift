@@ -19,7 +19,9 @@ public struct PrivateContactRule: Rule {
         }
     }
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+
+    private static let about = RuleDescription(
         id: "conduct.private-contact",
         name: LocalizedText(nl: "Privécontactgegevens", en: "Private contact details"),
         category: FindingCategory(rawValue: "private-contact"),

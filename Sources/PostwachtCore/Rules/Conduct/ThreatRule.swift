@@ -4,7 +4,9 @@ public struct ThreatRule: Rule {
 
     public func detect(in context: RuleContext) -> [Detection] { context.conduct.threats }
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+
+    private static let about = RuleDescription(
         id: "conduct.threat",
         name: LocalizedText(nl: "Bedreiging", en: "Threat"),
         category: .threat,

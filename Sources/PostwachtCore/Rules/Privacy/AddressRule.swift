@@ -4,7 +4,9 @@ public struct AddressRule: Rule {
 
     public func detect(in context: RuleContext) -> [Detection] { context.personalData(.address) }
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+
+    private static let about = RuleDescription(
         id: "privacy.address",
         name: LocalizedText(nl: "Adres", en: "Postal address"),
         category: .address,

@@ -4,7 +4,9 @@ public struct BSNRule: Rule {
 
     public func detect(in context: RuleContext) -> [Detection] { context.personalData(.bsn) }
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+
+    private static let about = RuleDescription(
         id: "privacy.bsn",
         name: LocalizedText(nl: "Burgerservicenummer", en: "Citizen service number (BSN)"),
         category: .bsn,

@@ -4,7 +4,9 @@ public struct BirthdateRule: Rule {
 
     public func detect(in context: RuleContext) -> [Detection] { context.personalData(.birthdate) }
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+
+    private static let about = RuleDescription(
         id: "privacy.birthdate",
         name: LocalizedText(nl: "Geboortedatum", en: "Date of birth"),
         category: .birthdate,

@@ -5,7 +5,9 @@ public struct EmailRule: Rule {
 
     public func detect(in context: RuleContext) -> [Detection] { context.personalData(.email) }
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+
+    private static let about = RuleDescription(
         id: "privacy.email",
         name: LocalizedText(nl: "E-mailadres", en: "E-mail address"),
         category: .email,

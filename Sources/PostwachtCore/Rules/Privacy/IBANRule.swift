@@ -4,7 +4,9 @@ public struct IBANRule: Rule {
 
     public func detect(in context: RuleContext) -> [Detection] { context.personalData(.iban) }
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+
+    private static let about = RuleDescription(
         id: "privacy.iban",
         name: LocalizedText(nl: "Rekeningnummer (IBAN)", en: "Bank account number (IBAN)"),
         category: .iban,

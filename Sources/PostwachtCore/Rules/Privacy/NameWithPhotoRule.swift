@@ -5,7 +5,9 @@ public struct NameWithPhotoRule: Rule {
 
     public func detect(in context: RuleContext) -> [Detection] { context.personalData(.nameWithPhoto) }
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+
+    private static let about = RuleDescription(
         id: "privacy.name-with-photo",
         name: LocalizedText(nl: "Naam bij foto", en: "Name with photo"),
         category: .nameWithPhoto,

@@ -5,7 +5,9 @@ public struct PhoneRule: Rule {
 
     public func detect(in context: RuleContext) -> [Detection] { context.personalData(.phone) }
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+
+    private static let about = RuleDescription(
         id: "privacy.phone",
         name: LocalizedText(nl: "Telefoonnummer", en: "Phone number"),
         category: .phone,

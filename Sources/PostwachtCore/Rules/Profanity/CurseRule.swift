@@ -8,7 +8,9 @@ public struct CurseRule: Rule {
         ProfanityDetections.detections(in: context, classes: Self.classes)
     }
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+
+    private static let about = RuleDescription(
         id: "profanity.curse",
         name: LocalizedText(nl: "Schuttingtaal", en: "Coarse language"),
         category: .profanity,

@@ -8,7 +8,9 @@ public struct InsultRule: Rule {
         ProfanityDetections.detections(in: context, classes: Self.classes)
     }
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+
+    private static let about = RuleDescription(
         id: "profanity.insult",
         name: LocalizedText(nl: "Scheldwoord", en: "Insult"),
         category: .profanity,

@@ -8,7 +8,9 @@ public struct SlurRule: Rule {
         ProfanityDetections.detections(in: context, classes: Self.classes)
     }
 
-    public let description = RuleDescription(
+    public var description: RuleDescription { Self.about }
+
+    private static let about = RuleDescription(
         id: "profanity.slur",
         name: LocalizedText(nl: "Discriminerend scheldwoord", en: "Slur"),
         category: .profanity,
