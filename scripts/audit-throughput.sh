@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 megabytes=${1:-200}
 rounds=${2:-3}
 export_file=${TMPDIR:-/tmp}/postwacht-bench-export-${megabytes}.jsonl
+output_file=${TMPDIR:-/tmp}/postwacht-bench-audit.jsonl
 swift build -c release --product postwacht >/dev/null 2>&1
 swift build -c release --product postwacht-bench >/dev/null 2>&1
 [ -s "$export_file" ] || .build/release/postwacht-bench export "$megabytes" "$export_file"
@@ -16,7 +17,7 @@ best_engine=0
 best_audit=0
 for _ in $(seq "$rounds"); do
   engine=$(.build/release/postwacht-bench 32 parallel | awk '/all cores/ {for (i = 1; i <= NF; i++) if ($i == "MB/s") print $(i - 1)}')
-  audit=$(.build/release/postwacht audit "$export_file" --format jsonl --output /dev/null --fail-on never 2>&1 >/dev/null \
+  audit=$(.build/release/postwacht audit "$export_file" --format jsonl --output "$output_file" --fail-on never 2>&1 >/dev/null \
           | sed -n 's/.*(\([0-9.]*\) MB\/s).*/\1/p')
   echo "round: engine all cores $engine MB/s, audit $audit MB/s"
   best_engine=$(echo "$engine $best_engine" | awk '{print ($1 > $2) ? $1 : $2}')

@@ -60,12 +60,14 @@ public final class AuditRunner: @unchecked Sendable {
         let inFlight = 2 * checkers.count + 2
         let unchecked = BatchQueue(capacity: inFlight)
         let checked = OrderedBatches(window: inFlight)
+        let emitted = Disposal()
         let batchSize = self.batchSize
 
         let reader = Thread {
             Thread.current.name = "postwacht-read" // named for `top -H` and `perf report --sort comm`
             var sequence = 0
             var batch = Batch(sequence: 0)
+            var batchBytes = 0
             func send() {
                 unchecked.put(batch)
                 sequence += 1
@@ -77,14 +79,15 @@ public final class AuditRunner: @unchecked Sendable {
                     var bytes = 0
                     switch item {
                     case .post(let record, let source): batch.inputs.append((.record(record), source)); bytes = record.bytes.count
-                    case .line(let line, let source, let fallbackID): batch.inputs.append((.line(line, fallbackID: fallbackID), source)); bytes = line.count + 1
+                    case .lines(let block): batch.inputs.append((.lines(block), block.path)); bytes = block.bytes.count
                     case .failure(let failure): batch.failures.append((batch.inputs.count, failure)) // reported after the records read before it
                     }
+                    batchBytes += bytes
                     // Read bytes estimate progress within a file: exactly for lines, roughly for posts.
                     bytes = min(bytes, max(0, file.size - readInFile))
                     readInFile += bytes
                     batch.bytesRead += bytes
-                    if batch.inputs.count >= batchSize { send() }
+                    if batch.inputs.count >= batchSize || batchBytes >= 1 << 18 { send(); batchBytes = 0 }
                 }
                 batch.bytesRead += max(0, file.size - readInFile)
                 batch.endsFile = true
@@ -100,6 +103,7 @@ public final class AuditRunner: @unchecked Sendable {
                 Thread.current.name = "postwacht-check"
                 let render = makeRenderer?()
                 while let batch = unchecked.take() {
+                    emitted.dispose()
                     checked.put(CheckedBatch(batch: batch, results: check(batch.inputs, with: checkers[worker], render: render)))
                 }
             }
@@ -111,6 +115,7 @@ public final class AuditRunner: @unchecked Sendable {
         while let done = checked.take(next) {
             next += 1
             emit(done, totals: &totals, outcome: outcome)
+            emitted.add(done)
             totals.elapsed = ContinuousClock.now - started
             progress(totals)
         }
@@ -128,18 +133,20 @@ public final class AuditRunner: @unchecked Sendable {
                 failureIndex += 1
             }
         }
-        for (index, result) in done.results.enumerated() {
+        for (index, results) in done.results.enumerated() {
             reportFailures(upTo: index)
-            switch result.outcome {
-            case .checked(let lint):
-                totals.findings += lint.findings.count
-                outcome(.checked(lint, source: batch.inputs[index].source, metadata: result.metadata, rendered: result.rendered))
-            case .failed(let id, let error):
-                totals.failed += 1
-                outcome(.failed(ImportFailure(id: id, source: batch.inputs[index].source, code: error.code, message: error.message)))
+            for result in results {
+                switch result.outcome {
+                case .checked(let lint):
+                    totals.findings += lint.findings.count
+                    outcome(.checked(lint, source: result.source, metadata: result.metadata, rendered: result.rendered))
+                case .failed(let id, let error):
+                    totals.failed += 1
+                    outcome(.failed(ImportFailure(id: id, source: result.source, code: error.code, message: error.message)))
+                }
+                totals.records += 1
+                totals.textBytes += result.textBytes
             }
-            totals.records += 1
-            totals.textBytes += result.textBytes
         }
         reportFailures(upTo: Int.max)
         totals.fileBytesDone += batch.bytesRead
@@ -159,41 +166,51 @@ public final class AuditRunner: @unchecked Sendable {
 
     struct CheckedBatch: Sendable {
         var batch: Batch
-        var results: [Checked]
+        /// Per input, its records' results: one for a record, one per line for a line block.
+        var results: [[Checked]]
     }
 
-    /// A record read, or a JSONL line to decode on a checking thread.
+    /// A record read, or JSONL lines to split and decode on a checking thread.
     enum Input: Sendable {
         case record(Record)
-        case line([UInt8], fallbackID: String)
+        case lines(LineBlock)
     }
 
     struct Checked: Sendable {
         var outcome: RecordOutcome
+        var source: String
         var metadata: RecordMetadata
         var textBytes: Int
         var rendered: String? = nil
     }
 
     /// Decodes and checks a batch on one checker; results in input order.
-    private func check(_ inputs: [(input: Input, source: String)], with checker: Checker, render: ((RecordOutcome, String) -> String)?) -> [Checked] {
-        inputs.map { input in
-            let record: Record
-            switch input.input {
-            case .record(let given): record = given
-            case .line(let bytes, let fallbackID):
-                switch JSONLRecordDecoder.decode(bytes, fallbackID: fallbackID) {
-                case .success(let decoded): record = decoded
-                case .failure(let error):
-                    return Checked(outcome: .failed(id: error.id, error: error.error), metadata: RecordMetadata(), textBytes: 0)
-                }
-            }
+    private func check(_ inputs: [(input: Input, source: String)], with checker: Checker, render: ((RecordOutcome, String) -> String)?) -> [[Checked]] {
+        func check(_ record: Record, source: String) -> Checked {
             var outcome = checker.lint(record)
             if !baseline.isEmpty, case .checked(var lint) = outcome {
                 lint.findings.removeAll { baseline.contains(Self.baselineKey(recordID: lint.id, finding: $0)) }
                 outcome = .checked(lint)
             }
-            return Checked(outcome: outcome, metadata: record.metadata, textBytes: record.bytes.count, rendered: render.map { $0(outcome, input.source) })
+            return Checked(outcome: outcome, source: source, metadata: record.metadata, textBytes: record.bytes.count,
+                           rendered: render.map { $0(outcome, source) })
+        }
+        return inputs.map { input in
+            switch input.input {
+            case .record(let record):
+                return [check(record, source: input.source)]
+            case .lines(let block):
+                var results: [Checked] = []
+                block.forEachLine { line, number in
+                    let position = "\(block.path):\(number)"
+                    switch JSONLRecordDecoder.decode(line, fallbackID: position) {
+                    case .success(let record): results.append(check(record, source: position))
+                    case .failure(let error):
+                        results.append(Checked(outcome: .failed(id: error.id, error: error.error), source: position, metadata: RecordMetadata(), textBytes: 0))
+                    }
+                }
+                return results
+            }
         }
     }
 }

@@ -139,7 +139,8 @@ public enum ExportDiscovery {
     }
 
     private static func size(of url: URL) -> Int {
-        (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        // Of the file itself, not of a symbolic link to it.
+        (try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)[.size] as? Int) ?? 0
     }
 
     private static func relative(_ url: URL, to base: URL) -> String {

@@ -4,8 +4,8 @@ import PostwachtCore
 /// A post read from an export, or why one could not be read.
 public enum ImportItem: Sendable {
     case post(Record, source: String)
-    /// A JSONL line still to decode: decoding happens on the checking threads, not the reading one.
-    case line([UInt8], source: String, fallbackID: String)
+    /// JSONL lines still to split and decode: that happens on the checking threads, not the reading one.
+    case lines(LineBlock)
     case failure(ImportFailure)
 }
 
@@ -61,27 +61,31 @@ public enum ExportReader {
     // MARK: JSONL
 
     private static func readJSONL(_ file: ExportFile, emit: (ImportItem) -> Void) throws {
-        var lineNumber = 0
-        func handle(_ line: [UInt8]) {
-            lineNumber += 1
-            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
-            let position = "\(file.path):\(lineNumber)"
-            emit(.line(line, source: position, fallbackID: position))
-        }
-        if let url = file.url {
-            let reader = LineReader(handle: try FileHandle(forReadingFrom: url))
-            while let line = try reader.next() {
-                switch line {
-                case .text(let bytes): handle(bytes)
-                case .tooLong(let count):
-                    lineNumber += 1
-                    emit(.failure(ImportFailure(id: "\(file.path):\(lineNumber)", source: "\(file.path):\(lineNumber)", code: "input.too-large",
-                                                message: "line of \(count) bytes is longer than \(Document.maximumByteCount)")))
-                }
+        var cutter = LineBlockCutter(path: file.path)
+        func pass(_ piece: LineBlockCutter.Piece) {
+            switch piece {
+            case .block(let block): emit(.lines(block))
+            case .tooLong(let line, let count):
+                let position = "\(file.path):\(line)"
+                emit(.failure(ImportFailure(id: position, source: position, code: "input.too-large",
+                                            message: "line of \(count) bytes is longer than \(Document.maximumByteCount)")))
             }
-        } else {
-            for line in try file.data().split(separator: 0x0A, omittingEmptySubsequences: false) { handle(Array(line)) }
         }
+        let blockSize = 1 << 18
+        if let url = file.url {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            while let chunk = try handle.read(upToCount: blockSize), !chunk.isEmpty { cutter.feed(chunk, emit: pass) }
+        } else {
+            let data = try file.data()
+            var start = data.startIndex
+            while start < data.endIndex {
+                let end = min(start + blockSize, data.endIndex)
+                cutter.feed(data[start..<end], emit: pass)
+                start = end
+            }
+        }
+        cutter.finish(emit: pass)
     }
 
     // MARK: CSV

@@ -65,6 +65,41 @@ final class AuditTests: XCTestCase {
         ])
     }
 
+    /// A symbolic link is read as the file it points to, with that file's size (progress and batching use it).
+    func testSymbolicLinkToAnExportIsTheExport() throws {
+        let target = TestSupport.fixtures.appendingPathComponent("exports/jsonl/posts.jsonl")
+        let link = FileManager.default.temporaryDirectory.appendingPathComponent("postwacht-link-\(UUID().uuidString).jsonl")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        defer { try? FileManager.default.removeItem(at: link) }
+        let viaLink = try XCTUnwrap(ExportDiscovery.files([link.path]).files.first)
+        let direct = try XCTUnwrap(ExportDiscovery.files([target.path]).files.first)
+        XCTAssertEqual(viaLink.size, direct.size)
+        XCTAssertGreaterThan(viaLink.size, 1000)
+    }
+
+    /// JSONL is cut into blocks of whole lines; every line keeps its number, blank lines are passed
+    /// over, and a line over the limit is one error however it arrives.
+    func testLineBlocksKeepLineNumbersAndRefuseOverlongLines() {
+        let text = Array("{\"a\":1}\r\n\n  \n{\"b\":2}\n".utf8) + Array(repeating: UInt8(ascii: "x"), count: 50) + Array("\n{\"c\":3}".utf8)
+        for chunkSize in [1, 3, 7, 64, 1000] {
+            var cutter = LineBlockCutter(path: "p.jsonl", maximumLineBytes: 20)
+            var seen: [String] = []
+            func collect(_ piece: LineBlockCutter.Piece) {
+                switch piece {
+                case .block(let block): block.forEachLine { line, number in seen.append("\(number):\(String(decoding: line, as: UTF8.self))") }
+                case .tooLong(let line, let count): seen.append("\(line): too long (\(count))")
+                }
+            }
+            var start = 0
+            while start < text.count {
+                cutter.feed(text[start..<min(start + chunkSize, text.count)], emit: collect)
+                start += chunkSize
+            }
+            cutter.finish(emit: collect)
+            XCTAssertEqual(seen, ["1:{\"a\":1}", "4:{\"b\":2}", "5: too long (50)", "6:{\"c\":3}"], "chunks of \(chunkSize)")
+        }
+    }
+
     /// The sample exports in Fixtures/exports: every post of every format read, none failed, text repaired.
     func testSampleExportsAreReadWhole() throws {
         let exports = TestSupport.fixtures.appendingPathComponent("exports")

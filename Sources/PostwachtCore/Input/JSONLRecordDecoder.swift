@@ -6,11 +6,15 @@ import Foundation
 public enum JSONLRecordDecoder {
     /// The record, or the error together with the best id known for it (the line's `id`, else `fallbackID`).
     public static func decode(_ line: [UInt8], fallbackID: String) -> Result<Record, IdentifiedRecordError> {
+        decode(line[...], fallbackID: fallbackID)
+    }
+
+    public static func decode(_ line: ArraySlice<UInt8>, fallbackID: String) -> Result<Record, IdentifiedRecordError> {
         var id = fallbackID
         return decode(line, fallbackID: fallbackID, id: &id).mapError { IdentifiedRecordError(id: id, error: $0) }
     }
 
-    private static func decode(_ line: [UInt8], fallbackID: String, id: inout String) -> Result<Record, RecordError> {
+    private static func decode(_ line: ArraySlice<UInt8>, fallbackID: String, id: inout String) -> Result<Record, RecordError> {
         let object: JSONValue
         do { object = try JSONValue.parse(line) } catch {
             return .failure(RecordError(code: "input.invalid-json", message: "not valid JSON: \(error)"))

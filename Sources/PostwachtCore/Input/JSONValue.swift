@@ -35,6 +35,10 @@ public enum JSONValue: Equatable, Sendable {
 
     /// Parses one JSON document (RFC 8259; a leading byte-order mark is allowed).
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+        try parse(bytes[...])
+    }
+
+    public static func parse(_ bytes: ArraySlice<UInt8>) throws(JSONSyntaxError) -> JSONValue {
         try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
             var parser = JSONParser(bytes: buffer)
             return try parser.document()
