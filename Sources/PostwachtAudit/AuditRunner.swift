@@ -4,8 +4,8 @@ import PostwachtCore
 
 /// What the audit says about one input record, in input order.
 public enum AuditOutcome: Sendable {
-    /// `rendered`: the output text for this record when the run was given a renderer.
-    case checked(LintResult, source: String, metadata: RecordMetadata, rendered: String?)
+    /// `rendered`: the output for this record (UTF-8) when the run was given a renderer.
+    case checked(LintResult, source: String, metadata: RecordMetadata, rendered: [UInt8]?)
     case failed(ImportFailure)
 }
 
@@ -36,10 +36,10 @@ public final class AuditRunner: @unchecked Sendable {
     private let baseline: Set<String>
     /// Makes, once per checking thread, what formats a checked record there: output is costly to
     /// format, and a formatter of its own lets each thread keep caches without sharing them.
-    private let makeRenderer: (@Sendable () -> (RecordOutcome, _ source: String) -> String)?
+    private let makeRenderer: (@Sendable () -> (RecordOutcome, _ source: String) -> [UInt8])?
 
     public init(linter: Linter, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 512,
-                baseline: Set<String> = [], makeRenderer: (@Sendable () -> (RecordOutcome, _ source: String) -> String)? = nil) throws {
+                baseline: Set<String> = [], makeRenderer: (@Sendable () -> (RecordOutcome, _ source: String) -> [UInt8])? = nil) throws {
         checkers = try (0..<max(1, jobs)).map { _ in try linter.makeChecker() }
         self.batchSize = batchSize
         self.baseline = baseline
@@ -181,11 +181,11 @@ public final class AuditRunner: @unchecked Sendable {
         var source: String
         var metadata: RecordMetadata
         var textBytes: Int
-        var rendered: String? = nil
+        var rendered: [UInt8]? = nil
     }
 
     /// Decodes and checks a batch on one checker; results in input order.
-    private func check(_ inputs: [(input: Input, source: String)], with checker: Checker, render: ((RecordOutcome, String) -> String)?) -> [[Checked]] {
+    private func check(_ inputs: [(input: Input, source: String)], with checker: Checker, render: ((RecordOutcome, String) -> [UInt8])?) -> [[Checked]] {
         func check(_ record: Record, source: String) -> Checked {
             var outcome = checker.lint(record)
             if !baseline.isEmpty, case .checked(var lint) = outcome {

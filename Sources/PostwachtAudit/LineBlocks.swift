@@ -16,7 +16,10 @@ public struct LineBlock: Sendable {
         var start = 0
         var number = firstLine
         while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let end = bytes.withUnsafeBufferPointer { buffer in
+                memchr(buffer.baseAddress! + start, 0x0A, buffer.count - start)
+                    .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - buffer.baseAddress! } ?? buffer.count
+            }
             var line = bytes[start..<end]
             if line.last == 0x0D { line = line.dropLast() }
             if line.contains(where: { $0 != 0x20 && $0 != 0x09 }) { body(line, number) }

@@ -30,6 +30,11 @@ enum JSONOutput {
     }
 
     static func line(_ outcome: RecordOutcome, cache: inout ClauseCache) -> String {
+        String(decoding: lineBytes(outcome, cache: &cache), as: UTF8.self)
+    }
+
+    /// The line as UTF-8: writers of large outputs skip making (and validating) a `String` of it.
+    static func lineBytes(_ outcome: RecordOutcome, cache: inout ClauseCache) -> [UInt8] {
         var out = JSONBytes()
         out.raw("{")
         switch outcome {
@@ -54,7 +59,7 @@ enum JSONOutput {
             }
         }
         out.raw("}\n")
-        return String(decoding: out.bytes, as: UTF8.self)
+        return out.bytes
     }
 
     private static func append(_ finding: Finding, to out: inout JSONBytes, cache: inout ClauseCache) {
@@ -116,6 +121,7 @@ public struct JSONLinesReporter: Reporter {
     private var cache = ClauseCache()
     public init() {}
     public mutating func report(_ outcome: RecordOutcome) -> String { JSONOutput.line(outcome, cache: &cache) }
+    public mutating func reportBytes(_ outcome: RecordOutcome) -> [UInt8] { JSONOutput.lineBytes(outcome, cache: &cache) }
     public mutating func finish(_ summary: RunSummary) -> String { "" }
 }
 
@@ -137,9 +143,13 @@ public struct JSONDocumentReporter: Reporter {
 
     /// One record, after a comma.
     public mutating func piece(_ outcome: RecordOutcome) -> String {
-        var line = JSONOutput.line(outcome, cache: &cache)
+        String(decoding: pieceBytes(outcome), as: UTF8.self)
+    }
+
+    public mutating func pieceBytes(_ outcome: RecordOutcome) -> [UInt8] {
+        var line = JSONOutput.lineBytes(outcome, cache: &cache)
         line.removeLast() // the newline
-        return "," + line
+        return [UInt8(ascii: ",")] + line
     }
 
     public mutating func finish(_ summary: RunSummary) -> String {

@@ -54,7 +54,11 @@ public struct SARIFReport: Sendable {
 
     /// The results for one record's findings, one per line, each after a comma.
     public func results(_ result: LintResult, source: String) -> String {
-        guard !result.findings.isEmpty else { return "" }
+        String(decoding: resultBytes(result, source: source), as: UTF8.self)
+    }
+
+    public func resultBytes(_ result: LintResult, source: String) -> [UInt8] {
+        guard !result.findings.isEmpty else { return [] }
         let file = source.split(separator: " ").first.map(String.init)?.split(separator: ":").first.map(String.init) ?? source
         let uri = Self.relativeURI(file, base: baseDirectory) + "#" + (result.id.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? result.id)
         var out = JSONBytes()
@@ -62,7 +66,7 @@ public struct SARIFReport: Sendable {
             out.raw(",\n        ")
             Self.append(Self.result(for: finding, uri: uri, ruleIndex: ruleIndexes[finding.rule] ?? 0, record: result.id, source: source), to: &out)
         }
-        return String(decoding: out.bytes, as: UTF8.self)
+        return out.bytes
     }
 
     static func result(for finding: Finding, uri: String, ruleIndex: Int, record: String, source: String) -> Result {

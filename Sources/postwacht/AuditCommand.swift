@@ -77,7 +77,7 @@ struct AuditCommand: ParsableCommand {
         let sarif = SARIFReport(rules: linter.rules.map(\.description), clauses: { linter.clauses(of: $0) }, version: "0.1.0")
         var findingsOutput = AuditOutput(format: outputFormat, style: ReportStyle(colors: false, redact: redact), sarif: sarif,
                                          sink: try OutputSink(path: output))
-        let formatterFactory: @Sendable () -> (RecordOutcome, String) -> String = findingsOutput.formatterFactory
+        let formatterFactory = findingsOutput.formatterFactory
         let runner: AuditRunner
         do { runner = try AuditRunner(linter: linter, jobs: jobs, baseline: known, makeRenderer: { formatterFactory() }) } catch {
             FileHandle.standardError.write(Data("postwacht: \(error)\n".utf8))
@@ -110,7 +110,7 @@ struct AuditCommand: ParsableCommand {
             switch outcome {
             case .checked(let result, let source, let metadata, let rendered):
                 summary.add(.checked(result))
-                findingsOutput.write(formatted: rendered ?? "")
+                findingsOutput.write(formatted: rendered ?? [])
                 if report != nil { html.add(result, source: source, metadata: metadata) }
                 if writeBaseline != nil { baselineKeys += result.findings.map { AuditRunner.baselineKey(recordID: result.id, finding: $0) } }
             case .failed(let failure):
@@ -182,6 +182,11 @@ final class OutputSink {
     func write(_ text: String) {
         var text = text
         text.withUTF8 { buffer.append(contentsOf: $0) }
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func write(_ bytes: ArraySlice<UInt8>) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }
 

@@ -14,7 +14,7 @@ struct AuditOutput {
     private let sarif: SARIFReport
     private let sink: OutputSink
     /// Formats the records that fail before reaching a checking thread.
-    private let formatHere: (RecordOutcome, String) -> String
+    private let formatHere: (RecordOutcome, String) -> [UInt8]
     private var arrayStarted = false
 
     init(format: Format, style: ReportStyle, sarif: SARIFReport, sink: OutputSink) {
@@ -30,40 +30,40 @@ struct AuditOutput {
         }
     }
 
-    var formatterFactory: @Sendable () -> (RecordOutcome, String) -> String {
+    var formatterFactory: @Sendable () -> (RecordOutcome, String) -> [UInt8] {
         Self.formatterFactory(format: format, style: style, sarif: sarif)
     }
 
-    private static func formatterFactory(format: Format, style: ReportStyle, sarif: SARIFReport) -> @Sendable () -> (RecordOutcome, String) -> String {
+    private static func formatterFactory(format: Format, style: ReportStyle, sarif: SARIFReport) -> @Sendable () -> (RecordOutcome, String) -> [UInt8] {
         {
             switch format {
             case .text:
                 var reporter = TextReporter(style: style)
-                return { outcome, _ in reporter.report(outcome) }
+                return { outcome, _ in Array(reporter.report(outcome).utf8) }
             case .jsonl:
                 var reporter = JSONLinesReporter()
-                return { outcome, _ in reporter.report(outcome) }
+                return { outcome, _ in reporter.reportBytes(outcome) }
             case .json:
                 var reporter = JSONDocumentReporter()
-                return { outcome, _ in reporter.piece(outcome) }
+                return { outcome, _ in reporter.pieceBytes(outcome) }
             case .sarif:
                 // SARIF has results only; records that could not be read are in the summary and the HTML report.
                 return { outcome, source in
-                    guard case .checked(let result) = outcome else { return "" }
-                    return sarif.results(result, source: source)
+                    guard case .checked(let result) = outcome else { return [] }
+                    return sarif.resultBytes(result, source: source)
                 }
             }
         }
     }
 
     /// A record formatted on a checking thread.
-    mutating func write(formatted text: String) {
-        guard !text.isEmpty else { return }
+    mutating func write(formatted bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
         if format == .json || format == .sarif, !arrayStarted {
             arrayStarted = true
-            sink.write(String(text.dropFirst()))
+            sink.write(bytes.dropFirst())
         } else {
-            sink.write(text)
+            sink.write(bytes[...])
         }
     }
 

@@ -112,6 +112,7 @@ private struct JSONParser {
     private mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         position += 1
         var members: [(key: String, value: JSONValue)] = []
+        members.reserveCapacity(8) // a post's few fields in one allocation
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(members) }
         while true {
@@ -119,7 +120,7 @@ private struct JSONParser {
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
                 throw fail(position < bytes.count ? "expected a quoted key in an object" : "unexpected end of input inside an object")
             }
-            let key = String(decoding: try string(), as: UTF8.self)
+            let key = try self.key()
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw fail("expected ':' after the key \"\(key)\"") }
             position += 1
@@ -174,6 +175,17 @@ private struct JSONParser {
             guard digits() > 0 else { throw fail("a number needs digits in its exponent") }
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+    }
+
+    /// An object key: made straight from the bytes when it has no escapes (keys are short, so the
+    /// `String` needs no allocation either).
+    private mutating func key() throws(JSONSyntaxError) -> String {
+        let end = JSONScan.firstSpecialByte(in: bytes, from: position + 1)
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            defer { position = end + 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[(position + 1)..<end]), as: UTF8.self)
+        }
+        return String(decoding: try string(), as: UTF8.self)
     }
 
     /// The string's bytes with escapes resolved; `position` is on the opening quote.
