@@ -38,7 +38,7 @@ public final class AuditRunner: @unchecked Sendable {
     /// format, and a formatter of its own lets each thread keep caches without sharing them.
     private let makeRenderer: (@Sendable () -> (RecordOutcome, _ source: String) -> [UInt8])?
 
-    public init(linter: Linter, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 512,
+    public init(linter: Linter, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 128,
                 baseline: Set<String> = [], makeRenderer: (@Sendable () -> (RecordOutcome, _ source: String) -> [UInt8])? = nil) throws {
         checkers = try (0..<max(1, jobs)).map { _ in try linter.makeChecker() }
         self.batchSize = batchSize
@@ -87,7 +87,7 @@ public final class AuditRunner: @unchecked Sendable {
                     bytes = min(bytes, max(0, file.size - readInFile))
                     readInFile += bytes
                     batch.bytesRead += bytes
-                    if batch.inputs.count >= batchSize || batchBytes >= 1 << 18 { send(); batchBytes = 0 }
+                    if batch.inputs.count >= batchSize || batchBytes >= 1 << 16 { send(); batchBytes = 0 }
                 }
                 batch.bytesRead += max(0, file.size - readInFile)
                 batch.endsFile = true
