@@ -5,8 +5,22 @@ import PostwachtCore
 /// What the audit says about one input record, in input order.
 public enum AuditOutcome: Sendable {
     /// `rendered`: the output for this record (UTF-8) when the run was given a renderer.
-    case checked(LintResult, source: String, metadata: RecordMetadata, rendered: [UInt8]?)
+    case checked(LintResult, source: RecordSource, metadata: RecordMetadata, rendered: [UInt8]?)
     case failed(ImportFailure)
+}
+
+/// Where a record was read. A JSONL record's "file:line" is only made into text when it is shown:
+/// most never are.
+public enum RecordSource: Sendable, CustomStringConvertible {
+    case text(String)
+    case line(path: String, number: Int)
+
+    public var description: String {
+        switch self {
+        case .text(let text): return text
+        case .line(let path, let number): return "\(path):\(number)"
+        }
+    }
 }
 
 /// Running totals for a progress line.
@@ -36,10 +50,10 @@ public final class AuditRunner: @unchecked Sendable {
     private let baseline: Set<String>
     /// Makes, once per checking thread, what formats a checked record there: output is costly to
     /// format, and a formatter of its own lets each thread keep caches without sharing them.
-    private let makeRenderer: (@Sendable () -> (RecordOutcome, _ source: String) -> [UInt8])?
+    private let makeRenderer: (@Sendable () -> (RecordOutcome, RecordSource) -> [UInt8])?
 
     public init(linter: Linter, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 128,
-                baseline: Set<String> = [], makeRenderer: (@Sendable () -> (RecordOutcome, _ source: String) -> [UInt8])? = nil) throws {
+                baseline: Set<String> = [], makeRenderer: (@Sendable () -> (RecordOutcome, RecordSource) -> [UInt8])? = nil) throws {
         checkers = try (0..<max(1, jobs)).map { _ in try linter.makeChecker() }
         self.batchSize = batchSize
         self.baseline = baseline
@@ -142,7 +156,7 @@ public final class AuditRunner: @unchecked Sendable {
                     outcome(.checked(lint, source: result.source, metadata: result.metadata, rendered: result.rendered))
                 case .failed(let id, let error):
                     totals.failed += 1
-                    outcome(.failed(ImportFailure(id: id, source: result.source, code: error.code, message: error.message)))
+                    outcome(.failed(ImportFailure(id: id, source: result.source.description, code: error.code, message: error.message)))
                 }
                 totals.records += 1
                 totals.textBytes += result.textBytes
@@ -178,15 +192,15 @@ public final class AuditRunner: @unchecked Sendable {
 
     struct Checked: Sendable {
         var outcome: RecordOutcome
-        var source: String
+        var source: RecordSource
         var metadata: RecordMetadata
         var textBytes: Int
         var rendered: [UInt8]? = nil
     }
 
     /// Decodes and checks a batch on one checker; results in input order.
-    private func check(_ inputs: [(input: Input, source: String)], with checker: Checker, render: ((RecordOutcome, String) -> [UInt8])?) -> [[Checked]] {
-        func check(_ record: Record, source: String) -> Checked {
+    private func check(_ inputs: [(input: Input, source: String)], with checker: Checker, render: ((RecordOutcome, RecordSource) -> [UInt8])?) -> [[Checked]] {
+        func check(_ record: Record, source: RecordSource) -> Checked {
             var outcome = checker.lint(record)
             if !baseline.isEmpty, case .checked(var lint) = outcome {
                 lint.findings.removeAll { baseline.contains(Self.baselineKey(recordID: lint.id, finding: $0)) }
@@ -198,12 +212,12 @@ public final class AuditRunner: @unchecked Sendable {
         return inputs.map { input in
             switch input.input {
             case .record(let record):
-                return [check(record, source: input.source)]
+                return [check(record, source: .text(input.source))]
             case .lines(let block):
                 var results: [Checked] = []
                 block.forEachLine { line, number in
-                    let position = "\(block.path):\(number)"
-                    switch JSONLRecordDecoder.decode(line, fallbackID: position) {
+                    let position = RecordSource.line(path: block.path, number: number)
+                    switch JSONLRecordDecoder.decode(line, fallbackID: position.description) {
                     case .success(let record): results.append(check(record, source: position))
                     case .failure(let error):
                         results.append(Checked(outcome: .failed(id: error.id, error: error.error), source: position, metadata: RecordMetadata(), textBytes: 0))

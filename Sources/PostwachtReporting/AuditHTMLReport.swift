@@ -21,7 +21,7 @@ public struct AuditHTMLReport {
 
     public init() {}
 
-    public mutating func add(_ result: LintResult, source: String, metadata: RecordMetadata) {
+    public mutating func add(_ result: LintResult, source: @autoclosure () -> String, metadata: RecordMetadata) {
         totals.records += 1
         totals.checked += 1
         let counted = result.findings.filter { $0.severity >= .warning }
@@ -38,7 +38,7 @@ public struct AuditHTMLReport {
         let score = counted.reduce(0) { $0 + ($1.severity == .error ? 3 : 1) }
         if posts.count >= Self.maximumPosts, let weakest = posts.last, weakest.score >= score { return }
         let text = String(decoding: result.text, as: UTF8.self)
-        posts.append(Post(id: result.id, source: source, created: metadata.createdAt.map(Self.timestamp), channel: metadata.channel,
+        posts.append(Post(id: result.id, source: source(), created: metadata.createdAt.map(Self.timestamp), channel: metadata.channel,
                           author: metadata.author, score: score, text: showMatches ? text : Self.masked(text, result.findings),
                           findings: result.findings.map(entry)))
         // Keep the worst first; trim only now and then, not on every post.

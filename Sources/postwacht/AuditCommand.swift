@@ -111,7 +111,7 @@ struct AuditCommand: ParsableCommand {
             case .checked(let result, let source, let metadata, let rendered):
                 summary.add(.checked(result))
                 findingsOutput.write(formatted: rendered ?? [])
-                if report != nil { html.add(result, source: source, metadata: metadata) }
+                if report != nil { html.add(result, source: source.description, metadata: metadata) }
                 if writeBaseline != nil { baselineKeys += result.findings.map { AuditRunner.baselineKey(recordID: result.id, finding: $0) } }
             case .failed(let failure):
                 failed(failure, message: "\(failure.source): \(failure.message)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostwachtAudit
 import PostwachtCore
 import PostwachtReporting
 
@@ -14,7 +15,7 @@ struct AuditOutput {
     private let sarif: SARIFReport
     private let sink: OutputSink
     /// Formats the records that fail before reaching a checking thread.
-    private let formatHere: (RecordOutcome, String) -> [UInt8]
+    private let formatHere: (RecordOutcome, RecordSource) -> [UInt8]
     private var arrayStarted = false
 
     init(format: Format, style: ReportStyle, sarif: SARIFReport, sink: OutputSink) {
@@ -30,11 +31,11 @@ struct AuditOutput {
         }
     }
 
-    var formatterFactory: @Sendable () -> (RecordOutcome, String) -> [UInt8] {
+    var formatterFactory: @Sendable () -> (RecordOutcome, RecordSource) -> [UInt8] {
         Self.formatterFactory(format: format, style: style, sarif: sarif)
     }
 
-    private static func formatterFactory(format: Format, style: ReportStyle, sarif: SARIFReport) -> @Sendable () -> (RecordOutcome, String) -> [UInt8] {
+    private static func formatterFactory(format: Format, style: ReportStyle, sarif: SARIFReport) -> @Sendable () -> (RecordOutcome, RecordSource) -> [UInt8] {
         {
             switch format {
             case .text:
@@ -49,8 +50,8 @@ struct AuditOutput {
             case .sarif:
                 // SARIF has results only; records that could not be read are in the summary and the HTML report.
                 return { outcome, source in
-                    guard case .checked(let result) = outcome else { return [] }
-                    return sarif.resultBytes(result, source: source)
+                    guard case .checked(let result) = outcome, !result.findings.isEmpty else { return [] }
+                    return sarif.resultBytes(result, source: source.description)
                 }
             }
         }
@@ -69,7 +70,7 @@ struct AuditOutput {
 
     /// A record that failed before it reached a checking thread.
     mutating func write(failed outcome: RecordOutcome, source: String) {
-        write(formatted: formatHere(outcome, source))
+        write(formatted: formatHere(outcome, .text(source)))
     }
 
     func finish(_ summary: RunSummary) {

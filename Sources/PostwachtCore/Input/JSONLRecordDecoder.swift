@@ -5,16 +5,17 @@ import Foundation
 /// wrong is a `RecordError` that names the field, so one bad line never stops the others.
 public enum JSONLRecordDecoder {
     /// The record, or the error together with the best id known for it (the line's `id`, else `fallbackID`).
-    public static func decode(_ line: [UInt8], fallbackID: String) -> Result<Record, IdentifiedRecordError> {
-        decode(line[...], fallbackID: fallbackID)
+    public static func decode(_ line: [UInt8], fallbackID: @autoclosure () -> String) -> Result<Record, IdentifiedRecordError> {
+        decode(line[...], fallbackID: fallbackID())
     }
 
-    public static func decode(_ line: ArraySlice<UInt8>, fallbackID: String) -> Result<Record, IdentifiedRecordError> {
-        var id = fallbackID
-        return decode(line, fallbackID: fallbackID, id: &id).mapError { IdentifiedRecordError(id: id, error: $0) }
+    /// `fallbackID` is made only for a line without an id.
+    public static func decode(_ line: ArraySlice<UInt8>, fallbackID: @autoclosure () -> String) -> Result<Record, IdentifiedRecordError> {
+        var id: String?
+        return decode(line, fallbackID: fallbackID, id: &id).mapError { IdentifiedRecordError(id: id ?? fallbackID(), error: $0) }
     }
 
-    private static func decode(_ line: ArraySlice<UInt8>, fallbackID: String, id: inout String) -> Result<Record, RecordError> {
+    private static func decode(_ line: ArraySlice<UInt8>, fallbackID: () -> String, id: inout String?) -> Result<Record, RecordError> {
         let object: JSONValue
         do { object = try JSONValue.parse(line) } catch {
             return .failure(RecordError(code: "input.invalid-json", message: "not valid JSON: \(error)"))
@@ -23,24 +24,25 @@ public enum JSONLRecordDecoder {
             return .failure(RecordError(code: "input.invalid-json", message: "expected a JSON object with a \"text\" field"))
         }
         // One pass over the members; a repeated key keeps its last value, as in JSONSerialization.
-        var text: JSONValue?, role: JSONValue?, attachments: JSONValue?, createdAt: JSONValue?
+        // Indexes, not copies of the values: a post's text is the one large value, used once.
+        var text: Int?, role: Int?, attachments: Int?, createdAt: Int?
         var metadata = RecordMetadata()
-        id = fallbackID
-        for (key, value) in members {
-            switch key {
+        id = nil
+        for index in members.indices {
+            switch members[index].key {
             case "id":
-                switch value {
+                switch members[index].value {
                 case .string(let bytes): id = String(decoding: bytes, as: UTF8.self)
                 case .number(let spelling): id = spelling
-                default: id = fallbackID
+                default: id = nil
                 }
-            case "text": text = value
-            case "author_role": role = value
-            case "attachments": attachments = value
-            case "created_at": createdAt = value
-            case "org": metadata.organisation = value.string
-            case "channel": metadata.channel = value.string
-            case "author": metadata.author = value.string
+            case "text": text = index
+            case "author_role": role = index
+            case "attachments": attachments = index
+            case "created_at": createdAt = index
+            case "org": metadata.organisation = members[index].value.string
+            case "channel": metadata.channel = members[index].value.string
+            case "author": metadata.author = members[index].value.string
             default: continue
             }
         }
@@ -48,15 +50,15 @@ public enum JSONLRecordDecoder {
             .failure(RecordError(code: code, message: message))
         }
         guard let text else { return failure("input.missing-text", "the record has no \"text\" field") }
-        guard case .string(let textBytes) = text else { return failure("input.invalid-field", "\"text\" must be a string") }
-        if let role, role != .null {
-            guard let roleName = role.string, let parsed = AuthorRole(named: roleName) else {
+        guard case .string(let textBytes) = members[text].value else { return failure("input.invalid-field", "\"text\" must be a string") }
+        if let role, members[role].value != .null {
+            guard let roleName = members[role].value.string, let parsed = AuthorRole(named: roleName) else {
                 return failure("input.invalid-field", "\"author_role\" must be one of \(AuthorRole.allCases.map(\.rawValue).joined(separator: ", ")) (or docent, ouder, leerling)")
             }
             metadata.authorRole = parsed
         }
-        if let attachments, attachments != .null {
-            guard case .array(let list) = attachments else { return failure("input.invalid-field", "\"attachments\" must be an array") }
+        if let attachments, members[attachments].value != .null {
+            guard case .array(let list) = members[attachments].value else { return failure("input.invalid-field", "\"attachments\" must be an array") }
             for (index, item) in list.enumerated() {
                 guard let typeName = item["type"]?.string, let type = Attachment.Kind(rawValue: typeName) else {
                     return failure("input.invalid-field", "attachments[\(index)] needs a \"type\" of image, video, audio or file")
@@ -64,8 +66,8 @@ public enum JSONLRecordDecoder {
                 metadata.attachments.append(Attachment(type: type, alt: item["alt"]?.string, name: item["name"]?.string))
             }
         }
-        metadata.createdAt = date(createdAt)
-        return .success(Record(id: id, bytes: textBytes, metadata: metadata))
+        metadata.createdAt = date(createdAt.map { members[$0].value })
+        return .success(Record(id: id ?? fallbackID(), bytes: textBytes, metadata: metadata))
     }
 
     /// A JSON date: ISO 8601 text, or Unix seconds as a number or numeric text.
