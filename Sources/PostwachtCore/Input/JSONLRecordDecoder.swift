@@ -67,7 +67,7 @@ public enum JSONLRecordDecoder {
             }
         }
         metadata.createdAt = date(createdAt.map { members[$0].value })
-        return .success(Record(id: id ?? fallbackID(), bytes: textBytes, metadata: metadata))
+        return .success(Record(id: id ?? fallbackID(), bytes: Array(textBytes), metadata: metadata))
     }
 
     /// A JSON date: ISO 8601 text, or Unix seconds as a number or numeric text.

@@ -1,12 +1,13 @@
 /// A JSON value parsed straight from UTF-8 bytes. Strings stay bytes, so a post's text goes to the
 /// checker without a round trip through `String`, and invalid UTF-8 inside a string reaches the text
-/// model (which repairs it with a warning) instead of failing the whole record.
+/// model (which repairs it with a warning) instead of failing the whole record. A string without
+/// escapes is a slice of the parsed bytes, not a copy.
 public enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     /// The number as written (`42`, `1.5e3`): ids keep their spelling, dates convert it.
     case number(String)
-    case string([UInt8])
+    case string(ArraySlice<UInt8>)
     case array([JSONValue])
     /// Members in document order; a repeated key keeps its last value when looked up.
     case object([(key: String, value: JSONValue)])
@@ -40,7 +41,7 @@ public enum JSONValue: Equatable, Sendable {
 
     public static func parse(_ bytes: ArraySlice<UInt8>) throws(JSONSyntaxError) -> JSONValue {
         try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
-            var parser = JSONParser(bytes: buffer)
+            var parser = JSONParser(bytes: buffer, source: bytes)
             return try parser.document()
         }
     }
@@ -55,11 +56,16 @@ public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertib
 
 private struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// The same bytes, for strings that are slices of them.
+    let source: ArraySlice<UInt8>
     var position = 0
     /// Deeper nesting is refused rather than risking the stack on hostile input.
     static let maximumDepth = 512
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>, source: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        self.source = source
+    }
 
     mutating func document() throws(JSONSyntaxError) -> JSONValue {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
@@ -189,7 +195,7 @@ private struct JSONParser {
     }
 
     /// The string's bytes with escapes resolved; `position` is on the opening quote.
-    private mutating func string() throws(JSONSyntaxError) -> [UInt8] {
+    private mutating func string() throws(JSONSyntaxError) -> ArraySlice<UInt8> {
         position += 1
         var runStart = position
         var output: [UInt8] = []
@@ -199,10 +205,13 @@ private struct JSONParser {
             guard position < bytes.count else { break }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                if !escaped { let plain = Array(UnsafeBufferPointer(rebasing: bytes[runStart..<position])); position += 1; return plain }
+                if !escaped {
+                    defer { position += 1 }
+                    return source[(source.startIndex + runStart)..<(source.startIndex + position)]
+                }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
                 position += 1
-                return output
+                return output[...]
             }
             if byte == UInt8(ascii: "\\") {
                 if !escaped { output.reserveCapacity(position - runStart + 16); escaped = true }
