@@ -200,31 +200,39 @@ public final class AuditRunner: @unchecked Sendable {
 
     /// Decodes and checks a batch on one checker; results in input order.
     private func check(_ inputs: [(input: Input, source: String)], with checker: Checker, render: ((RecordOutcome, RecordSource) -> [UInt8])?) -> [[Checked]] {
-        func check(_ record: Record, source: RecordSource) -> Checked {
-            var outcome = checker.lint(record)
-            if !baseline.isEmpty, case .checked(var lint) = outcome {
-                lint.findings.removeAll { baseline.contains(Self.baselineKey(recordID: lint.id, finding: $0)) }
-                outcome = .checked(lint)
-            }
-            return Checked(outcome: outcome, source: source, metadata: record.metadata, textBytes: record.bytes.count,
-                           rendered: render.map { $0(outcome, source) })
-        }
-        return inputs.map { input in
+        // Locals, so that records do not touch the runner, which every checking thread shares.
+        let baseline = self.baseline
+        var results: [[Checked]] = []
+        results.reserveCapacity(inputs.count)
+        for input in inputs {
             switch input.input {
             case .record(let record):
-                return [check(record, source: .text(input.source))]
+                results.append([Self.check(record, source: .text(input.source), checker: checker, baseline: baseline, render: render)])
             case .lines(let block):
-                var results: [Checked] = []
+                var checked: [Checked] = []
                 block.forEachLine { line, number in
                     let position = RecordSource.line(path: block.path, number: number)
                     switch JSONLRecordDecoder.decode(line, fallbackID: position.description) {
-                    case .success(let record): results.append(check(record, source: position))
+                    case .success(let record):
+                        checked.append(Self.check(record, source: position, checker: checker, baseline: baseline, render: render))
                     case .failure(let error):
-                        results.append(Checked(outcome: .failed(id: error.id, error: error.error), source: position, metadata: RecordMetadata(), textBytes: 0))
+                        checked.append(Checked(outcome: .failed(id: error.id, error: error.error), source: position, metadata: RecordMetadata(), textBytes: 0))
                     }
                 }
-                return results
+                results.append(checked)
             }
         }
+        return results
+    }
+
+    private static func check(_ record: Record, source: RecordSource, checker: Checker, baseline: Set<String>,
+                              render: ((RecordOutcome, RecordSource) -> [UInt8])?) -> Checked {
+        var outcome = checker.lint(record)
+        if !baseline.isEmpty, case .checked(var lint) = outcome {
+            lint.findings.removeAll { baseline.contains(baselineKey(recordID: lint.id, finding: $0)) }
+            outcome = .checked(lint)
+        }
+        return Checked(outcome: outcome, source: source, metadata: record.metadata, textBytes: record.bytes.count,
+                       rendered: render.map { $0(outcome, source) })
     }
 }
