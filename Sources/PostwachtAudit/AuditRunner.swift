@@ -101,7 +101,7 @@ public final class AuditRunner: @unchecked Sendable {
                     bytes = min(bytes, max(0, file.size - readInFile))
                     readInFile += bytes
                     batch.bytesRead += bytes
-                    if batch.inputs.count >= batchSize || batchBytes >= 1 << 16 { send(); batchBytes = 0 }
+                    if batch.inputs.count >= batchSize || batchBytes >= 1 << 17 { send(); batchBytes = 0 }
                 }
                 batch.bytesRead += max(0, file.size - readInFile)
                 batch.endsFile = true
@@ -209,14 +209,26 @@ public final class AuditRunner: @unchecked Sendable {
             case .record(let record):
                 results.append([Self.check(record, source: .text(input.source), checker: checker, baseline: baseline, render: render)])
             case .lines(let block):
-                var checked: [Checked] = []
+                // Decode all, then check all, then format all: each stage's code and tables stay in
+                // the cache for a whole block instead of taking turns with the others per post.
+                var decoded: [(RecordSource, Result<Record, IdentifiedRecordError>)] = []
                 block.forEachLine { line, number in
                     let position = RecordSource.line(path: block.path, number: number)
-                    switch JSONLRecordDecoder.decode(line, fallbackID: position.description) {
+                    decoded.append((position, JSONLRecordDecoder.decode(line, fallbackID: position.description)))
+                }
+                var checked = decoded.map { position, result in
+                    switch result {
                     case .success(let record):
-                        checked.append(Self.check(record, source: position, checker: checker, baseline: baseline, render: render))
+                        return Self.check(record, source: position, checker: checker, baseline: baseline, render: nil)
                     case .failure(let error):
-                        checked.append(Checked(outcome: .failed(id: error.id, error: error.error), source: position, metadata: RecordMetadata(), textBytes: 0))
+                        return Checked(outcome: .failed(id: error.id, error: error.error), source: position, metadata: RecordMetadata(), textBytes: 0)
+                    }
+                }
+                if let render {
+                    // Lines that failed to decode are formatted by the output thread, with the other failures.
+                    for index in checked.indices {
+                        guard case .checked = checked[index].outcome else { continue }
+                        checked[index].rendered = render(checked[index].outcome, checked[index].source)
                     }
                 }
                 results.append(checked)

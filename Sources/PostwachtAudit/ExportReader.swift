@@ -71,7 +71,7 @@ public enum ExportReader {
                                             message: "line of \(count) bytes is longer than \(Document.maximumByteCount)")))
             }
         }
-        let blockSize = 1 << 16
+        let blockSize = 1 << 17
         if let url = file.url {
             let handle = try FileHandle(forReadingFrom: url)
             defer { try? handle.close() }

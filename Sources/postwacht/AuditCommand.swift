@@ -121,7 +121,10 @@ struct AuditCommand: ParsableCommand {
             progress.update(totals)
         })
         progress.finish()
-        findingsOutput.finish(summary)
+        if let error = findingsOutput.finish(summary) {
+            FileHandle.standardError.write(Data("postwacht: cannot write the findings output to \(output ?? "stdout") (\(error.localizedDescription))\n".utf8))
+            throw ExitStatus.unusable
+        }
         if let report { try write(html.html(), to: report, what: "HTML report") }
         if let writeBaseline { try Self.writeBaseline(baselineKeys, to: writeBaseline) }
         FileHandle.standardError.write(Data(("postwacht audit: \(summary.records) records from \(files.count) files: \(summary.checked) checked, "
@@ -168,6 +171,8 @@ final class OutputSink {
     private let handle: FileHandle
     private let ownsHandle: Bool
     private var buffer: [UInt8] = []
+    /// The first failed write (a full disk, a closed pipe): the run goes on, and ends with an error.
+    private(set) var writeError: Error?
 
     init(path: String?) throws {
         guard let path else { handle = .standardOutput; ownsHandle = false; return }
@@ -192,7 +197,7 @@ final class OutputSink {
 
     func flush() {
         guard !buffer.isEmpty else { return }
-        handle.write(Data(buffer))
+        do { try handle.write(contentsOf: buffer) } catch { writeError = writeError ?? error }
         buffer.removeAll(keepingCapacity: true)
     }
 

@@ -73,7 +73,8 @@ struct AuditOutput {
         write(formatted: formatHere(outcome, .text(source)))
     }
 
-    func finish(_ summary: RunSummary) {
+    /// Writes the end of the output and closes it; the error of a write that failed, if one did.
+    func finish(_ summary: RunSummary) -> Error? {
         switch format {
         case .text:
             var reporter = TextReporter(style: style)
@@ -83,6 +84,7 @@ struct AuditOutput {
         case .jsonl: break
         }
         sink.close()
+        return sink.writeError
     }
 }
 
