@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import PostwachtCore
 
 /// Runs the built `postwacht` binary end to end, as scripts and CMS hooks do.
 final class CommandLineTests: XCTestCase {
@@ -136,6 +137,27 @@ final class CommandLineTests: XCTestCase {
         let log = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any], sarif.stdout)
         let results = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first?["results"] as? [Any])
         XCTAssertEqual(results.count, (document["summary"] as? [String: Any])?["findings"] as? Int)
+    }
+
+    /// The SARIF of an audit of every sample export (and the broken ones) against the official OASIS
+    /// schema, vendored in Resources; the validator is shown to catch a broken log too.
+    func testAuditSARIFValidatesAgainstTheOfficialSchema() throws {
+        let schemaURL = try XCTUnwrap(Bundle.module.url(forResource: "sarif-schema-2.1.0", withExtension: "json", subdirectory: "Resources"))
+        let validator = JSONSchemaValidator(root: try JSONValue.parse(Array(try Data(contentsOf: schemaURL))))
+        let audit = try run(["audit", "Fixtures/exports", "--format", "sarif", "--policy", "svok"])
+        let log = try JSONValue.parse(Array(audit.stdout.utf8))
+        guard case .array(let results)? = log["runs"].flatMap({ runs -> JSONValue? in
+            if case .array(let list) = runs { return list.first?["results"] }
+            return nil
+        }) else { return XCTFail("no results in \(audit.stdout.prefix(300))") }
+        XCTAssertGreaterThan(results.count, 10)
+        XCTAssertEqual(validator.errors(in: log), [])
+
+        let broken = audit.stdout.replacingOccurrences(of: "\"startLine\":1", with: "\"startLine\":0")
+            .replacingOccurrences(of: "\"version\": \"2.1.0\"", with: "\"version\": \"2.0\"")
+        let errors = validator.errors(in: try JSONValue.parse(Array(broken.utf8)))
+        XCTAssertTrue(errors.contains { $0.hasPrefix("$.version") }, "\(errors.prefix(3))")
+        XCTAssertTrue(errors.contains { $0.contains("startLine") && $0.contains("below the minimum") }, "\(errors.prefix(3))")
     }
 
     func testAuditWritesReportsAndNamesBrokenRecords() throws {
