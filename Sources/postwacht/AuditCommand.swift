@@ -233,7 +233,9 @@ final class ProgressLine {
 
     static func rate(_ progress: AuditProgress) -> String {
         let seconds = Double(progress.elapsed.components.seconds) + Double(progress.elapsed.components.attoseconds) / 1e18
-        return String(format: "%.1f MB of post text in %.2f s (%.1f MB/s)", Double(progress.textBytes) / 1e6, seconds, megabytesPerSecond(progress))
+        let amount = progress.textBytes >= 1_000_000 ? String(format: "%.1f MB", Double(progress.textBytes) / 1e6)
+            : String(format: "%.1f KB", Double(progress.textBytes) / 1e3)
+        return String(format: "%@ of post text in %.2f s (%.1f MB/s)", amount, seconds, megabytesPerSecond(progress))
     }
 
     func finish() { if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
