@@ -50,6 +50,9 @@ struct LineBlockCutter {
     }
 
     mutating func feed(_ chunk: some Collection<UInt8>, emit: (Piece) -> Void) {
+        // `pending` never holds a line end between calls, so only the new bytes are searched for one:
+        // a long line costs linear time, not a rescan of all it has so far per chunk.
+        let searchFrom = pending.count
         pending.append(contentsOf: chunk)
         if let skipped = skipping {
             guard let newline = pending.firstIndex(of: 0x0A) else {
@@ -62,7 +65,7 @@ struct LineBlockCutter {
             skipping = nil
             pending.removeSubrange(...newline)
         }
-        guard let lastNewline = pending.lastIndex(of: 0x0A) else {
+        guard let lastNewline = pending[min(searchFrom, pending.count)...].lastIndex(of: 0x0A) else {
             if pending.count > maximumLineBytes {
                 skipping = pending.count
                 pending.removeAll(keepingCapacity: true)

@@ -234,7 +234,7 @@ final class ProgressLine {
     static func rate(_ progress: AuditProgress) -> String {
         let seconds = Double(progress.elapsed.components.seconds) + Double(progress.elapsed.components.attoseconds) / 1e18
         let amount = progress.textBytes >= 1_000_000 ? String(format: "%.1f MB", Double(progress.textBytes) / 1e6)
-            : String(format: "%.1f KB", Double(progress.textBytes) / 1e3)
+            : progress.textBytes >= 1_000 ? String(format: "%.1f KB", Double(progress.textBytes) / 1e3) : "\(progress.textBytes) bytes"
         return String(format: "%@ of post text in %.2f s (%.1f MB/s)", amount, seconds, megabytesPerSecond(progress))
     }
 
