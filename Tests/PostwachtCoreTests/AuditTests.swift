@@ -65,6 +65,19 @@ final class AuditTests: XCTestCase {
         ])
     }
 
+    /// The report's months come from arithmetic, not a Calendar; they must be the Calendar's.
+    func testReportMonthsAreTheCalendarsMonths() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var generator = SplitMix(seed: 3)
+        let edges: [TimeInterval] = [0, -1, 86_399, 86_400, 951_782_400, 951_868_800, 4_107_542_399, 4_107_542_400]
+        for seconds in edges + (0..<2000).map({ _ in TimeInterval(Int.random(in: -2_000_000_000...4_200_000_000, using: &generator)) }) {
+            let date = Date(timeIntervalSince1970: seconds)
+            let components = calendar.dateComponents([.year, .month], from: date)
+            XCTAssertEqual(AuditHTMLReport.month(date), String(format: "%04d-%02d", components.year!, components.month!), "\(seconds)")
+        }
+    }
+
     /// A symbolic link is read as the file it points to, with that file's size (progress and batching use it).
     func testSymbolicLinkToAnExportIsTheExport() throws {
         let target = TestSupport.fixtures.appendingPathComponent("exports/jsonl/posts.jsonl")
