@@ -219,10 +219,30 @@ final class ProgressLine {
         lastDraw = ContinuousClock.now
         let fraction = progress.fileBytesTotal > 0 ? min(1, Double(progress.fileBytesDone) / Double(progress.fileBytesTotal)) : 0
         let filled = Int(fraction * 20)
-        let line = String(format: "\r[%@%@] %3.0f%% %d posts · %.1f MB/s · %d findings\u{1B}[K",
+        // The number of posts is known only at the end; from 2% of the bytes on, it is estimated.
+        let total = fraction >= 0.02 && fraction < 1 ? "/~" + Self.grouped(Self.roughly(Double(progress.records) / fraction)) : ""
+        let line = String(format: "\r[%@%@] %3.0f%% %@%@ posts · %.1f MB/s · %@ findings\u{1B}[K",
                           String(repeating: "█", count: filled), String(repeating: "░", count: 20 - filled), fraction * 100,
-                          progress.records, Self.megabytesPerSecond(progress), progress.findings)
+                          Self.grouped(progress.records), total, Self.megabytesPerSecond(progress), Self.grouped(progress.findings))
         FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// An estimate to three significant digits: 432,463 → 432,000.
+    static func roughly(_ value: Double) -> Int {
+        guard value >= 1000 else { return Int(value.rounded()) }
+        let unit = pow(10, (log10(value).rounded(.down) - 2))
+        return Int((value / unit).rounded() * unit)
+    }
+
+    /// 12,840: thousands grouped, for counts read at a glance.
+    static func grouped(_ count: Int) -> String {
+        let digits = String(count)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return out
     }
 
     /// Post text (not export bytes: JSON and markup around it are not checked) per second.
