@@ -33,6 +33,17 @@ final class ConfigurationTests: XCTestCase {
         ])
     }
 
+    /// Without a policy every protocol is cited, the most direct clause first (a one-line report
+    /// shows only that one); with one, only that protocol's clauses.
+    func testMostDirectClauseLeadsWithoutAPolicy() {
+        let book = TestSupport.resources.policies
+        XCTAssertEqual(book.clauses(for: "privacy.name-with-photo", policy: nil).first?.quote,
+                       "Ik publiceer geen namen in combinatie met foto's van kinderen op het internet.")
+        XCTAssertEqual(book.clauses(for: "conduct.threat", policy: nil).first?.quote, "Schelden of dreigen doe ik niet.")
+        XCTAssertEqual(Set(book.clauses(for: "profanity.curse", policy: nil).map(\.policy)).count, 5)
+        XCTAssertEqual(Set(book.clauses(for: "profanity.curse", policy: "svok").map(\.policy)), ["svok"])
+    }
+
     func testInvalidValuesNameTheSetting() {
         XCTAssertThrowsError(try Configuration.parse("role: teacher", source: "c.yaml")) { error in
             XCTAssertEqual((error as? Configuration.Problem)?.description, "c.yaml: role: 'teacher' is not one of staff, parent, pupil, school")

@@ -32,8 +32,14 @@ public struct PolicyBook: Sendable {
     public func pack(_ id: String) -> PolicyPack? { packs.first { $0.id == id } }
 
     /// The clauses a rule cites: the chosen school's, or every school's when none is chosen.
+    /// The clauses a rule cites: its pack's under a chosen policy, else every pack's. Without a policy
+    /// the pack that says it most directly (the shortest first clause, as "Schelden of dreigen doe ik
+    /// niet.") leads: a one-line report shows the first clause only.
     public func clauses(for ruleID: String, policy: String?) -> [ProtocolClause] {
-        packs.filter { policy == nil || $0.id == policy }.flatMap { $0.rules[ruleID]?.clauses ?? [] }
+        let citing = packs.filter { (policy == nil || $0.id == policy) && !($0.rules[ruleID]?.clauses.isEmpty ?? true) }
+        let directness = citing.map { $0.rules[ruleID]!.clauses[0].quote.count }
+        let order = citing.indices.sorted { (directness[$0], $0) < (directness[$1], $1) }
+        return order.flatMap { citing[$0].rules[ruleID]!.clauses }
     }
 
     /// Reads every `*.yaml` in `directory`; errors name the file and what is wrong.
