@@ -61,6 +61,9 @@ struct ConductScan {
         if !mentionsSchool, !organisationNames.isEmpty {
             mentionsSchool = tokens.indices.contains { index in organisationNames.contains { keys.key(index).elementsEqual($0) } }
         }
+        if mentionsSchool, !hasOpinion {
+            hasOpinion = resources.conduct.voiceEmoji.contains { document.bytes.containsSequence($0) }
+        }
         threats = Self.longestOnly(threats)
         befriending = Self.longestOnly(befriending)
         confidential = Self.mostSpecific(Self.longestOnly(confidential), in: document)

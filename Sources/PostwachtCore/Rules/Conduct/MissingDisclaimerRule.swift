@@ -37,6 +37,7 @@ public struct MissingDisclaimerRule: Rule {
         triggeringExamples: [
             RuleExample("⟦Ik vind het echt schandalig hoe weinig tijd we krijgen voor onze leerlingen.⟧", metadata: RecordMetadata(authorRole: .staff)),
             RuleExample("⟦Vanochtend met mijn groep 3 naar de bibliotheek, wat een feest!⟧", metadata: RecordMetadata(authorRole: .staff, organisation: "svok")),
+            RuleExample("⟦Weer een toetsweek met de helft van de klas ziek 😩⟧", metadata: RecordMetadata(authorRole: .staff)),
         ],
         nonTriggeringExamples: [
             RuleExample("Ik vind het schandalig hoe weinig tijd we krijgen voor onze leerlingen. Dit is mijn persoonlijke mening.", metadata: RecordMetadata(authorRole: .staff)),
@@ -44,6 +45,8 @@ public struct MissingDisclaimerRule: Rule {
             RuleExample("Ik vind het schandalig hoe weinig tijd de leerlingen krijgen.", metadata: RecordMetadata(authorRole: .parent)),
             RuleExample("Morgen is de school gesloten vanwege een studiedag.", metadata: RecordMetadata(authorRole: .school)),
             RuleExample("Wat een mooie zonsondergang vanavond op het strand, ik geniet!", metadata: RecordMetadata(authorRole: .staff)),
+            RuleExample("Morgen geen gym, de gymzaal is dicht 👍", metadata: RecordMetadata(authorRole: .staff)),
+            RuleExample("Weer een toetsweek met de helft van de klas ziek 😩", metadata: RecordMetadata(authorRole: .school)),
         ]
     )
 }
