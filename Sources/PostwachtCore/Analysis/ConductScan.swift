@@ -62,7 +62,7 @@ struct ConductScan {
             mentionsSchool = tokens.indices.contains { index in organisationNames.contains { keys.key(index).elementsEqual($0) } }
         }
         if mentionsSchool, !hasOpinion {
-            hasOpinion = resources.conduct.voiceEmoji.contains { document.bytes.containsSequence($0) }
+            hasOpinion = resources.conduct.voiceEmoji.occurs(in: document.bytes)
         }
         threats = Self.longestOnly(threats)
         befriending = Self.longestOnly(befriending)

@@ -36,7 +36,7 @@ struct PersonalDataScan {
             resources.personalData.photoCues.forEachTerm(endingAt: index, in: document, keys: keys) { _, _ in found = true }
             if found { return true }
         }
-        return resources.personalData.photoEmoji.contains { document.bytes.containsSequence($0) }
+        return resources.personalData.photoEmoji.occurs(in: document.bytes)
     }
 
     private func nameItem(_ mention: NameScanner.Mention, document: Document, keys: WordKeys, consent: ConsentRegister?) -> PersonalDataItem? {
@@ -56,18 +56,4 @@ struct PersonalDataScan {
     private static let staffDetail = LocalizedText(nl: "een medewerker met titel", en: "a staff member with a title")
     private static let consentDetail = LocalizedText(nl: "toestemming staat in het register", en: "consent is on record")
     private static let noConsentDetail = LocalizedText(nl: "geen toestemming voor beeldmateriaal in het register", en: "no photo consent on record")
-}
-
-extension Array where Element == UInt8 {
-    /// Whether `pattern` occurs in the bytes (emoji cues; the first byte narrows the search).
-    func containsSequence(_ pattern: [UInt8]) -> Bool {
-        guard let first = pattern.first, pattern.count <= count else { return false }
-        var start = 0
-        while let found = self[start...].firstIndex(of: first) {
-            if found + pattern.count > count { return false }
-            if self[found..<(found + pattern.count)].elementsEqual(pattern) { return true }
-            start = found + 1
-        }
-        return false
-    }
 }

@@ -5,7 +5,7 @@ public struct ConductLexicon: Sendable {
     var disclaimers = TermList<Bool>(gap: .clausePunctuation)
     var schoolTopics = TermList<TopicKind>()
     /// Emoji that show a feeling (😩, 🙄): a personal voice. Tokens without a key, so matched on the bytes.
-    var voiceEmoji: [[UInt8]] = []
+    var voiceEmoji = ByteSequences()
     /// Hyphens may join a term's words: burn-out, PDD-NOS, non-actief.
     var confidentialWords = TermList<ConfidentialTerm>(gap: .clausePunctuation)
     var confidentialPrefixes = StemIndex(fromEnd: false)
@@ -40,10 +40,10 @@ public struct ConductLexicon: Sendable {
     init(reading read: (String) throws(LexiconError) -> LexiconFile, folder: KeyFolder) throws(LexiconError) {
         disclaimers = try read("nl/disclaimer-phrases.tsv").termList(columns: 1, gap: .clausePunctuation, folder: folder) { _ in true }
         let topics = try read("nl/school-topic.tsv")
-        voiceEmoji = topics.rows.filter { row in
-            row.fields.count >= 2 && row.fields[1] == "voice"
-                && !row.fields[0].unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-        }.map { Array($0.fields[0].utf8) }
+        for row in topics.rows where row.fields.count >= 2 && row.fields[1] == "voice"
+            && !row.fields[0].unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+            voiceEmoji.insert(Array(row.fields[0].utf8))
+        }
         schoolTopics = try topics.termList(columns: 2, folder: folder) { fields in
             switch fields[1] {
             case "topic": return .topic

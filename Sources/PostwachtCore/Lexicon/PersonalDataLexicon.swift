@@ -17,7 +17,7 @@ public struct PersonalDataLexicon: Sendable {
     var birthCues = TermList<BirthCue>(gap: .clausePunctuation)
     /// Strong cues that a post shows a photo or video; emoji cues are matched on bytes.
     var photoCues = TermList<Bool>()
-    var photoEmoji: [[UInt8]] = []
+    var photoEmoji = ByteSequences()
     var names = NameLexicon()
     var places = ByteStringTable<Bool>()
     var streetSuffixes = StemIndex(fromEnd: true)
@@ -115,7 +115,7 @@ public struct PersonalDataLexicon: Sendable {
             guard row.fields[1] == "strong" else { continue }
             // Emoji are punctuation-like tokens without a key: matched on the bytes instead.
             if !row.fields[0].unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
-                photoEmoji.append(Array(row.fields[0].utf8))
+                photoEmoji.insert(Array(row.fields[0].utf8))
             } else {
                 photoCues.insert(row.fields[0], value: true, folder: folder)
             }
