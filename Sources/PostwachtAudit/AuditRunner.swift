@@ -86,6 +86,7 @@ public final class AuditRunner: @unchecked Sendable {
                 unchecked.put(batch)
                 sequence += 1
                 batch = Batch(sequence: sequence)
+                batchBytes = 0
             }
             for file in files {
                 var readInFile = 0
@@ -101,7 +102,7 @@ public final class AuditRunner: @unchecked Sendable {
                     bytes = min(bytes, max(0, file.size - readInFile))
                     readInFile += bytes
                     batch.bytesRead += bytes
-                    if batch.inputs.count >= batchSize || batchBytes >= 1 << 17 { send(); batchBytes = 0 }
+                    if batch.inputs.count >= batchSize || batchBytes >= 1 << 17 { send() }
                 }
                 batch.bytesRead += max(0, file.size - readInFile)
                 batch.endsFile = true
@@ -225,7 +226,6 @@ public final class AuditRunner: @unchecked Sendable {
                     }
                 }
                 if let render {
-                    // Lines that failed to decode are formatted by the output thread, with the other failures.
                     for index in checked.indices {
                         guard case .checked = checked[index].outcome else { continue }
                         checked[index].rendered = render(checked[index].outcome, checked[index].source)
@@ -244,7 +244,9 @@ public final class AuditRunner: @unchecked Sendable {
             lint.findings.removeAll { baseline.contains(baselineKey(recordID: lint.id, finding: $0)) }
             outcome = .checked(lint)
         }
-        return Checked(outcome: outcome, source: source, metadata: record.metadata, textBytes: record.bytes.count,
-                       rendered: render.map { $0(outcome, source) })
+        var checked = Checked(outcome: outcome, source: source, metadata: record.metadata, textBytes: record.bytes.count)
+        // A record that could not be checked is formatted by the output thread, with the other failures.
+        if let render, case .checked = outcome { checked.rendered = render(outcome, source) }
+        return checked
     }
 }
