@@ -16,10 +16,7 @@ public struct LineBlock: Sendable {
         var start = 0
         var number = firstLine
         while start < bytes.count {
-            let end = bytes.withUnsafeBufferPointer { buffer in
-                memchr(buffer.baseAddress! + start, 0x0A, buffer.count - start)
-                    .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - buffer.baseAddress! } ?? buffer.count
-            }
+            let end = bytes.withUnsafeBufferPointer { $0.offset(of: 0x0A, from: start) } ?? bytes.count
             var line = bytes[start..<end]
             if line.last == 0x0D { line = line.dropLast() }
             if line.contains(where: { $0 != 0x20 && $0 != 0x09 }) { body(line, number) }
@@ -75,12 +72,10 @@ struct LineBlockCutter {
         let whole = Array(pending[...lastNewline])
         pending.removeSubrange(...lastNewline)
         let lines = whole.withUnsafeBufferPointer { buffer in
-            var count = 0
-            var cursor = buffer.baseAddress!
-            let end = buffer.baseAddress! + buffer.count
-            while let found = memchr(cursor, 0x0A, end - cursor) {
+            var count = 0, start = 0
+            while let newline = buffer.offset(of: 0x0A, from: start) {
                 count += 1
-                cursor = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
+                start = newline + 1
             }
             return count
         }

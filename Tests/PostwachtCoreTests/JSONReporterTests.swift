@@ -54,3 +54,24 @@ final class JSONReporterTests: XCTestCase {
         return outcomes
     }
 }
+
+/// The JSON object of one record as a Codable model, which the hand-written output must match:
+/// `{"id", "findings", "warnings"?}` or `{"id", "error"}`.
+struct RecordObject: Encodable {
+    var id: String
+    var findings: [Finding]?
+    var warnings: [RecordWarning]?
+    var error: RecordError?
+
+    init(_ outcome: RecordOutcome) {
+        id = outcome.id
+        switch outcome {
+        case .checked(let result):
+            findings = result.findings
+            warnings = result.warnings.isEmpty ? nil : result.warnings
+        case .failed(_, let error):
+            self.error = error
+        }
+    }
+}
+

@@ -58,11 +58,8 @@ public final class LineReader {
         }
     }
 
-    /// The index of the next LF in the buffer from `position`, found with `memchr`.
+    /// The index of the next LF in the buffer from `position`.
     private func nextNewline() -> Int? {
-        guard position < buffer.count else { return nil }
-        return buffer.withUnsafeBufferPointer { bytes in
-            memchr(bytes.baseAddress! + position, 0x0A, bytes.count - position).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress! }
-        }
+        buffer.withUnsafeBufferPointer { $0.offset(of: 0x0A, from: position) }
     }
 }

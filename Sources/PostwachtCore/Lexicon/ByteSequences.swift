@@ -20,8 +20,7 @@ struct ByteSequences: Sendable {
             guard let base = text.baseAddress else { return false }
             for first in firstBytes {
                 var start = 0
-                while start < text.count, let hit = memchr(base + start, Int32(first), text.count - start) {
-                    let at = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+                while let at = text.offset(of: first, from: start) {
                     for sequence in sequences where sequence[0] == first && at + sequence.count <= text.count
                         && memcmp(base + at, sequence, sequence.count) == 0 {
                         return true
