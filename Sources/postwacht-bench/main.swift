@@ -5,7 +5,8 @@ import PostwachtCore
 // Throughput of the whole pipeline (decode → tokens → rules → findings) on a generated corpus of
 // realistic Dutch school posts: one core, all cores, and one core with the tokenizer's fast path off.
 // Run: swift run -c release postwacht-bench [megabytes] [stage ...]
-// Stages: pipeline, parallel, icu, tokens, families (default: all). One stage alone is what `perf record` wants.
+// Stages: pipeline, parallel, icu, tokens, families (default: all), and one family alone: profanity-only,
+// privacy-only, conduct-only. One stage alone is what `perf record` wants.
 // Load test of a running `postwacht serve`: postwacht-bench load --rate 2000 --seconds 10
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -24,7 +25,8 @@ if arguments.first == "load" {
     exit(0)
 }
 let megabytes = arguments.first.flatMap(Int.init) ?? 64
-let knownStages = ["pipeline", "parallel", "icu", "tokens", "families", "conduct-only"]
+let families = ["profanity", "privacy", "conduct"]
+let knownStages = ["pipeline", "parallel", "icu", "tokens", "families"] + families.map { $0 + "-only" }
 let requestedStages = arguments.filter { Int($0) == nil }
 if let unknown = requestedStages.first(where: { !knownStages.contains($0) }) {
     FileHandle.standardError.write("postwacht-bench: unknown stage '\(unknown)'; stages: \(knownStages.joined(separator: ", "))\n".data(using: .utf8)!)
@@ -92,12 +94,8 @@ if stages.contains("tokens") { measure("one core, decode + tokens only", repetit
 if stages.contains("families") {
     let noRules = Linter(resources: resources, rules: [])
     measure("one core, no rules (tokens + keys)") { scan(corpus[...], linter: noRules) }
-    for family in ["profanity", "privacy", "conduct"] {
-        let subset = Linter(resources: resources, rules: RuleRegistry.all.filter { $0.description.id.hasPrefix(family + ".") })
-        measure("one core, \(family) rules only") { scan(corpus[...], linter: subset) }
-    }
 }
-if stages.contains("conduct-only") && !stages.contains("families") {
-    let subset = Linter(resources: resources, rules: RuleRegistry.all.filter { $0.description.id.hasPrefix("conduct.") })
-    measure("one core, conduct rules only") { scan(corpus[...], linter: subset) }
+for family in families where stages.contains("families") || stages.contains(family + "-only") {
+    let subset = Linter(resources: resources, rules: RuleRegistry.all.filter { $0.description.id.hasPrefix(family + ".") })
+    measure("one core, \(family) rules only") { scan(corpus[...], linter: subset) }
 }

@@ -95,7 +95,7 @@ final class WordKeysEquivalenceTests: XCTestCase {
         XCTAssertGreaterThan(words.count, 100_000, "the comparison should cover the OpenTaal list (is wdutch installed?)")
         let checker = try TestSupport.linter.makeChecker()
         let folder = KeyFolder(lookalikes: TestSupport.resources.letterLookalikes)
-        let keys = WordKeys(folder: KeyFolder(lookalikes: TestSupport.resources.letterLookalikes), tables: TestSupport.resources.keyTables)
+        let keys = WordKeys(folder: KeyFolder(lookalikes: TestSupport.resources.letterLookalikes), tables: TestSupport.resources.keyTables, facets: TestSupport.resources.facets)
         var mismatches: [String] = []
         for chunk in stride(from: 0, to: words.count, by: 5000) {
             let text = words[chunk..<min(chunk + 5000, words.count)].joined(separator: " ")

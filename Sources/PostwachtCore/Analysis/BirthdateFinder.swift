@@ -4,7 +4,6 @@
 struct BirthdateFinder {
     let document: Document
     let keys: WordKeys
-    let facets: [LexiconFacets.Facet]
     let resources: LinterResources
     private var cues: TermList<PersonalDataLexicon.BirthCue> { _read { yield resources.personalData.birthCues } }
 
@@ -49,7 +48,7 @@ struct BirthdateFinder {
     }
 
     private func cueEnding(at index: Int) -> PersonalDataLexicon.BirthCue? {
-        guard facets[index].contains(.birthCue) else { return nil }
+        guard keys.facet(index).contains(.birthCue) else { return nil }
         var found: PersonalDataLexicon.BirthCue = []
         cues.forEachTerm(endingAt: index, in: document, keys: keys) { cue, _ in found.formUnion(cue) }
         return found.isEmpty ? nil : found

@@ -14,21 +14,25 @@ struct ConductScan {
     private(set) var threats: [Detection] = []
     private(set) var befriending: [Detection] = []
 
-    init(document: Document, keys: WordKeys, facets: [LexiconFacets.Facet], resources: LinterResources,
+    init(document: Document, keys: WordKeys, resources: LinterResources,
          organisationNames: [[UInt8]], profanity: () -> [ProfanityMatch]) {
         let tokens = document.tokens
+        let conductFacets: LexiconFacets.Facet = [.closedChannel, .disclaimer, .schoolTopic, .threat, .befriending, .confidential]
         // Innocent phrases (vertrouwenspersoon, het dossier klimaat) cover their tokens.
         var allowed: [ClosedRange<Int>] = []
-        for index in tokens.indices where facets[index].contains(.confidentialAllowed) {
+        for index in tokens.indices where keys.facet(index).contains(.confidentialAllowed) {
             resources.conduct.confidentialAllowed.forEachTerm(anchoredAt: index, in: document, keys: keys) { _, first, last in
                 allowed.append(first...last)
             }
         }
         var insultTokens: Set<Int>?
+        let confidentialPrefixes = resources.conduct.confidentialPrefixes
         for index in tokens.indices {
-            let facet = facets[index]
+            let facet = keys.facet(index).intersection(conductFacets)
+            // Most words are in no list; of them only a confidential prefix (autist…, dyslect…) can matter.
+            guard !facet.isEmpty || tokens[index].kind == .word && confidentialPrefixes.longestStem(in: keys.key(index), minimumRest: 0) != nil
+            else { continue }
             if facet.contains(.closedChannel) { pointsToClosedChannel = true }
-            guard !facet.isEmpty || document.tokens[index].kind == .word else { continue }
             if facet.contains(.disclaimer), !hasDisclaimer {
                 resources.conduct.disclaimers.forEachTerm(anchoredAt: index, in: document, keys: keys) { _, _, _ in hasDisclaimer = true }
             }
@@ -43,9 +47,12 @@ struct ConductScan {
                 }
             }
             if facet.contains(.threat) {
-                let insults = insultTokens ?? Self.insultTokens(profanity(), document)
-                insultTokens = insults
-                resources.conduct.threats.forEachTerm(anchoredAt: index, in: document, keys: keys, slot: { _, token in insults.contains(token) }) { _, first, last in
+                // Profanity is matched only when a threat phrase gets as far as its {insult} slot.
+                let isInsult = { (_: Int, token: Int) -> Bool in
+                    if insultTokens == nil { insultTokens = Self.insultTokens(profanity(), document) }
+                    return insultTokens!.contains(token)
+                }
+                resources.conduct.threats.forEachTerm(anchoredAt: index, in: document, keys: keys, slot: isInsult) { _, first, last in
                     threats.append(Self.detection(document, first, last))
                 }
             }
@@ -55,7 +62,7 @@ struct ConductScan {
                 }
             }
             if !allowed.contains(where: { $0.contains(index) }) {
-                findConfidential(at: index, facet: facet, document: document, keys: keys, facets: facets, resources: resources)
+                findConfidential(at: index, facet: facet, document: document, keys: keys, resources: resources)
             }
         }
         if !mentionsSchool, !organisationNames.isEmpty {
@@ -70,11 +77,11 @@ struct ConductScan {
     }
 
     private mutating func findConfidential(at index: Int, facet: LexiconFacets.Facet, document: Document, keys: WordKeys,
-                                           facets: [LexiconFacets.Facet], resources: LinterResources) {
+                                           resources: LinterResources) {
         func report(_ term: ConductLexicon.ConfidentialTerm, _ first: Int, _ last: Int) {
             // "een avond over dyslexie": the subject of an event, not a person's condition.
             if term.needsPerson, first > 0, keys.keyString(first - 1) == "over" { return }
-            if !term.needsPerson || Self.namesAPerson(around: first...last, document: document, keys: keys, facets: facets, resources: resources) {
+            if !term.needsPerson || Self.namesAPerson(around: first...last, document: document, keys: keys, resources: resources) {
                 confidential.append(Self.detection(document, first, last))
             }
         }
@@ -95,15 +102,15 @@ struct ConductScan {
 
     /// Whether the sentence holding the term names or points at a person: a pronoun, kin or role word,
     /// or a capitalised given name.
-    static func namesAPerson(around range: ClosedRange<Int>, document: Document, keys: WordKeys, facets: [LexiconFacets.Facet],
+    static func namesAPerson(around range: ClosedRange<Int>, document: Document, keys: WordKeys,
                              resources: LinterResources) -> Bool {
         var start = range.lowerBound
         while start > 0, !document.endsSentence(start - 1) { start -= 1 }
         var end = range.upperBound
         while end + 1 < document.tokens.count, !document.endsSentence(end + 1) { end += 1 }
         return (start...end).contains { index in
-            !range.contains(index) && (facets[index].contains(.personReference)
-                || facets[index].contains(.givenName) && document.isCapitalized(index) && (!document.startsSentence(index)
+            !range.contains(index) && (keys.facet(index).contains(.personReference)
+                || keys.facet(index).contains(.givenName) && document.isCapitalized(index) && (!document.startsSentence(index)
                     // A name that is no ordinary word names someone even at the start of a sentence.
                     || resources.personalData.names.firstNames.value(for: keys.key(index), hash: keys.hash(index)) == false))
         }

@@ -5,7 +5,6 @@
 struct NameScanner {
     let document: Document
     let keys: WordKeys
-    let facets: [LexiconFacets.Facet]
     let resources: LinterResources
     /// Borrowed, not copied: a copy would retain every table.
     private var names: NameLexicon { _read { yield resources.personalData.names } }
@@ -100,7 +99,7 @@ struct NameScanner {
     /// The title right before the name: juf, meester, meneer, intern begeleider.
     private func titleBefore(_ index: Int) -> NameLexicon.TitleKind? {
         let previous = index - 1
-        guard previous >= 0, facets[previous].contains(.title), document.isSpaced(previous, index) else { return nil }
+        guard previous >= 0, keys.facet(previous).contains(.title), document.isSpaced(previous, index) else { return nil }
         return names.titles.longestTerm(endingAt: previous, in: document, keys: keys)?.value
     }
 
@@ -176,7 +175,7 @@ struct NameScanner {
         for gap in 1...2 {
             let end = start - gap
             guard end >= 0 else { break }
-            guard facets[end].contains(.childBefore) else { continue }
+            guard keys.facet(end).contains(.childBefore) else { continue }
             if let found = names.childBefore.longestTerm(endingAt: end, in: document, keys: keys), gap == 1 || found.value {
                 return true
             }
@@ -185,7 +184,7 @@ struct NameScanner {
     }
 
     private func mentionsChildren() -> Bool {
-        for index in document.tokens.indices where facets[index].contains(.childNear) {
+        for index in document.tokens.indices where keys.facet(index).contains(.childNear) {
             var found = false
             names.childNear.forEachTerm(endingAt: index, in: document, keys: keys) { _, _ in found = true }
             if found { return true }

@@ -7,7 +7,7 @@ struct PersonalDataScan {
     /// Whether the text announces a photo or video: foto's, filmpje, "op de foto", 📸.
     private(set) var announcesPhoto = false
 
-    init(document: Document, keys: WordKeys, facets: [LexiconFacets.Facet], resources: LinterResources, consent: ConsentRegister?) {
+    init(document: Document, keys: WordKeys, resources: LinterResources, consent: ConsentRegister?) {
         for address in EmailScanner.addresses(in: document) {
             let local = address.localPart.lowercased()
             let isRoleMailbox = resources.personalData.roleMailboxes.contains(local)
@@ -18,11 +18,11 @@ struct PersonalDataScan {
         var numbers = NumberScanner(document: document, keys: keys, resources: resources)
         numbers.scan()
         items += numbers.items.filter { item in !items.contains { $0.detection.range.overlaps(item.detection.range) } }
-        items += BirthdateFinder(document: document, keys: keys, facets: facets, resources: resources).birthdates(among: numbers.dates)
+        items += BirthdateFinder(document: document, keys: keys, resources: resources).birthdates(among: numbers.dates)
         hasPhotoAttachment = document.metadata.attachments.contains { $0.type == .image || $0.type == .video }
-        announcesPhoto = Self.announcesPhoto(document, keys: keys, facets: facets, resources: resources)
+        announcesPhoto = Self.announcesPhoto(document, keys: keys, resources: resources)
         if hasPhoto {
-            let mentions = NameScanner(document: document, keys: keys, facets: facets, resources: resources).mentions()
+            let mentions = NameScanner(document: document, keys: keys, resources: resources).mentions()
             items += mentions.compactMap { mention in nameItem(mention, document: document, keys: keys, consent: consent) }
         }
     }
@@ -30,8 +30,8 @@ struct PersonalDataScan {
     private static let roleMailboxDetail = LocalizedText(nl: "algemeen adres van een organisatie", en: "an organisation's general mailbox")
 
     /// A strong cue in the text: foto's, filmpje, "op de foto", 📸.
-    static func announcesPhoto(_ document: Document, keys: WordKeys, facets: [LexiconFacets.Facet], resources: LinterResources) -> Bool {
-        for index in document.tokens.indices where facets[index].contains(.photoCue) {
+    static func announcesPhoto(_ document: Document, keys: WordKeys, resources: LinterResources) -> Bool {
+        for index in document.tokens.indices where keys.facet(index).contains(.photoCue) {
             var found = false
             resources.personalData.photoCues.forEachTerm(endingAt: index, in: document, keys: keys) { _, _ in found = true }
             if found { return true }

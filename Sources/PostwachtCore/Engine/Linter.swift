@@ -95,7 +95,7 @@ public final class Checker {
     init(linter: Linter) throws(TextModelError) {
         self.linter = linter
         let folder = KeyFolder(lookalikes: linter.resources.letterLookalikes)
-        keys = WordKeys(folder: folder, tables: linter.resources.keyTables)
+        keys = WordKeys(folder: folder, tables: linter.resources.keyTables, facets: linter.resources.facets)
         profanityMatcher = ProfanityMatcher(lexicon: linter.resources.profanity, context: linter.resources.profanityContext, folder: folder)
         tokenizer = try Tokenizer()
     }

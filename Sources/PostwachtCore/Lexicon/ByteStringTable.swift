@@ -114,9 +114,14 @@ struct StemIndex: Sendable {
     private var storage: [UInt8] = []
     /// Per anchor byte, (offset, length, value) of its stems, longest first.
     private var buckets: [[(offset: Int32, length: Int32, value: Int)]] = Array(repeating: [], count: 256)
-    /// Which two-byte anchors (first two bytes, or last two reversed) any stem has: most words stop here.
-    private var anchors = [Bool](repeating: false, count: 65536)
+    /// Bits for the first three bytes (or last three, reversed) of stems of three bytes or more, hashed
+    /// into 65,536 bits: nearly every word stops here. Two bytes alone let through every word starting
+    /// with "ge" or "be" when one stem does.
+    private var longAnchors = [UInt64](repeating: 0, count: 1024)
+    /// The same for two-byte stems, exactly.
+    private var shortAnchors = [UInt64](repeating: 0, count: 1024)
     private var hasOneByteStem = false
+    private var hasTwoByteStem = false
     private let fromEnd: Bool
 
     init(fromEnd: Bool) { self.fromEnd = fromEnd }
@@ -125,23 +130,44 @@ struct StemIndex: Sendable {
         guard let anchor = fromEnd ? stem.last : stem.first else { return }
         buckets[Int(anchor)].append((Int32(storage.count), Int32(stem.count), value))
         buckets[Int(anchor)].sort { $0.length > $1.length }
-        if stem.count == 1 { hasOneByteStem = true } else { anchors[Self.anchor(stem, fromEnd: fromEnd)] = true }
+        switch stem.count {
+        case 1: hasOneByteStem = true
+        case 2: hasTwoByteStem = true; Self.setBit(&shortAnchors, Self.anchor2(stem, fromEnd: fromEnd))
+        default: stem.withUnsafeBufferPointer { Self.setBit(&longAnchors, Self.anchor3($0, fromEnd: fromEnd)) }
+        }
         storage.append(contentsOf: stem)
     }
 
     /// The longest stem that is a proper prefix (or suffix) of `key`, leaving at least `minimumRest` bytes.
     @inline(__always)
     func longestStem(in key: UnsafeBufferPointer<UInt8>, minimumRest: Int) -> Int? {
-        guard key.count >= 2 else { return hasOneByteStem ? longestStem(anchoredAt: key, minimumRest: minimumRest) : nil }
-        guard anchors[Self.anchor(key, fromEnd: fromEnd)] || hasOneByteStem else { return nil }
-        return longestStem(anchoredAt: key, minimumRest: minimumRest)
+        let mayMatch = hasOneByteStem
+            || key.count >= 3 && Self.bit(longAnchors, Self.anchor3(key, fromEnd: fromEnd))
+            || hasTwoByteStem && key.count >= 2 && Self.bit(shortAnchors, Self.anchor2(key, fromEnd: fromEnd))
+        return mayMatch ? longestStem(anchoredAt: key, minimumRest: minimumRest) : nil
     }
 
     @inline(__always)
-    private static func anchor<C: Collection>(_ bytes: C, fromEnd: Bool) -> Int where C.Element == UInt8, C.Index == Int {
+    private static func anchor2<C: Collection>(_ bytes: C, fromEnd: Bool) -> Int where C.Element == UInt8, C.Index == Int {
         let first = fromEnd ? bytes[bytes.endIndex - 1] : bytes[bytes.startIndex]
         let second = fromEnd ? bytes[bytes.endIndex - 2] : bytes[bytes.startIndex + 1]
         return Int(first) << 8 | Int(second)
+    }
+
+    @inline(__always)
+    private static func anchor3(_ bytes: UnsafeBufferPointer<UInt8>, fromEnd: Bool) -> Int {
+        let third = fromEnd ? bytes[bytes.count - 3] : bytes[2]
+        let packed = UInt32(truncatingIfNeeded: anchor2(bytes, fromEnd: fromEnd)) << 8 | UInt32(third)
+        return Int((packed &* 0x9E37_79B1) >> 16)
+    }
+
+    @inline(__always)
+    private static func bit(_ bits: [UInt64], _ index: Int) -> Bool {
+        bits[index >> 6] & (1 << UInt64(index & 63)) != 0
+    }
+
+    private static func setBit(_ bits: inout [UInt64], _ index: Int) {
+        bits[index >> 6] |= 1 << UInt64(index & 63)
     }
 
     private func longestStem(anchoredAt key: UnsafeBufferPointer<UInt8>, minimumRest: Int) -> Int? {

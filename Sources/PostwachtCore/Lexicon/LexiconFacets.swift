@@ -17,11 +17,17 @@ struct LexiconFacets: Sendable {
         static let personReference = Facet(rawValue: 1 << 11)
         static let givenName = Facet(rawValue: 1 << 12)
         static let closedChannel = Facet(rawValue: 1 << 13)
+        /// A whole profanity term (any mode but phrase).
+        static let profanityWord = Facet(rawValue: 1 << 14)
+        /// The anchor of a profanity phrase (krijg de ⟦tering⟧).
+        static let profanityPhrase = Facet(rawValue: 1 << 15)
     }
 
     private var table = ByteStringTable<Facet>()
 
-    init(personalData: PersonalDataLexicon, conduct: ConductLexicon) {
+    init(profanity: ProfanityLexicon, personalData: PersonalDataLexicon, conduct: ConductLexicon) {
+        add(.profanityWord, profanity.forEachWordKey)
+        add(.profanityPhrase, profanity.phrases.forEachAnchor)
         let names = personalData.names
         add(.photoCue, personalData.photoCues.forEachLookupKey)
         add(.birthCue, personalData.birthCues.forEachLookupKey)
@@ -47,14 +53,9 @@ struct LexiconFacets: Sendable {
         for key in collected { table.set((table.value(for: key) ?? []).union(facet), for: key) }
     }
 
-    /// The facets of every token of a document (empty for tokens without a key).
-    func facets(of document: Document, keys: WordKeys) -> [Facet] {
-        var result = [Facet](repeating: [], count: document.tokens.count)
-        for index in document.tokens.indices {
-            let key = keys.key(index)
-            guard !key.isEmpty, let facet = table.value(for: key, hash: keys.hash(index)) else { continue }
-            result[index] = facet
-        }
-        return result
+    /// The facets of one key (`WordKeys` asks once per word, with the hash it made).
+    @inline(__always)
+    func facet(of key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Facet {
+        table.value(for: key, hash: hash) ?? []
     }
 }

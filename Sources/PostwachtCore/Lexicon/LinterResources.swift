@@ -21,7 +21,7 @@ public final class LinterResources: Sendable {
         self.profanity = profanity
         self.personalData = personalData
         self.conduct = conduct
-        facets = LexiconFacets(personalData: personalData, conduct: conduct)
+        facets = LexiconFacets(profanity: profanity, personalData: personalData, conduct: conduct)
         keyTables = KeyTables(folder: KeyFolder(lookalikes: letterLookalikes))
         self.policies = policies
         self.profanityContext = profanityContext

@@ -113,15 +113,24 @@ public struct ProfanityLexicon: Sendable {
     /// `match` with the key's hash already known.
     @inline(__always)
     func match(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> ProfanityHit? {
-        if let entry = words.value(for: key, hash: hash) { return ProfanityHit(entry: Int(entry), isCompound: false) }
-        let stem = heads.longestStem(in: key, minimumRest: 1) ?? tails.longestStem(in: key, minimumRest: 1)
-        guard let stem, !isAllowed(key) else { return nil }
-        return ProfanityHit(entry: stem, isCompound: true)
+        match(key, hash: hash, isTerm: true)
     }
 
 
     func isAllowed(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
         allowedWords.value(for: key) != nil || allowedPrefixes.longestStem(in: key, minimumRest: 0) != nil
+    }
+
+    /// The key of every term but phrases, for `LexiconFacets`.
+    func forEachWordKey(_ body: ([UInt8]) -> Void) { words.forEachKey(body) }
+
+    /// `match` for a word whose facets say it is (`isTerm`) or is not a whole term: one probe fewer.
+    @inline(__always)
+    func match(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64, isTerm: Bool) -> ProfanityHit? {
+        if isTerm, let entry = words.value(for: key, hash: hash) { return ProfanityHit(entry: Int(entry), isCompound: false) }
+        let stem = heads.longestStem(in: key, minimumRest: 1) ?? tails.longestStem(in: key, minimumRest: 1)
+        guard let stem, !isAllowed(key) else { return nil }
+        return ProfanityHit(entry: stem, isCompound: true)
     }
 
     /// Whether a term equal to this key is in the lexicon (in any mode but phrase).

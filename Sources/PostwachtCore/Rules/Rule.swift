@@ -66,14 +66,11 @@ public final class RuleContext {
 
     /// Disclaimers, school topics, confidential terms, threats and befriending calls.
     private(set) lazy var conduct = ConductScan(
-        document: document, keys: keys, facets: facets, resources: resources,
+        document: document, keys: keys, resources: resources,
         organisationNames: organisationNames(policyPack?.id), profanity: { self.profanityMatches })
 
-    /// Per token: which word lists it occurs in, so rules probe only where a list has something.
-    private(set) lazy var facets: [LexiconFacets.Facet] = resources.facets.facets(of: document, keys: keys)
-
     /// Phones, e-mail, addresses, BSNs, IBANs, birth dates and names with photos, found in one pass.
-    private(set) lazy var personalData = PersonalDataScan(document: document, keys: keys, facets: facets, resources: resources, consent: options.consent)
+    private(set) lazy var personalData = PersonalDataScan(document: document, keys: keys, resources: resources, consent: options.consent)
 
     /// The personal data of one category, for the rule that reports it.
     func personalData(_ category: FindingCategory) -> [Detection] {

@@ -17,6 +17,8 @@ public final class WordKeys {
     private let tables: KeyTables
     private let asciiKeys: UnsafePointer<UInt16>
     private let twoByteKeys: UnsafePointer<UInt32>
+    /// Which word lists each key is in, found while keying: every rule then reads a bit per word.
+    private let facetTable: LexiconFacets
 
     /// Longest token worth keying; longer ones are URLs or spam, and no lexicon entry is near this long.
     static let maximumWordBytes = 128
@@ -25,8 +27,9 @@ public final class WordKeys {
         var start: Int32
         var end: Int32
         var traits: KeyFolder.Traits
+        var facet: LexiconFacets.Facet
         var hash: UInt64
-        static let none = Slot(start: -1, end: -1, traits: [], hash: 0)
+        static let none = Slot(start: -1, end: -1, traits: [], facet: [], hash: 0)
     }
 
     public struct DocumentTraits: OptionSet, Sendable {
@@ -38,9 +41,10 @@ public final class WordKeys {
         public static let gluedSymbol = DocumentTraits(rawValue: 2)
     }
 
-    init(folder: KeyFolder, tables: KeyTables) {
+    init(folder: KeyFolder, tables: KeyTables, facets: LexiconFacets) {
         self.folder = folder
         self.tables = tables
+        facetTable = facets
         asciiKeys = tables.ascii
         twoByteKeys = tables.twoByte
         slots = .allocate(capacity: slotCapacity)
@@ -67,6 +71,7 @@ public final class WordKeys {
         var lastSingleWord = Int.min / 2
         var previousEnd: Int32 = -1
         var previousWasGluedSymbol = false
+        let facetTable = self.facetTable
         document.bytes.withUnsafeBufferPointer { bytes in
             for (index, token) in tokens.enumerated() {
                 let length = token.byteCount
@@ -84,8 +89,10 @@ public final class WordKeys {
                 }
                 let start = buffer.used
                 let wordTraits = appendKey(of: UnsafeBufferPointer(rebasing: bytes[token.byteRange]), to: &buffer)
-                let hash = ByteHash.of(UnsafeBufferPointer(start: buffer.storage + start, count: buffer.used - start))
-                (slots + index).initialize(to: Slot(start: Int32(start), end: Int32(buffer.used), traits: wordTraits, hash: hash))
+                let key = UnsafeBufferPointer(start: buffer.storage + start, count: buffer.used - start)
+                let hash = ByteHash.of(key)
+                let facet = facetTable.facet(of: key, hash: hash)
+                (slots + index).initialize(to: Slot(start: Int32(start), end: Int32(buffer.used), traits: wordTraits, facet: facet, hash: hash))
             }
         }
         self.buffer = buffer
@@ -156,6 +163,10 @@ public final class WordKeys {
 
     @inline(__always)
     public func traits(_ index: Int) -> KeyFolder.Traits { slots[index].traits }
+
+    /// The word lists token `index` is in (empty for tokens without a key).
+    @inline(__always)
+    func facet(_ index: Int) -> LexiconFacets.Facet { slots[index].facet }
 
     /// `ByteHash` of the key of token `index`, for table lookups.
     @inline(__always)

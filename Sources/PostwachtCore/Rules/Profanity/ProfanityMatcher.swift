@@ -39,7 +39,8 @@ final class ProfanityMatcher {
             let traits = keys.traits(index)
             guard traits.contains(.letters) else { continue }
             let key = keys.key(index)
-            if let hit = lexicon.match(key, hash: keys.hash(index)) {
+            let facet = keys.facet(index)
+            if let hit = lexicon.match(key, hash: keys.hash(index), isTerm: facet.contains(.profanityWord)) {
                 let candidate = match(hit, range: tokens[index].byteRange, key: key, document: document)
                 if !isInnocentInContext(candidate, key: key, at: index, in: document, keys: keys) { found.append(candidate) }
             } else if !traits.isDisjoint(with: [.digits, .leetSymbols, .longRun]),
@@ -47,6 +48,7 @@ final class ProfanityMatcher {
                 let candidate = match(hit, range: tokens[index].byteRange, key: variant, document: document)
                 if !isInnocentInContext(candidate, key: variant, at: index, in: document, keys: keys) { found.append(candidate) }
             }
+            guard facet.contains(.profanityPhrase) else { continue }
             lexicon.phrases.forEachMatch(anchoredAt: index, in: document, keys: keys) { entryIndex, first, _ in
                 let entry = lexicon.entries[entryIndex]
                 found.append(ProfanityMatch(range: Int(tokens[first].start)..<Int(tokens[index].end), entry: entry,
