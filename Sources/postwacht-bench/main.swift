@@ -34,7 +34,13 @@ if let unknown = requestedStages.first(where: { !knownStages.contains($0) }) {
 }
 let stages = requestedStages.isEmpty ? knownStages : requestedStages
 let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-let resources = try LinterResources.load(from: LinterResources.locateLexicons(explicit: nil, executablePath: executable))
+let resources: LinterResources
+do {
+    resources = try LinterResources.load(from: LinterResources.locateLexicons(explicit: nil, executablePath: executable))
+} catch {
+    FileHandle.standardError.write(Data("postwacht-bench: \(error.description)\n".utf8))
+    exit(2)
+}
 let linter = Linter(resources: resources)
 
 let corpus = BenchmarkCorpus.generate(bytes: megabytes * 1_000_000)

@@ -26,7 +26,11 @@ struct ConductScan {
             }
         }
         var insultTokens: Set<Int>?
+        // Bound once per post: reaching them through `resources` in the loop retains and releases each,
+        // on reference counts that every checking thread shares.
         let confidentialPrefixes = resources.conduct.confidentialPrefixes
+        let disclaimers = resources.conduct.disclaimers, schoolTopics = resources.conduct.schoolTopics
+        let threatPhrases = resources.conduct.threats, befriendingPhrases = resources.conduct.befriending
         for index in tokens.indices {
             let facet = keys.facet(index).intersection(conductFacets)
             // Most words are in no list; of them only a confidential prefix (autist…, dyslect…) can matter.
@@ -34,10 +38,10 @@ struct ConductScan {
             else { continue }
             if facet.contains(.closedChannel) { pointsToClosedChannel = true }
             if facet.contains(.disclaimer), !hasDisclaimer {
-                resources.conduct.disclaimers.forEachTerm(anchoredAt: index, in: document, keys: keys) { _, _, _ in hasDisclaimer = true }
+                disclaimers.forEachTerm(anchoredAt: index, in: document, keys: keys) { _, _, _ in hasDisclaimer = true }
             }
             if facet.contains(.schoolTopic) {
-                resources.conduct.schoolTopics.forEachTerm(anchoredAt: index, in: document, keys: keys) { kind, _, _ in
+                schoolTopics.forEachTerm(anchoredAt: index, in: document, keys: keys) { kind, _, _ in
                     switch kind {
                     case .topic: mentionsSchool = true
                     case .voice: hasOpinion = true
@@ -52,12 +56,12 @@ struct ConductScan {
                     if insultTokens == nil { insultTokens = Self.insultTokens(profanity(), document) }
                     return insultTokens!.contains(token)
                 }
-                resources.conduct.threats.forEachTerm(anchoredAt: index, in: document, keys: keys, slot: isInsult) { _, first, last in
+                threatPhrases.forEachTerm(anchoredAt: index, in: document, keys: keys, slot: isInsult) { _, first, last in
                     threats.append(Self.detection(document, first, last))
                 }
             }
             if facet.contains(.befriending) {
-                resources.conduct.befriending.forEachTerm(anchoredAt: index, in: document, keys: keys) { _, first, last in
+                befriendingPhrases.forEachTerm(anchoredAt: index, in: document, keys: keys) { _, first, last in
                     befriending.append(Self.detection(document, first, last))
                 }
             }

@@ -5,7 +5,8 @@
 /// after the anchor ("volg me op *", "jij bent een {insult}") are matched forwards from it.
 /// Words stay in one flat byte array, so matching retains nothing. A class, because matching calls back
 /// into its caller: a struct held by a class would be copied for every such call. Phrases are only
-/// inserted while lexicons load; afterwards it is read-only (hence the unchecked `Sendable`).
+/// inserted while lexicons load; afterwards it is read-only (hence the unchecked `Sendable`, and fields
+/// without the dynamic exclusivity check that every read from every thread would otherwise pay).
 final class PhraseIndex: @unchecked Sendable {
     enum Gap: Sendable {
         /// Only white space between the words: "krijg de tering".
@@ -30,15 +31,15 @@ final class PhraseIndex: @unchecked Sendable {
         var next: Int32
     }
 
-    private var storage: [UInt8] = []
-    private var words: [Word] = []
-    private var phrases: [Phrase] = []
+    @exclusivity(unchecked) private var storage: [UInt8] = []
+    @exclusivity(unchecked) private var words: [Word] = []
+    @exclusivity(unchecked) private var phrases: [Phrase] = []
     /// Phrases with no literal word right before their anchor, by anchor key.
-    private var byLastWord = ByteStringTable<Int32>()
+    @exclusivity(unchecked) private var byLastWord = ByteStringTable<Int32>()
     /// Phrases with a literal word right before the anchor, by "previous word 0x00 anchor": common anchors
     /// (een, je, op) then cost one probe, not a walk per phrase.
-    private var byPair = ByteStringTable<Int32>()
-    private var anchors = ByteStringTable<Bool>()
+    @exclusivity(unchecked) private var byPair = ByteStringTable<Int32>()
+    @exclusivity(unchecked) private var anchors = ByteStringTable<Bool>()
     let gap: Gap
     let slotNames: [String]
 

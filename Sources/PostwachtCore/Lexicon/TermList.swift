@@ -4,11 +4,11 @@
 ///
 /// A class so that rules share it instead of copying its tables (a copy retains each of them). Terms are
 /// only inserted while the lexicons load, before any checker runs; after that it is read-only, which is
-/// what makes the unchecked `Sendable` sound.
+/// what makes the unchecked `Sendable` sound, and the unchecked exclusivity of its fields.
 final class TermList<Value: Sendable>: @unchecked Sendable {
-    private(set) var words = ByteStringTable<Value>()
-    private var phrases: PhraseIndex
-    private var phraseValues: [Value] = []
+    @exclusivity(unchecked) private(set) var words = ByteStringTable<Value>()
+    private let phrases: PhraseIndex
+    @exclusivity(unchecked) private var phraseValues: [Value] = []
 
     init(gap: PhraseIndex.Gap = .whitespace, slotNames: [String] = []) {
         phrases = PhraseIndex(gap: gap, slotNames: slotNames)

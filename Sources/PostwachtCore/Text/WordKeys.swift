@@ -2,17 +2,18 @@
 /// rules, in one flat buffer: no array per word, so the scan retains and releases nothing per token.
 ///
 /// Reused from document to document by one `Checker`; a key buffer handed out is valid until the next
-/// `rebuild`. Not thread-safe.
+/// `rebuild`. Not thread-safe. Its fields skip Swift's dynamic exclusivity check
+/// (`@exclusivity(unchecked)`): every rule reads keys and facets per word, and only `rebuild` writes them.
 public final class WordKeys {
     private let folder: KeyFolder
-    private var buffer = KeyBuffer(capacity: 4096)
+    @exclusivity(unchecked) private var buffer = KeyBuffer(capacity: 4096)
     /// Per token: where its key lies in `buffer` (start < 0: no key) and what it holds. Raw storage:
     /// `Array.append` checks uniqueness for every token.
-    private var slots: UnsafeMutablePointer<Slot>
-    private var slotCapacity = 1024
+    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Slot>
+    @exclusivity(unchecked) private var slotCapacity = 1024
     /// What the whole document holds, so rarer passes can be skipped.
-    public private(set) var documentTraits = DocumentTraits()
-    private var scratch: [UInt8] = []
+    @exclusivity(unchecked) public private(set) var documentTraits = DocumentTraits()
+    @exclusivity(unchecked) private var scratch: [UInt8] = []
     /// Shared by every checker of a linter: made once, read-only.
     private let tables: KeyTables
     private let asciiKeys: UnsafePointer<UInt16>
@@ -55,8 +56,7 @@ public final class WordKeys {
         buffer.deallocate()
     }
 
-    // Works on local copies of the stored properties: class property access in a loop pays for a
-    // dynamic exclusivity check each time.
+    // Works on local copies of the stored properties, which the loop then keeps in registers.
     func rebuild(for document: Document) {
         let tokens = document.tokens
         if tokens.count > slotCapacity {

@@ -19,12 +19,13 @@ public struct ProfanityMatch: Sendable {
 /// Finds profanity in a document's tokens: whole words and compounds (via their keys, with leet and
 /// squeezed variants), multi-word phrases, letters spelled out with spaces or separators (k a n k e r,
 /// k-u-t) and words cut up by symbols (k@nk€r). Shared by the three profanity rules.
-/// One per checker (it keeps scratch buffers between documents); not thread-safe.
+/// One per checker (it keeps scratch buffers between documents, unchecked for exclusivity: only this
+/// checker's thread touches them); not thread-safe.
 final class ProfanityMatcher {
     let lexicon: ProfanityLexicon
     let context: ProfanityContext
     let folder: KeyFolder
-    private var scratch = Scratch()
+    @exclusivity(unchecked) private var scratch = Scratch()
 
     init(lexicon: ProfanityLexicon, context: ProfanityContext, folder: KeyFolder) {
         self.lexicon = lexicon
