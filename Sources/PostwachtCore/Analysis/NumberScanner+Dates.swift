@@ -6,16 +6,18 @@ extension NumberScanner {
         let tokens = document.tokens
         let length = tokens[index].byteCount
         guard tokens[index].kind == .number, length <= 2 || length == 4 || (6...10).contains(length) else { return }
-        let digits = document.digits(of: index)
-        // One number token: 03.03.2015 (dots join digits).
-        let parts = document.bytes[tokens[index].byteRange].split(separator: UInt8(ascii: "."))
-        if parts.count == 3, let day = Self.number(parts[0]), let month = Self.number(parts[1]), Self.number(parts[2]) != nil,
-           Self.isDayMonth(day, month), parts[2].count == 2 || parts[2].count == 4 {
-            recordDate(index...index)
-            return
+        let digits = document.digitValue(of: index)
+        // One number token: 03.03.2015 (dots join digits); 1.1.15 is the shortest.
+        if length >= 6 {
+            let parts = document.bytes[tokens[index].byteRange].split(separator: UInt8(ascii: "."))
+            if parts.count == 3, let day = Self.number(parts[0]), let month = Self.number(parts[1]), Self.number(parts[2]) != nil,
+               Self.isDayMonth(day, month), parts[2].count == 2 || parts[2].count == 4 {
+                recordDate(index...index)
+                return
+            }
         }
         // ISO: 2016-11-04.
-        if digits.count == 4, let year = Self.number(digits[...]), (1900...2099).contains(year), index + 4 < tokens.count,
+        if digits.count == 4, (1900...2099).contains(digits.value), index + 4 < tokens.count,
            document.isCharacter(index + 1, "-"), document.isCharacter(index + 3, "-"),
            (index..<(index + 4)).allSatisfy({ document.isGlued($0, $0 + 1) }),
            document.isPlainNumber(index + 2), document.isPlainNumber(index + 4),
@@ -24,7 +26,8 @@ extension NumberScanner {
             recordDate(index...(index + 4))
             return
         }
-        guard digits.count <= 2, let day = Self.number(digits[...]), (1...31).contains(day) else { return }
+        guard (1...2).contains(digits.count), (1...31).contains(digits.value) else { return }
+        let day = digits.value
         // Numeric with separators: 03-03-2015, 14/07/2016.
         if index + 4 < tokens.count, document.isGlued(index, index + 1), document.isGlued(index + 1, index + 2),
            document.isGlued(index + 2, index + 3), document.isGlued(index + 3, index + 4),

@@ -6,7 +6,7 @@ extension NumberScanner {
     func phoneParts(from index: Int) -> [Int] {
         let tokens = document.tokens
         var parts = [index]
-        var digitCount = document.digits(of: index).count
+        var digitCount = document.digitValue(of: index).count
         var current = index
         while digitCount < 15 {
             var next = current + 1
@@ -20,7 +20,7 @@ extension NumberScanner {
             guard next < tokens.count, tokens[next].kind == .number, !claimed[next],
                   document.isGlued(next - 1, next) || document.isSpaced(next - 1, next) else { break }
             parts.append(next)
-            digitCount += document.digits(of: next).count
+            digitCount += document.digitValue(of: next).count
             current = next
         }
         return parts

@@ -8,6 +8,17 @@ extension Document {
         bytes[tokens[index].byteRange].filter { $0 &- UInt8(ascii: "0") < 10 }
     }
 
+    /// How many digits token `index` holds and, up to 18 of them, the number they make — without an
+    /// array: most number tokens (times, counts) are looked at and let go.
+    func digitValue(of index: Int) -> (count: Int, value: Int) {
+        var count = 0, value = 0
+        for byte in bytes[tokens[index].byteRange] where byte &- UInt8(ascii: "0") < 10 {
+            count += 1
+            if count <= 18 { value = value * 10 + Int(byte &- UInt8(ascii: "0")) }
+        }
+        return (count, value)
+    }
+
     /// Whether token `index` is all ASCII digits (no separators, no letters).
     func isPlainNumber(_ index: Int) -> Bool {
         tokens[index].kind == .number && bytes[tokens[index].byteRange].allSatisfy { $0 &- UInt8(ascii: "0") < 10 }
