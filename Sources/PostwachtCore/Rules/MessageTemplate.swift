@@ -1,29 +1,32 @@
 /// Fills `{name}` placeholders in rule messages. A placeholder written as ` ({name})` disappears with its
 /// brackets when the value is empty, so "'kut' is schuttingtaal ({detail})" reads well without a detail.
+/// Works on UTF-8 bytes: braces and names are ASCII, and every finding's message passes through here.
 enum MessageTemplate {
-    static func fill(_ template: String, _ values: [String: String]) -> String {
-        var result = ""
-        result.reserveCapacity(template.utf8.count + 32)
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            guard let value = values[name] else {
-                result += rest[...close]
-                rest = rest[rest.index(after: close)...]
+    static func fill(_ template: String, _ values: KeyValuePairs<String, String>) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(template.utf8.count + 64)
+        let bytes = Array(template.utf8)
+        var position = 0
+        while let open = bytes[position...].firstIndex(of: UInt8(ascii: "{")),
+              let close = bytes[open...].firstIndex(of: UInt8(ascii: "}")) {
+            let name = bytes[(open + 1)..<close]
+            guard let value = values.first(where: { $0.key.utf8.elementsEqual(name) })?.value else {
+                result += bytes[position...close]
+                position = close + 1
                 continue
             }
-            var before = rest[..<open]
-            var after = rest[rest.index(after: close)...]
-            if value.isEmpty, before.hasSuffix(" ("), after.hasPrefix(")") {
+            var before = bytes[position..<open]
+            var afterStart = close + 1
+            if value.isEmpty, before.count >= 2, before.suffix(2).elementsEqual(" (".utf8),
+               afterStart < bytes.count, bytes[afterStart] == UInt8(ascii: ")") {
                 before = before.dropLast(2)
-                after = after.dropFirst()
+                afterStart += 1
             }
             result += before
-            result += value
-            rest = after
+            result += value.utf8
+            position = afterStart
         }
-        result += rest
-        return result
+        result += bytes[position...]
+        return String(decoding: result, as: UTF8.self)
     }
 }
