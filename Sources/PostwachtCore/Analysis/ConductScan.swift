@@ -127,7 +127,8 @@ struct ConductScan {
 
     /// "gediagnosticeerd met autisme": of two terms in a row, the second names the matter; keep that one.
     private static func mostSpecific(_ detections: [Detection], in document: Document) -> [Detection] {
-        detections.enumerated().filter { offset, detection in
+        guard detections.count > 1 else { return detections }
+        return detections.enumerated().filter { offset, detection in
             offset + 1 >= detections.count
                 || !document.isWhitespaceGap(from: detection.range.upperBound, to: detections[offset + 1].range.lowerBound)
         }.map(\.element)
@@ -135,6 +136,7 @@ struct ConductScan {
 
     /// Keeps the longest of overlapping detections ("ik maak je af" over "maak je af").
     private static func longestOnly(_ detections: [Detection]) -> [Detection] {
+        guard detections.count > 1 else { return detections }
         let sorted = detections.sorted { $0.range.count > $1.range.count }
         var kept: [Detection] = []
         for detection in sorted where !kept.contains(where: { $0.range.overlaps(detection.range) }) { kept.append(detection) }

@@ -131,9 +131,7 @@ public final class Checker {
 
     public func lint(_ document: Document) -> LintResult {
         keys.rebuild(for: document)
-        let context = RuleContext(document: document, keys: keys, profanityMatcher: profanityMatcher,
-                                  resources: linter.resources, options: linter.options,
-                                  organisationNames: { [linter] id in id.flatMap { linter.organisationNames[$0] } ?? linter.aliases })
+        let context = RuleContext(document: document, keys: keys, profanityMatcher: profanityMatcher, linter: linter)
         var pending: [(rule: Int, detection: Detection)] = []
         for (index, rule) in linter.rules.enumerated() {
             for detection in rule.detect(in: context) { pending.append((index, detection)) }

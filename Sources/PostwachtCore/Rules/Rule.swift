@@ -38,19 +38,22 @@ public final class RuleContext {
     /// The matching key of every word token, computed once for all rules.
     public let keys: WordKeys
     private let profanityMatcher: ProfanityMatcher
-    let resources: LinterResources
-    private let options: LintOptions
-    /// Per policy pack id (and nil): the folded names a staff post about school may use.
-    private let organisationNames: (String?) -> [[UInt8]]
+    /// The linter itself rather than copies of its options and data: one reference count per post,
+    /// not one per field, on values every checking thread shares.
+    private let linter: Linter
+    var resources: LinterResources { linter.resources }
+    private var options: LintOptions { _read { yield linter.options } }
 
-    init(document: Document, keys: WordKeys, profanityMatcher: ProfanityMatcher, resources: LinterResources, options: LintOptions,
-         organisationNames: @escaping (String?) -> [[UInt8]]) {
+    init(document: Document, keys: WordKeys, profanityMatcher: ProfanityMatcher, linter: Linter) {
         self.document = document
         self.keys = keys
         self.profanityMatcher = profanityMatcher
-        self.resources = resources
-        self.options = options
-        self.organisationNames = organisationNames
+        self.linter = linter
+    }
+
+    /// The folded names a staff post about its school may use: the pack's and the configured aliases.
+    private func organisationNames(_ packID: String?) -> [[UInt8]] {
+        packID.flatMap { linter.organisationNames[$0] } ?? linter.aliases
     }
 
     /// Who wrote the post: the record says, else the configured default.
