@@ -60,7 +60,7 @@ struct ByteStringTable<Value: Sendable>: Sendable {
                 if index < 0 { return nil }
                 let entry = entries[index]
                 if entry.hash == hash, Int(entry.length) == key.count,
-                   memcmp(stored.baseAddress! + Int(entry.offset), keyBase, key.count) == 0 {
+                   (stored.baseAddress! + Int(entry.offset)).hasSameBytes(as: keyBase, count: key.count) {
                     return entry.value
                 }
                 slot = (slot + 1) & mask
@@ -177,7 +177,7 @@ struct StemIndex: Sendable {
                 for candidate in candidates where Int(candidate.length) + minimumRest <= key.count {
                     let length = Int(candidate.length)
                     let offset = fromEnd ? key.count - length : 0
-                    if memcmp(key.baseAddress! + offset, stored.baseAddress! + Int(candidate.offset), length) == 0 {
+                    if (key.baseAddress! + offset).hasSameBytes(as: stored.baseAddress! + Int(candidate.offset), count: length) {
                         return candidate.value
                     }
                 }
@@ -186,9 +186,3 @@ struct StemIndex: Sendable {
         }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -161,7 +161,7 @@ final class PhraseIndex: @unchecked Sendable {
             case .key(let offset, let length):
                 let key = keys.key(tokenIndex)
                 guard key.count == Int(length),
-                      memcmp(key.baseAddress!, stored.baseAddress! + Int(offset), Int(length)) == 0 else { return nil }
+                      key.baseAddress!.hasSameBytes(as: stored.baseAddress! + Int(offset), count: Int(length)) else { return nil }
             }
         }
         return tokenIndex
@@ -207,9 +207,3 @@ final class PhraseIndex: @unchecked Sendable {
         byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-")
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
