@@ -94,7 +94,9 @@ struct ByteStringTable<Value: Sendable>: Sendable {
         slots[slot] = Int32(entries.count)
         entries.append((hash, Int32(storage.count), Int32(key.count), value))
         storage.append(contentsOf: key)
-        if entries.count * 2 > slots.count { grow() }
+        // At most a quarter full: most words miss most tables, and a miss under linear probing then
+        // stops after about 1.4 slots instead of 2.5 at half full. Slots are four bytes each.
+        if entries.count * 4 > slots.count { grow() }
     }
 
     private mutating func grow() {
