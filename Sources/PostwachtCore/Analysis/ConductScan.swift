@@ -1,23 +1,13 @@
-/// What the conduct rules need to know about one post, found in one pass over the words the lexicons
-/// flag: disclaimers, school topics and a personal voice, confidential terms, threats, befriending calls.
+/// What every post is checked for whoever wrote it: confidential terms and threats, found in one pass
+/// over the words the lexicons flag. How a post speaks about school is `VoiceScan`, asked for by the
+/// rules about staff only.
 struct ConductScan {
-    private(set) var hasDisclaimer = false
-    private(set) var mentionsSchool = false
-    /// An opinion or feeling, or the first person outside a practical message in the teacher's role.
-    var hasPersonalVoice: Bool { hasOpinion || speaksForSelf && !isPractical }
-    private var hasOpinion = false
-    private var speaksForSelf = false
-    private var isPractical = false
-    /// Names the school app or another closed channel ("de foto's staan in de schoolapp").
-    private(set) var pointsToClosedChannel = false
     private(set) var confidential: [Detection] = []
     private(set) var threats: [Detection] = []
-    private(set) var befriending: [Detection] = []
 
-    init(document: Document, keys: WordKeys, resources: LinterResources,
-         organisationNames: [[UInt8]], profanity: () -> [ProfanityMatch]) {
+    init(document: Document, keys: WordKeys, resources: LinterResources, profanity: () -> [ProfanityMatch]) {
         let tokens = document.tokens
-        let conductFacets: LexiconFacets.Facet = [.closedChannel, .disclaimer, .schoolTopic, .threat, .befriending, .confidential]
+        let scanned: LexiconFacets.Facet = [.threat, .confidential]
         // Innocent phrases (vertrouwenspersoon, het dossier klimaat) cover their tokens.
         var allowed: [ClosedRange<Int>] = []
         for index in tokens.indices where keys.facet(index).contains(.confidentialAllowed) {
@@ -29,27 +19,12 @@ struct ConductScan {
         // Bound once per post: reaching them through `resources` in the loop retains and releases each,
         // on reference counts that every checking thread shares.
         let confidentialPrefixes = resources.conduct.confidentialPrefixes
-        let disclaimers = resources.conduct.disclaimers, schoolTopics = resources.conduct.schoolTopics
-        let threatPhrases = resources.conduct.threats, befriendingPhrases = resources.conduct.befriending
+        let threatPhrases = resources.conduct.threats
         for index in tokens.indices {
-            let facet = keys.facet(index).intersection(conductFacets)
+            let facet = keys.facet(index).intersection(scanned)
             // Most words are in no list; of them only a confidential prefix (autist…, dyslect…) can matter.
             guard !facet.isEmpty || tokens[index].kind == .word && confidentialPrefixes.longestStem(in: keys.key(index), minimumRest: 0) != nil
             else { continue }
-            if facet.contains(.closedChannel) { pointsToClosedChannel = true }
-            if facet.contains(.disclaimer), !hasDisclaimer {
-                disclaimers.forEachTerm(anchoredAt: index, in: document, keys: keys) { _, _, _ in hasDisclaimer = true }
-            }
-            if facet.contains(.schoolTopic) {
-                schoolTopics.forEachTerm(anchoredAt: index, in: document, keys: keys) { kind, _, _ in
-                    switch kind {
-                    case .topic: mentionsSchool = true
-                    case .voice: hasOpinion = true
-                    case .`self`: speaksForSelf = true
-                    case .practical: isPractical = true
-                    }
-                }
-            }
             if facet.contains(.threat) {
                 // Profanity is matched only when a threat phrase gets as far as its {insult} slot.
                 let isInsult = { (_: Int, token: Int) -> Bool in
@@ -60,23 +35,11 @@ struct ConductScan {
                     threats.append(Self.detection(document, first, last))
                 }
             }
-            if facet.contains(.befriending) {
-                befriendingPhrases.forEachTerm(anchoredAt: index, in: document, keys: keys) { _, first, last in
-                    befriending.append(Self.detection(document, first, last))
-                }
-            }
             if !allowed.contains(where: { $0.contains(index) }) {
                 findConfidential(at: index, facet: facet, document: document, keys: keys, resources: resources)
             }
         }
-        if !mentionsSchool, !organisationNames.isEmpty {
-            mentionsSchool = tokens.indices.contains { index in organisationNames.contains { keys.key(index).elementsEqual($0) } }
-        }
-        if mentionsSchool, !hasOpinion {
-            hasOpinion = resources.conduct.voiceEmoji.occurs(in: document.bytes)
-        }
         threats = Self.longestOnly(threats)
-        befriending = Self.longestOnly(befriending)
         confidential = Self.mostSpecific(Self.longestOnly(confidential), in: document)
     }
 
@@ -120,7 +83,7 @@ struct ConductScan {
         }
     }
 
-    private static func detection(_ document: Document, _ first: Int, _ last: Int) -> Detection {
+    static func detection(_ document: Document, _ first: Int, _ last: Int) -> Detection {
         let range = Int(document.tokens[first].start)..<Int(document.tokens[last].end)
         return Detection(range: range, normalized: document.text(of: range).lowercased())
     }
@@ -135,7 +98,7 @@ struct ConductScan {
     }
 
     /// Keeps the longest of overlapping detections ("ik maak je af" over "maak je af").
-    private static func longestOnly(_ detections: [Detection]) -> [Detection] {
+    static func longestOnly(_ detections: [Detection]) -> [Detection] {
         guard detections.count > 1 else { return detections }
         let sorted = detections.sorted { $0.range.count > $1.range.count }
         var kept: [Detection] = []

@@ -67,10 +67,13 @@ public final class RuleContext {
         (document.metadata.organisation ?? options.organisation ?? options.policy).flatMap { resources.policies.pack($0) }
     }
 
-    /// Disclaimers, school topics, confidential terms, threats and befriending calls.
-    private(set) lazy var conduct = ConductScan(
-        document: document, keys: keys, resources: resources,
-        organisationNames: organisationNames(policyPack?.id), profanity: { self.profanityMatches })
+    /// Confidential terms and threats: every post is checked for them.
+    private(set) lazy var conduct = ConductScan(document: document, keys: keys, resources: resources, profanity: { self.profanityMatches })
+
+    /// School topics, personal voice, disclaimers, closed channels and befriending calls: asked for only
+    /// by rules that apply to the post (staff posts; photos bound for a public channel).
+    private(set) lazy var voice = VoiceScan(document: document, keys: keys, resources: resources,
+                                            organisationNames: organisationNames(policyPack?.id))
 
     /// Phones, e-mail, addresses, BSNs, IBANs, birth dates and names with photos, found in one pass.
     private(set) lazy var personalData = PersonalDataScan(document: document, keys: keys, resources: resources, consent: options.consent)

@@ -3,7 +3,7 @@ public struct BefriendingRule: Rule {
     public init() {}
 
     public func detect(in context: RuleContext) -> [Detection] {
-        context.authorRole == .staff ? context.conduct.befriending : []
+        context.authorRole == .staff ? context.voice.befriending : []
     }
 
     public var description: RuleDescription { Self.about }

@@ -4,8 +4,8 @@ public struct MissingDisclaimerRule: Rule {
 
     public func detect(in context: RuleContext) -> [Detection] {
         guard context.authorRole == .staff else { return [] }
-        let conduct = context.conduct
-        guard conduct.mentionsSchool, conduct.hasPersonalVoice, !conduct.hasDisclaimer else { return [] }
+        let voice = context.voice
+        guard voice.mentionsSchool, voice.hasPersonalVoice, !voice.hasDisclaimer else { return [] }
         return [Detection(range: 0..<context.document.bytes.count, normalized: "", detail: Self.detail,
                           suggestion: suggestion(for: context.policyPack))]
     }

@@ -4,10 +4,10 @@ public struct PhotoOutsideAppRule: Rule {
 
     public func detect(in context: RuleContext) -> [Detection] {
         guard let pack = context.policyPack, pack.photosOnlyInSchoolApp, let channel = context.channel,
-              context.resources.conduct.publicChannels.contains(channel), !context.conduct.pointsToClosedChannel else { return [] }
+              context.resources.conduct.publicChannels.contains(channel), !context.voice.pointsToClosedChannel else { return [] }
         // Announced photos are of the event the post is about; an attached photo only counts when the post is about school.
         let personalData = context.personalData
-        guard personalData.announcesPhoto || personalData.hasPhotoAttachment && context.conduct.mentionsSchool else { return [] }
+        guard personalData.announcesPhoto || personalData.hasPhotoAttachment && context.voice.mentionsSchool else { return [] }
         return [Detection(range: 0..<context.document.bytes.count, normalized: channel,
                           detail: LocalizedText(nl: "\(pack.organisation), kanaal \(channel)", en: "\(pack.organisation), channel \(channel)"))]
     }
