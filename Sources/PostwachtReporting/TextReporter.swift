@@ -49,24 +49,40 @@ public struct TextReporter: Reporter {
         return text
     }
 
-    /// The finding's line (cut around the span when long) and a ^~~~ marker under the span.
+    /// The finding's line (cut around the span when long) and a ^~~~ marker under the span. Walks out
+    /// from the span over at most `contextWidth` characters each way, on the bytes: a post may be one
+    /// line of megabytes, with a finding every few words.
     private func sourceExcerpt(for finding: Finding, in text: [UInt8], colour: Colour) -> String {
-        var lineStart = finding.utf8.start
-        while lineStart > 0, text[lineStart - 1] != 0x0A { lineStart -= 1 }
-        var lineEnd = finding.utf8.start
-        while lineEnd < text.count, text[lineEnd] != 0x0A, text[lineEnd] != 0x0D { lineEnd += 1 }
-        let before = Array(String(decoding: text[lineStart..<finding.utf8.start], as: UTF8.self).unicodeScalars)
-        let spanEnd = min(finding.utf8.end, lineEnd)
-        var span = String(decoding: text[finding.utf8.start..<spanEnd], as: UTF8.self)
-        let after = Array(String(decoding: text[spanEnd..<lineEnd], as: UTF8.self).unicodeScalars)
+        func endsLine(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
+        func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+        let start = finding.utf8.start
+        var spanEnd = start
+        while spanEnd < min(finding.utf8.end, text.count), !endsLine(text[spanEnd]) { spanEnd += 1 }
+        var from = start
+        var shownBefore = 0
+        while from > 0, text[from - 1] != 0x0A, shownBefore < Self.contextWidth {
+            from -= 1
+            while from > 0, isContinuation(text[from]) { from -= 1 }
+            shownBefore += 1
+        }
+        let cutBefore = from > 0 && text[from - 1] != 0x0A
+        var to = spanEnd
+        var shownAfter = 0
+        while to < text.count, !endsLine(text[to]), shownAfter < Self.contextWidth {
+            to += 1
+            while to < text.count, isContinuation(text[to]) { to += 1 }
+            shownAfter += 1
+        }
+        let cutAfter = to < text.count && !endsLine(text[to])
+        var span = String(decoding: text[start..<spanEnd], as: UTF8.self)
         if style.redact { span = Redaction.mask(span) }
-        let shownBefore = before.count > Self.contextWidth ? ["…"] + before.suffix(Self.contextWidth) : before[...]
-        let shownAfter = after.count > Self.contextWidth ? after.prefix(Self.contextWidth) + ["…"] : after[...]
-        let prefix = String(String.UnicodeScalarView(shownBefore.map { $0 }))
-        let indent = String(prefix.unicodeScalars.map { $0 == "\t" ? "\t" : " " })
+        let prefix = (cutBefore ? "…" : "") + String(decoding: text[from..<start], as: UTF8.self)
+        let suffix = String(decoding: text[spanEnd..<to], as: UTF8.self) + (cutAfter ? "…" : "")
+        // Spaces under every character before the span, tabs kept, so the marker lines up.
+        var indent = cutBefore ? " " : ""
+        for byte in text[from..<start] where !isContinuation(byte) { indent += byte == 0x09 ? "\t" : " " }
         let width = max(1, span.unicodeScalars.count)
         let marker = "^" + String(repeating: "~", count: width - 1)
-        let suffix = String(String.UnicodeScalarView(shownAfter.map { $0 }))
         return "    \(prefix)\(paint(span, colour))\(suffix)\n    \(indent)\(paint(marker, colour))\n"
     }
 
