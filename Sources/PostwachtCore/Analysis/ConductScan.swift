@@ -48,7 +48,7 @@ struct ConductScan {
         func report(_ term: ConductLexicon.ConfidentialTerm, _ first: Int, _ last: Int) {
             // "een avond over dyslexie": the subject of an event, not a person's condition.
             if term.needsPerson, first > 0, keys.keyString(first - 1) == "over" { return }
-            if !term.needsPerson || Self.namesAPerson(around: first...last, document: document, keys: keys, resources: resources) {
+            if !term.needsPerson || namesAPerson(around: first...last, document: document, keys: keys, resources: resources) {
                 confidential.append(Self.detection(document, first, last))
             }
         }
@@ -67,20 +67,29 @@ struct ConductScan {
         })
     }
 
-    /// Whether the sentence holding the term names or points at a person: a pronoun, kin or role word,
-    /// or a capitalised given name.
-    static func namesAPerson(around range: ClosedRange<Int>, document: Document, keys: WordKeys,
-                             resources: LinterResources) -> Bool {
-        var start = range.lowerBound
-        while start > 0, !document.endsSentence(start - 1) { start -= 1 }
-        var end = range.upperBound
-        while end + 1 < document.tokens.count, !document.endsSentence(end + 1) { end += 1 }
-        return (start...end).contains { index in
-            !range.contains(index) && (keys.facet(index).contains(.personReference)
-                || keys.facet(index).contains(.givenName) && document.isCapitalized(index) && (!document.startsSentence(index)
-                    // A name that is no ordinary word names someone even at the start of a sentence.
-                    || resources.personalData.names.firstNames.value(for: keys.key(index), hash: keys.hash(index)) == false))
+    /// The last sentence looked at for a person, and the tokens in it that name or point at one: terms
+    /// come in text order, so a sentence is walked once however many terms it holds (a post may be one
+    /// sentence of megabytes).
+    private var sentence: (tokens: ClosedRange<Int>, persons: [Int])?
+
+    /// Whether the sentence holding the term names or points at a person (outside the term itself): a
+    /// pronoun, kin or role word, or a capitalised given name.
+    private mutating func namesAPerson(around range: ClosedRange<Int>, document: Document, keys: WordKeys,
+                                       resources: LinterResources) -> Bool {
+        if sentence == nil || !sentence!.tokens.contains(range.lowerBound) {
+            var start = range.lowerBound
+            while start > 0, !document.endsSentence(start - 1) { start -= 1 }
+            var end = range.upperBound
+            while end + 1 < document.tokens.count, !document.endsSentence(end + 1) { end += 1 }
+            let persons = (start...end).filter { index in
+                keys.facet(index).contains(.personReference)
+                    || keys.facet(index).contains(.givenName) && document.isCapitalized(index) && (!document.startsSentence(index)
+                        // A name that is no ordinary word names someone even at the start of a sentence.
+                        || resources.personalData.names.firstNames.value(for: keys.key(index), hash: keys.hash(index)) == false)
+            }
+            sentence = (start...end, persons)
         }
+        return sentence!.persons.contains { !range.contains($0) }
     }
 
     static func detection(_ document: Document, _ first: Int, _ last: Int) -> Detection {

@@ -36,6 +36,8 @@ final class ProfanityMatcher {
     func matches(in document: Document, keys: WordKeys) -> [ProfanityMatch] {
         var found: [ProfanityMatch] = []
         let tokens = document.tokens
+        // Whether the post is about illness: looked up once, at the first bare disease word, not at each.
+        var aboutIllness: Bool?
         for index in tokens.indices {
             let traits = keys.traits(index)
             guard traits.contains(.letters) else { continue }
@@ -43,11 +45,11 @@ final class ProfanityMatcher {
             let facet = keys.facet(index)
             if let hit = lexicon.match(key, hash: keys.hash(index), isTerm: facet.contains(.profanityWord)) {
                 let candidate = match(hit, range: tokens[index].byteRange, key: key, document: document)
-                if !isInnocentInContext(candidate, key: key, at: index, in: document, keys: keys) { found.append(candidate) }
+                if !isInnocentInContext(candidate, key: key, at: index, in: document, keys: keys, aboutIllness: &aboutIllness) { found.append(candidate) }
             } else if !traits.isDisjoint(with: [.digits, .leetSymbols, .longRun]),
                       let (hit, variant) = disguisedHit(key, traits: traits) {
                 let candidate = match(hit, range: tokens[index].byteRange, key: variant, document: document)
-                if !isInnocentInContext(candidate, key: variant, at: index, in: document, keys: keys) { found.append(candidate) }
+                if !isInnocentInContext(candidate, key: variant, at: index, in: document, keys: keys, aboutIllness: &aboutIllness) { found.append(candidate) }
             }
             guard facet.contains(.profanityPhrase) else { continue }
             lexicon.phrases.forEachMatch(anchoredAt: index, in: document, keys: keys) { entryIndex, first, _ in
@@ -125,7 +127,7 @@ final class ProfanityMatcher {
     /// Ambiguous words read in context: "mijn oma heeft kanker" and "kankerlotgenoten" name the disease,
     /// "eikels verzamelen" is about acorns; "krijg de kanker", "kankerschool" and "die eikel" are not.
     private func isInnocentInContext<Key: Collection<UInt8>>(_ match: ProfanityMatch, key: Key, at index: Int,
-                                                             in document: Document, keys: WordKeys) -> Bool {
+                                                             in document: Document, keys: WordKeys, aboutIllness: inout Bool?) -> Bool {
         let entry = match.entry
         if entry.wordClass == .disease, match.isCompound, let stem = entry.keys.last, key.starts(with: stem) {
             let rest = Array(key.dropFirst(stem.count))
@@ -145,7 +147,9 @@ final class ProfanityMatcher {
             } ?? false
             // In a post about illness (KWF, chemo, cholera) an ambiguous bare disease name is the disease.
             // Not the sure ones: "vaccinatie tegen buiktyfus … tyfus veel prikken" still curses.
-            return beforeMatches || afterMatches || isAboutIllness(document, keys: keys)
+            if beforeMatches || afterMatches { return true }
+            if aboutIllness == nil { aboutIllness = isAboutIllness(document, keys: keys) }
+            return aboutIllness!
         }
         if entry.wordClass == .insult, entry.sureness == 1 {
             func aims(_ key: UnsafeBufferPointer<UInt8>?) -> Bool {
