@@ -60,11 +60,23 @@ struct ConductScan {
         }
     }
 
+    /// The tokens that profanity other than slurs starts in: each match finds its first token by binary
+    /// search, so a post with thousands of insults costs no more than reading them.
     private static func insultTokens(_ profanity: [ProfanityMatch], _ document: Document) -> Set<Int> {
         let tokens = document.tokens
-        return Set(profanity.filter { $0.entry.wordClass != .slur }.flatMap { match in
-            tokens.indices.filter { match.range.contains(Int(tokens[$0].start)) }
-        })
+        var result = Set<Int>()
+        for match in profanity where match.entry.wordClass != .slur {
+            var low = 0, high = tokens.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(tokens[middle].start) < match.range.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            while low < tokens.count, match.range.contains(Int(tokens[low].start)) {
+                result.insert(low)
+                low += 1
+            }
+        }
+        return result
     }
 
     /// The last sentence looked at for a person, and the tokens in it that name or point at one: terms
@@ -107,11 +119,20 @@ struct ConductScan {
     }
 
     /// Keeps the longest of overlapping detections ("ik maak je af" over "maak je af").
+    /// The bytes kept detections cover are marked, and each candidate looks only at its own bytes: the
+    /// work grows with the detections' length, not with their number squared.
     static func longestOnly(_ detections: [Detection]) -> [Detection] {
         guard detections.count > 1 else { return detections }
         let sorted = detections.sorted { $0.range.count > $1.range.count }
+        let base = detections.lazy.map(\.range.lowerBound).min()!
+        var covered = [Bool](repeating: false, count: detections.lazy.map(\.range.upperBound).max()! - base)
         var kept: [Detection] = []
-        for detection in sorted where !kept.contains(where: { $0.range.overlaps(detection.range) }) { kept.append(detection) }
+        for detection in sorted {
+            let bytes = (detection.range.lowerBound - base)..<(detection.range.upperBound - base)
+            guard !covered[bytes].contains(true) else { continue }
+            kept.append(detection)
+            for byte in bytes { covered[byte] = true }
+        }
         return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 }

@@ -33,9 +33,15 @@ public struct TextPositions {
 
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
+    /// The cursor stays at the range's start and the end is walked to from there: findings come sorted by
+    /// start, and one inside another ("kut" in "jij bent een kut") must not send the cursor back to the
+    /// beginning of the text.
     public mutating func location(of range: Range<Int>) -> TextLocation {
-        let start = advance(to: range.lowerBound)
-        let end = advance(to: range.upperBound)
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "range \(range) outside text of \(bytes.count) bytes")
+        if range.lowerBound < cursor.byte { cursor = Cursor() }
+        let start = walk(from: cursor, to: range.lowerBound)
+        cursor = start
+        let end = walk(from: start, to: range.upperBound)
         return TextLocation(
             scalars: OffsetRange(start: start.scalar, end: end.scalar),
             utf16: OffsetRange(start: start.utf16, end: end.utf16),
@@ -45,10 +51,8 @@ public struct TextPositions {
         )
     }
 
-    private mutating func advance(to target: Int) -> Cursor {
-        precondition(target >= 0 && target <= bytes.count, "offset \(target) outside text of \(bytes.count) bytes")
-        if target < cursor.byte { cursor = Cursor() }
-        var position = cursor
+    private func walk(from origin: Cursor, to target: Int) -> Cursor {
+        var position = origin
         bytes.withUnsafeBufferPointer { buffer in
             while position.byte < target {
                 let byte = buffer[position.byte]
@@ -66,7 +70,6 @@ public struct TextPositions {
                 }
             }
         }
-        cursor = position
         return position
     }
 }
