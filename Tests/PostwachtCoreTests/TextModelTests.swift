@@ -19,6 +19,18 @@ final class TextModelTests: XCTestCase {
         XCTAssertEqual(emoji.column, 2)
     }
 
+    /// Findings come sorted by start, and one may lie inside the one before ("kut" in "jij bent een
+    /// kut"); every range, in any order, gets the positions a fresh conversion gives it.
+    func testPositionsOfNestedAndUnsortedRangesMatchAFreshConversion() {
+        let bytes = Array("jij bent een kut 😀,\nĳ bent een kut".utf8)
+        let ranges = [0..<16, 13..<16, 13..<16, 14..<15, 17..<21, 0..<bytes.count, 23..<bytes.count, 5..<8, bytes.count..<bytes.count]
+        var shared = TextPositions(bytes)
+        for range in ranges {
+            var fresh = TextPositions(bytes)
+            XCTAssertEqual(shared.location(of: range), fresh.location(of: range), "\(range)")
+        }
+    }
+
     func testInvalidUTF8IsRepairedAndWarned() {
         let bytes: [UInt8] = Array("Wat een ".utf8) + [0xFF, 0xC3] + Array(" kutdag".utf8)
         guard case .checked(let result) = TestSupport.checker().lint(Record(id: "x", bytes: bytes)) else { return XCTFail() }
