@@ -17,7 +17,18 @@ struct PersonalDataScan {
         }
         var numbers = NumberScanner(document: document, keys: keys, resources: resources)
         numbers.scan()
-        items += numbers.items.filter { item in !items.contains { $0.detection.range.overlaps(item.detection.range) } }
+        // Digits inside an e-mail address are part of it. Addresses come in text order, so each number
+        // looks for an overlap by binary search rather than through every address.
+        let addresses = items.map(\.detection.range)
+        items += numbers.items.filter { item in
+            let range = item.detection.range
+            var low = 0, high = addresses.count
+            while low < high {
+                let middle = (low + high) / 2
+                if addresses[middle].upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            return !(low < addresses.count && addresses[low].overlaps(range))
+        }
         items += BirthdateFinder(document: document, keys: keys, resources: resources).birthdates(among: numbers.dates)
         hasPhotoAttachment = document.metadata.attachments.contains { $0.type == .image || $0.type == .video }
         announcesPhoto = Self.announcesPhoto(document, keys: keys, resources: resources)
