@@ -28,10 +28,12 @@ public struct CheckResponse: Encodable, Sendable {
 
     public var verdict: Verdict
     public var findings: [SegmentFinding]
+    /// Only when there are any: `findings.truncated` for a post with more findings than are reported.
+    public var warnings: [RecordWarning]?
     public var elapsedMilliseconds: Double
 
     enum CodingKeys: String, CodingKey {
-        case verdict, findings
+        case verdict, findings, warnings
         case elapsedMilliseconds = "elapsed_ms"
     }
 

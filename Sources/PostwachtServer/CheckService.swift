@@ -54,22 +54,24 @@ public final class CheckService: Sendable {
         // Segments are one post: checked together (a disclaimer in the last block covers the first), then
         // each finding is handed back to the segment it starts in, with offsets relative to that segment.
         let post = PostLayout(segments.map(\.text))
-        let findings: [SegmentFinding] = try pool.withChecker { checker throws(ServiceError) in
+        let ids = segments.map { $0.id ?? "" }
+        let (findings, warnings): ([SegmentFinding], [RecordWarning]) = try pool.withChecker { checker throws(ServiceError) in
             guard ContinuousClock.now - started <= timeBudget else {
                 throw ServiceError(status: 503, code: "server.time-budget", message: "the request waited longer than \(timeBudget); retry shortly")
             }
             switch checker.lint(Record(id: "post", text: post.text, metadata: metadata)) {
             case .checked(let result):
-                return result.findings.map { finding in
-                    guard request.segments != nil else { return SegmentFinding(finding: finding, segment: nil) }
-                    return post.locate(finding, ids: segments.map { $0.id ?? "" })
+                let findings = result.findings.map { finding in
+                    request.segments == nil ? SegmentFinding(finding: finding, segment: nil) : post.locate(finding, ids: ids)
                 }
+                return (findings, result.warnings)
             case .failed(_, let error):
                 throw ServiceError(status: 400, code: error.code, message: error.message)
             }
         }
         let elapsed = ContinuousClock.now - started
         return CheckResponse(verdict: CheckResponse.verdict(of: findings.map(\.finding)), findings: findings,
+                             warnings: warnings.isEmpty ? nil : warnings,
                              elapsedMilliseconds: Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
     }
 

@@ -31,6 +31,24 @@ final class TextModelTests: XCTestCase {
         }
     }
 
+    func testFindingsBeyondTheLimitAreDroppedWithAWarning() {
+        let limit = Checker.maximumFindings
+        let text = String(repeating: "wat een kutdag ", count: limit + 50)
+        guard case .checked(let result) = TestSupport.checker().lint(Record(id: "x", text: text)) else { return XCTFail() }
+        XCTAssertEqual(result.findings.count, limit)
+        XCTAssertEqual(result.warnings.map(\.code), ["findings.truncated"])
+        XCTAssertTrue(result.warnings[0].message.contains("\(limit + 50) findings"), result.warnings[0].message)
+        XCTAssertEqual(result.findings.last?.utf8.start, 8 + 15 * (limit - 1), "the first ones in text order are kept")
+
+        // Warnings only up to the limit, the one error after it: it is kept, so exit codes and verdicts hold.
+        let later = String(repeating: "echt kanker ", count: limit + 5) + "wat een kutdag"
+        guard case .checked(let mixed) = TestSupport.checker().lint(Record(id: "y", text: later)) else { return XCTFail() }
+        XCTAssertEqual(mixed.findings.count, limit)
+        XCTAssertEqual(mixed.findings.dropLast().map(\.severity).max(), .warning)
+        XCTAssertEqual(mixed.findings.last?.match, "kutdag")
+        XCTAssertEqual(mixed.findings.last?.severity, .error)
+    }
+
     func testInvalidUTF8IsRepairedAndWarned() {
         let bytes: [UInt8] = Array("Wat een ".utf8) + [0xFF, 0xC3] + Array(" kutdag".utf8)
         guard case .checked(let result) = TestSupport.checker().lint(Record(id: "x", bytes: bytes)) else { return XCTFail() }

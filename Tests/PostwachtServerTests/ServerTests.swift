@@ -132,6 +132,17 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(fromService, result.findings)
     }
 
+    func testAPostWithTooManyFindingsSaysSo() throws {
+        let service = CheckService(resources: Self.resources, options: LintOptions())
+        let plain = try service.check(try JSONDecoder().decode(CheckRequest.self, from: Data(#"{"text": "wat een kutdag"}"#.utf8)))
+        XCTAssertNil(plain.warnings, "no warnings key unless there is something to say")
+        let flood = String(repeating: "kut ", count: Checker.maximumFindings + 10)
+        let response = try service.check(try JSONDecoder().decode(CheckRequest.self, from: Data(#"{"text": "\#(flood)"}"#.utf8)))
+        XCTAssertEqual(response.findings.count, Checker.maximumFindings)
+        XCTAssertEqual(response.warnings?.map(\.code), ["findings.truncated"])
+        XCTAssertEqual(response.verdict, .block)
+    }
+
     func testOverloadIsAnsweredWith503() async throws {
         try await makeApp(maximumPending: 0).test(.router) { client in
             try await client.execute(uri: "/v1/check", method: .post, body: Self.json(#"{"text": "x"}"#)) { response in

@@ -87,6 +87,10 @@ public final class Linter: Sendable {
 
 /// Checks records one after another on one thread: decode → tokens → rules → findings.
 public final class Checker {
+    /// Findings reported per record at most; beyond it the record gets `findings.truncated`. Each finding
+    /// carries its clauses (a few KB in JSON), and a post is never worth more than this many.
+    public static let maximumFindings = 10_000
+
     private let linter: Linter
     private let tokenizer: Tokenizer
     private let profanityMatcher: ProfanityMatcher
@@ -142,9 +146,26 @@ public final class Checker {
             ($0.detection.range.lowerBound, $0.detection.range.upperBound, descriptions[$0.rule].id)
                 < ($1.detection.range.lowerBound, $1.detection.range.upperBound, descriptions[$1.rule].id)
         }
+        var warnings = document.warnings
+        if pending.count > Self.maximumFindings {
+            warnings.append(.findingsTruncated(found: pending.count, reported: Self.maximumFindings))
+            // Exit codes and verdicts go by the most severe finding: if only dropped ones have that
+            // severity, the first of them takes the last place.
+            let severities = pending.map { severity(of: $0.rule, $0.detection) }
+            let highest = severities.max()!
+            if !severities[..<Self.maximumFindings].contains(highest), let first = severities.firstIndex(of: highest) {
+                pending[Self.maximumFindings - 1] = pending[first]
+            }
+            pending.removeSubrange(Self.maximumFindings...)
+        }
         var positions = TextPositions(document.bytes)
         let findings = pending.map { makeFinding($0.rule, $0.detection, document: document, positions: &positions) }
-        return LintResult(id: document.id, findings: findings, warnings: document.warnings, text: document.bytes)
+        return LintResult(id: document.id, findings: findings, warnings: warnings, text: document.bytes)
+    }
+
+    /// A detection's severity: the configuration's for its rule, else the detection's own, else the rule's.
+    private func severity(of ruleIndex: Int, _ detection: Detection) -> Severity {
+        linter.options.ruleSettings[linter.descriptions[ruleIndex].id]?.severity ?? detection.severity ?? linter.citations[ruleIndex].severity
     }
 
     private func makeFinding(_ ruleIndex: Int, _ detection: Detection, document: Document, positions: inout TextPositions) -> Finding {
@@ -158,7 +179,7 @@ public final class Checker {
         let detail = options.redact ? "" : detection.detail?.text(in: options.language) ?? ""
         let message = MessageTemplate.fill(rule.message.text(in: options.language), ["match": shownMatch, "detail": detail])
         return Finding(
-            rule: rule.id, category: rule.category, severity: linter.options.ruleSettings[rule.id]?.severity ?? detection.severity ?? citation.severity,
+            rule: rule.id, category: rule.category, severity: severity(of: ruleIndex, detection),
             message: message, span: location.scalars, utf16: location.utf16, utf8: location.utf8,
             line: location.line, column: location.column, match: shownMatch, normalized: shownNormalized,
             clauses: citation.clauses, suggestion: (detection.suggestion ?? rule.suggestion).text(in: options.language),

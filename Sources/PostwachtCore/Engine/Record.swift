@@ -82,6 +82,13 @@ public struct RecordWarning: Codable, Equatable, Sendable {
         code: "input.invalid-utf8",
         message: "the input is not valid UTF-8; invalid bytes were replaced by U+FFFD and offsets refer to the repaired text"
     )
+
+    /// A record with more findings than are worth reporting (a megabyte of insults): the first ones
+    /// in text order are reported, so the output and its memory stay bounded.
+    public static func findingsTruncated(found: Int, reported: Int) -> RecordWarning {
+        RecordWarning(code: "findings.truncated",
+                      message: "the record has \(found) findings; only the first \(reported) in text order are reported (the last of them the first of the highest severity, if none before had it)")
+    }
 }
 
 /// Why a record could not be checked at all.

@@ -292,7 +292,29 @@ final class ProfanityMatcher {
     /// Words glued together with symbols (k@nk€r, kan-ker, kl*te): the joined key, with symbols read as
     /// leet letters or dropped. Also un-flags hyphenated innocent compounds (kanker-onderzoek).
     private func clusterMatches(in document: Document, bytes: UnsafeBufferPointer<UInt8>, existing: [ProfanityMatch]) -> [ProfanityMatch] {
-        var result = existing
+        // Clusters do not overlap one another, so only the matches found before need looking at: by
+        // binary search on their starts (a post may hold thousands of both), dropped by marking.
+        var dropped = [Bool](repeating: false, count: existing.count)
+        var added: [ProfanityMatch] = []
+        let byStart = existing.indices.sorted { existing[$0].range.lowerBound < existing[$1].range.lowerBound }
+        let longest = existing.lazy.map(\.range.count).max() ?? 0
+        /// The matches found before that may overlap `range`: those starting less than `longest` before it.
+        func near(_ range: Range<Int>) -> ArraySlice<Int> {
+            func firstStarting(atOrAfter offset: Int) -> Int {
+                var low = 0, high = byStart.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if existing[byStart[middle]].range.lowerBound < offset { low = middle + 1 } else { high = middle }
+                }
+                return low
+            }
+            return byStart[firstStarting(atOrAfter: range.lowerBound - longest)..<firstStarting(atOrAfter: max(range.upperBound, range.lowerBound + 1))]
+        }
+        func dropMatches(inside range: Range<Int>) {
+            for index in near(range) where existing[index].range.lowerBound >= range.lowerBound && existing[index].range.upperBound <= range.upperBound {
+                dropped[index] = true
+            }
+        }
         let tokens = document.tokens
         var start = 0
         while start < tokens.count {
@@ -307,7 +329,7 @@ final class ProfanityMatcher {
             let cluster = tokens[start..<end]
             let words = cluster.filter(\.isWordLike)
             guard words.count >= 2 else { continue }
-            let trimmedStart = Int(words.first!.start), trimmedEnd = Int(words.last!.end)
+            let trimmed = Int(words.first!.start)..<Int(words.last!.end)
             let hasAsterisk = cluster.contains { bytes[Int($0.start)] == UInt8(ascii: "*") }
             // Symbols dropped, read as leet letters, or (an asterisk) standing for a vowel: k*tapp, f*ck.
             let readings: [UInt8?] = [nil, 0] + (hasAsterisk ? Array("aeiou".utf8).map { Optional($0) } : [])
@@ -325,21 +347,21 @@ final class ProfanityMatcher {
                     }
                 }
                 if scratch.key.withUnsafeBufferPointer({ lexicon.isAllowed($0) }) {
-                    result.removeAll { $0.range.lowerBound >= trimmedStart && $0.range.upperBound <= trimmedEnd }
+                    dropMatches(inside: trimmed)
                     break
                 }
                 // An asterisk standing for a vowel (tyf*s) makes the whole cluster the word, over a
                 // fragment of it found alone (tyf); other clusters only count where nothing was found.
                 let readsVowel = reading.map { $0 != 0 } ?? false
-                let alreadyFound = !readsVowel && result.contains { $0.range.overlaps(trimmedStart..<trimmedEnd) }
+                let alreadyFound = !readsVowel && near(trimmed).contains { !dropped[$0] && existing[$0].range.overlaps(trimmed) }
                 if !alreadyFound, let (hit, key) = bestHit(scratch.key, traits: traits) {
-                    if readsVowel { result.removeAll { $0.range.lowerBound >= trimmedStart && $0.range.upperBound <= trimmedEnd } }
-                    result.append(match(hit, range: trimmedStart..<trimmedEnd, key: key, document: document))
+                    if readsVowel { dropMatches(inside: trimmed) }
+                    added.append(match(hit, range: trimmed, key: key, document: document))
                     break
                 }
             }
         }
-        return result
+        return existing.indices.compactMap { dropped[$0] ? nil : existing[$0] } + added
     }
 
     /// Drops matches lying inside a longer one (the word inside its phrase), keeping text order.
