@@ -66,11 +66,7 @@ struct ConductScan {
         let tokens = document.tokens
         var result = Set<Int>()
         for match in profanity where match.entry.wordClass != .slur {
-            var low = 0, high = tokens.count
-            while low < high {
-                let middle = (low + high) / 2
-                if Int(tokens[middle].start) < match.range.lowerBound { low = middle + 1 } else { high = middle }
-            }
+            var low = tokens.partitioningIndex { Int($0.start) >= match.range.lowerBound }
             while low < tokens.count, match.range.contains(Int(tokens[low].start)) {
                 result.insert(low)
                 low += 1

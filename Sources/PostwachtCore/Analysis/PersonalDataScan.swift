@@ -22,12 +22,8 @@ struct PersonalDataScan {
         let addresses = items.map(\.detection.range)
         items += numbers.items.filter { item in
             let range = item.detection.range
-            var low = 0, high = addresses.count
-            while low < high {
-                let middle = (low + high) / 2
-                if addresses[middle].upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
-            }
-            return !(low < addresses.count && addresses[low].overlaps(range))
+            let first = addresses.partitioningIndex { $0.upperBound > range.lowerBound }
+            return !(first < addresses.count && addresses[first].overlaps(range))
         }
         items += BirthdateFinder(document: document, keys: keys, resources: resources).birthdates(among: numbers.dates)
         hasPhotoAttachment = document.metadata.attachments.contains { $0.type == .image || $0.type == .video }

@@ -301,14 +301,9 @@ final class ProfanityMatcher {
         /// The matches found before that may overlap `range`: those starting less than `longest` before it.
         func near(_ range: Range<Int>) -> ArraySlice<Int> {
             func firstStarting(atOrAfter offset: Int) -> Int {
-                var low = 0, high = byStart.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if existing[byStart[middle]].range.lowerBound < offset { low = middle + 1 } else { high = middle }
-                }
-                return low
+                byStart.partitioningIndex { existing[$0].range.lowerBound >= offset }
             }
-            return byStart[firstStarting(atOrAfter: range.lowerBound - longest)..<firstStarting(atOrAfter: max(range.upperBound, range.lowerBound + 1))]
+            return byStart[firstStarting(atOrAfter: range.lowerBound - longest)..<firstStarting(atOrAfter: range.upperBound)]
         }
         func dropMatches(inside range: Range<Int>) {
             for index in near(range) where existing[index].range.lowerBound >= range.lowerBound && existing[index].range.upperBound <= range.upperBound {
