@@ -23,8 +23,8 @@ struct ConductScan {
         for index in tokens.indices {
             let facet = keys.facet(index).intersection(scanned)
             // Most words are in no list; of them only a confidential prefix (autist…, dyslect…) can matter.
-            guard !facet.isEmpty || tokens[index].kind == .word && confidentialPrefixes.longestStem(in: keys.key(index), minimumRest: 0) != nil
-            else { continue }
+            let prefix = tokens[index].kind == .word ? confidentialPrefixes.longestStem(in: keys.key(index), minimumRest: 0) : nil
+            guard !facet.isEmpty || prefix != nil else { continue }
             if facet.contains(.threat) {
                 // Profanity is matched only when a threat phrase gets as far as its {insult} slot.
                 let isInsult = { (_: Int, token: Int) -> Bool in
@@ -36,14 +36,15 @@ struct ConductScan {
                 }
             }
             if !allowed.contains(where: { $0.contains(index) }) {
-                findConfidential(at: index, facet: facet, document: document, keys: keys, resources: resources)
+                findConfidential(at: index, facet: facet, prefix: prefix, document: document, keys: keys, resources: resources)
             }
         }
         threats = Self.longestOnly(threats)
         confidential = Self.mostSpecific(Self.longestOnly(confidential), in: document)
     }
 
-    private mutating func findConfidential(at index: Int, facet: LexiconFacets.Facet, document: Document, keys: WordKeys,
+    /// `prefix`: the confidential prefix the word starts with, as the scan found it.
+    private mutating func findConfidential(at index: Int, facet: LexiconFacets.Facet, prefix: Int?, document: Document, keys: WordKeys,
                                            resources: LinterResources) {
         func report(_ term: ConductLexicon.ConfidentialTerm, _ first: Int, _ last: Int) {
             // "een avond over dyslexie": the subject of an event, not a person's condition.
@@ -55,7 +56,7 @@ struct ConductScan {
         if facet.contains(.confidential) {
             resources.conduct.confidentialWords.forEachTerm(anchoredAt: index, in: document, keys: keys) { term, first, last in report(term, first, last) }
         }
-        if document.tokens[index].kind == .word, let prefix = resources.conduct.confidentialPrefixes.longestStem(in: keys.key(index), minimumRest: 0) {
+        if let prefix {
             report(resources.conduct.confidentialPrefixTerms[prefix], index, index)
         }
     }
