@@ -82,7 +82,7 @@ extension LexiconFile {
     /// Reads rows as term<TAB>value, the value parsed by `parse` (which names what it expected when it fails).
     func termList<Value: Sendable>(columns: Int, gap: PhraseIndex.Gap = .whitespace, slotNames: [String] = [], folder: KeyFolder,
                                    _ parse: ([String]) -> Value?) throws(LexiconError) -> TermList<Value> {
-        var list = TermList<Value>(gap: gap, slotNames: slotNames)
+        let list = TermList<Value>(gap: gap, slotNames: slotNames)
         for row in rows {
             guard row.fields.count >= columns, !row.fields[0].isEmpty, let value = parse(row.fields) else {
                 throw error(row, "expected \(columns) tab-separated fields as the header describes, found '\(row.fields.joined(separator: "<TAB>"))'")

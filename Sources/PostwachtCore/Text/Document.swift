@@ -1,5 +1,6 @@
-/// A record after decoding and tokenizing: what rules look at.
-public struct Document {
+/// A record after decoding and tokenizing: what rules look at. A class: every analysis of a post holds
+/// it, and a struct of five reference-counted fields would be copied into each.
+public final class Document {
     /// Larger records are refused with `input.too-large`: token offsets are 32-bit.
     public static let maximumByteCount = 256 * 1024 * 1024
 
