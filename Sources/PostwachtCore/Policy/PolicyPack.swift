@@ -2,22 +2,34 @@ import Foundation
 import Yams
 
 /// One school's protocol as postwacht enforces it (`Lexicons/policies/<id>.yaml`): which rules apply, how
-/// severe each is, and the clauses each cites, quoted verbatim from the protocol.
-public struct PolicyPack: Sendable {
-    public var id: String
-    public var organisation: String
+/// severe each is, and the clauses each cites, quoted verbatim from the protocol. A class: rules ask for
+/// the pack of every post, and a struct of eight reference-counted fields would be copied each time.
+public final class PolicyPack: Sendable {
+    public let id: String
+    public let organisation: String
     /// The protocol text's file name under `Fixtures/protocols/`.
-    public var protocolFile: String
-    public var title: String
+    public let protocolFile: String
+    public let title: String
     /// The personal-title disclaimer this school asks staff to add, suggested by conduct.missing-disclaimer.
-    public var disclaimer: LocalizedText
+    public let disclaimer: LocalizedText
     /// GBS De Regenboog allows photos from school only inside the school app.
-    public var photosOnlyInSchoolApp: Bool
-    public var rules: [String: RulePolicy]
+    public let photosOnlyInSchoolApp: Bool
+    public let rules: [String: RulePolicy]
 
     public struct RulePolicy: Sendable {
         public var severity: Severity
         public var clauses: [ProtocolClause]
+    }
+
+    init(id: String, organisation: String, protocolFile: String, title: String, disclaimer: LocalizedText,
+         photosOnlyInSchoolApp: Bool, rules: [String: RulePolicy]) {
+        self.id = id
+        self.organisation = organisation
+        self.protocolFile = protocolFile
+        self.title = title
+        self.disclaimer = disclaimer
+        self.photosOnlyInSchoolApp = photosOnlyInSchoolApp
+        self.rules = rules
     }
 }
 
