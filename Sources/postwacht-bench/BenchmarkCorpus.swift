@@ -2,7 +2,9 @@ import PostwachtCore
 
 /// Generates posts that look like what schools, parents and pupils write: newsletter sentences,
 /// WhatsApp-style messages with emoji, numbers and dates, and now and then coarse language, disguised
-/// or not. Deterministic, so figures compare across runs.
+/// or not, or a sentence another rule reports (a phone number, an opinion without disclaimer, a
+/// diagnosis, a threat), so every rule has work. Deterministic, so figures compare across runs.
+/// The names and numbers are invented; the IBAN and BSN are the well-known test values.
 enum BenchmarkCorpus {
     static func generate(bytes target: Int) -> [Record] {
         var generator = SplitMix(seed: 42)
@@ -16,9 +18,13 @@ enum BenchmarkCorpus {
                 if Int.random(in: 0..<6, using: &generator) == 0 { text += emoji.randomElement(using: &generator)! + " " }
             }
             if Int.random(in: 0..<12, using: &generator) == 0 { text += coarse.randomElement(using: &generator)! }
-            // Authors as an export has them: school staff, parents, pupils and the school account.
-            let role = roles[records.count % roles.count]
-            records.append(Record(id: "bench-\(records.count)", text: text, metadata: RecordMetadata(authorRole: role)))
+            if Int.random(in: 0..<12, using: &generator) == 0 { text += reported.randomElement(using: &generator)! }
+            // Metadata as an export has it: staff, parents, pupils and the school account; the school;
+            // the channel; a photo on every third post.
+            let number = records.count
+            let metadata = RecordMetadata(authorRole: roles[number % roles.count], attachments: number % 3 == 0 ? [Attachment(type: .image)] : [],
+                                          organisation: schools[number % schools.count], channel: channels[number / 7 % channels.count])
+            records.append(Record(id: "bench-\(number)", text: text, metadata: metadata))
             total += text.utf8.count
         }
         return records
@@ -38,6 +44,8 @@ enum BenchmarkCorpus {
     }
 
     static let roles: [AuthorRole] = [.staff, .parent, .pupil, .school]
+    private static let schools = ["regenboog", "svok", "konot", "kits-primair", "montessori-flevoland"]
+    private static let channels = ["facebook", "schoolapp", "instagram", "website", "x"]
     private static let openers = ["Beste ouders,", "Lieve kinderen", "Vandaag", "Morgen", "Groep 7", "De juf", "Meester Bram", "Wij", "Na de vakantie", "Op vrijdag", "Hoi allemaal"]
     private static let vocabulary = """
         de het een en van in op met voor naar is zijn was wordt worden heeft hebben kan kunnen zal zullen we wij jullie ze
@@ -54,4 +62,11 @@ enum BenchmarkCorpus {
     private static let emoji = ["😀", "👍", "🎉", "❤️", "📸", "🙏", "😂", "👩‍👩‍👧‍👦", "🇳🇱", "☀️"]
     private static let coarse = ["wat een k4nkerschool", "kuuuut weer", "k a n k e r saai", "t.y.f.u.s irritant", "godverdomme",
                                  "die mongool", "klotebende", "teringzooi", "kut-toets", "k\u{0430}nker", "krijg de tering"]
+    private static let reported = ["Bel gerust: 06-12345678.", "Mail me op juf.sanne@gmail.com",
+                                   "Ouderbijdrage graag naar NL91ABNA0417164300 t.n.v. de oudervereniging.",
+                                   "Het BSN van mijn zoon is 111222333.", "Lotte is geboren op 12-03-2016, hoera!",
+                                   "Ons adres: Lindelaan 12, 1234 AB Ergenshuizen.",
+                                   "Eerlijk gezegd vind ik het nieuwe rooster van onze school een slecht plan.",
+                                   "Daan heeft dyslexie, hij krijgt extra tijd bij de toets.", "Als je dat nog eens doet, ik maak je af.",
+                                   "Volg me op Instagram voor meer foto's van de klas!"]
 }

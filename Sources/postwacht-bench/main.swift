@@ -6,7 +6,8 @@ import PostwachtCore
 // realistic Dutch school posts: one core, all cores, and one core with the tokenizer's fast path off.
 // Run: swift run -c release postwacht-bench [megabytes] [stage ...]
 // Stages: pipeline, parallel, icu, tokens, families (default: all), and one family alone: profanity-only,
-// privacy-only, conduct-only. One stage alone is what `perf record` wants.
+// privacy-only, conduct-only; each-rule (not in the default: every rule alone, to see what each costs).
+// One stage alone is what `perf record` wants.
 // Load test of a running `postwacht serve`: postwacht-bench load --rate 2000 --seconds 10
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -26,13 +27,14 @@ if arguments.first == "load" {
 }
 let megabytes = arguments.first.flatMap(Int.init) ?? 64
 let families = ["profanity", "privacy", "conduct"]
-let knownStages = ["pipeline", "parallel", "icu", "tokens", "families"] + families.map { $0 + "-only" }
+let defaultStages = ["pipeline", "parallel", "icu", "tokens", "families"]
+let knownStages = defaultStages + families.map { $0 + "-only" } + ["each-rule"]
 let requestedStages = arguments.filter { Int($0) == nil }
 if let unknown = requestedStages.first(where: { !knownStages.contains($0) }) {
     FileHandle.standardError.write("postwacht-bench: unknown stage '\(unknown)'; stages: \(knownStages.joined(separator: ", "))\n".data(using: .utf8)!)
     exit(2)
 }
-let stages = requestedStages.isEmpty ? knownStages : requestedStages
+let stages = requestedStages.isEmpty ? defaultStages : requestedStages
 let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
 let resources: LinterResources
 do {
@@ -104,4 +106,10 @@ if stages.contains("families") {
 for family in families where stages.contains("families") || stages.contains(family + "-only") {
     let subset = Linter(resources: resources, rules: RuleRegistry.all.filter { $0.description.id.hasPrefix(family + ".") })
     measure("one core, \(family) rules only") { scan(corpus[...], linter: subset) }
+}
+if stages.contains("each-rule") {
+    for rule in RuleRegistry.all {
+        let alone = Linter(resources: resources, rules: [rule])
+        measure("one core, only \(rule.description.id)") { scan(corpus[...], linter: alone) }
+    }
 }
