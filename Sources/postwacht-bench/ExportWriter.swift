@@ -15,8 +15,12 @@ enum ExportWriter {
         while written < target {
             var chunk = Data()
             for (index, record) in corpus.enumerated() {
-                let object: [String: Any] = ["id": "post-\(round)-\(index)", "text": String(decoding: record.bytes, as: UTF8.self),
-                                             "author_role": record.metadata.authorRole!.rawValue, "created_at": 1_640_995_200 + (round * corpus.count + index) * 600]
+                let metadata = record.metadata
+                var object: [String: Any] = ["id": "post-\(round)-\(index)", "text": String(decoding: record.bytes, as: UTF8.self),
+                                             "author_role": metadata.authorRole!.rawValue, "created_at": 1_640_995_200 + (round * corpus.count + index) * 600]
+                if let school = metadata.organisation { object["org"] = school }
+                if let channel = metadata.channel { object["channel"] = channel }
+                if !metadata.attachments.isEmpty { object["attachments"] = metadata.attachments.map { ["type": $0.type.rawValue] } }
                 chunk.append(try JSONSerialization.data(withJSONObject: object))
                 chunk.append(0x0A)
                 if written + chunk.count >= target { break }
