@@ -45,11 +45,20 @@ public enum RecordOutcome: Sendable {
 /// Stable, non-reversible-at-a-glance identity of a finding: FNV-1a 64 of rule and normalized value.
 /// Not a secrecy guarantee for short values such as phone numbers; it keeps reports free of readable data.
 public enum Fingerprint {
+    /// FNV-1a of "rule 0x1F normalized" as 16 lowercase hex digits, made without intermediate arrays:
+    /// every finding gets one.
     public static func of(rule: String, normalized: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in rule.utf8 + [0x1F] + normalized.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        for byte in rule.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3
+        for byte in normalized.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return String(unsafeUninitializedCapacity: 16) { digits in
+            for position in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: hash >> UInt64(60 - 4 * position)) & 0xF
+                digits[position] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+            }
+            return 16
+        }
     }
 }
 
