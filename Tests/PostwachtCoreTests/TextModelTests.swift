@@ -97,4 +97,10 @@ final class TextModelTests: XCTestCase {
         KeyFolder.squeezed(Array("kuuuuut".utf8), keep: 1, into: &output)
         XCTAssertEqual(String(decoding: output, as: UTF8.self), "kut")
     }
+
+    /// Fingerprints are what baselines and dashboards recognise a finding by: their value must not drift.
+    func testFingerprintIsFNV1aOfRuleAndNormalizedValue() {
+        XCTAssertEqual(Fingerprint.of(rule: "profanity.curse", normalized: "k4nker"), "f391d76c60ed0f97")
+        XCTAssertEqual(Fingerprint.of(rule: "a", normalized: ""), "089be907b544fdc9")
+    }
 }
