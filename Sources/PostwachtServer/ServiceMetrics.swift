@@ -5,12 +5,22 @@ final class ServiceMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let latency: DurationHistogram
 
+    // Computed: the descriptor type is not Sendable, so it cannot be a static constant.
+    private static var duration: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "postwacht", metricName: "request_duration", unitName: "seconds", helpText: "Time to answer a request")
+    }
+    private static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "postwacht", metricName: "requests", unitName: "total", helpText: "Requests answered")
+    }
+    private static var findings: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "postwacht", metricName: "findings", unitName: "total", helpText: "Findings reported")
+    }
+
     init() {
         latency = registry.makeDurationHistogram(
-            name: "postwacht_request_duration_seconds",
+            descriptor: Self.duration,
             buckets: [.microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5),
-                      .milliseconds(10), .milliseconds(25), .milliseconds(100), .milliseconds(500), .seconds(1)],
-            help: "Time to answer a request")
+                      .milliseconds(10), .milliseconds(25), .milliseconds(100), .milliseconds(500), .seconds(1)])
     }
 
     /// Known routes by name, everything else as "other": label values stay few.
@@ -19,14 +29,13 @@ final class ServiceMetrics: Sendable {
     }
 
     func observe(route: String, status: Int, duration: Duration) {
-        registry.makeCounter(name: "postwacht_requests_total", labels: [("route", route), ("status", String(status))],
-                             help: "Requests answered").increment()
+        registry.makeCounter(descriptor: Self.requests, labels: [("route", route), ("status", String(status))]).increment()
         latency.record(duration)
     }
 
     func count(_ categories: [String]) {
         for category in categories {
-            registry.makeCounter(name: "postwacht_findings_total", labels: [("category", category)], help: "Findings reported").increment()
+            registry.makeCounter(descriptor: Self.findings, labels: [("category", category)]).increment()
         }
     }
 
