@@ -80,7 +80,7 @@ struct AuditCommand: ParsableCommand {
         let formatterFactory = findingsOutput.formatterFactory
         let runner: AuditRunner
         do { runner = try AuditRunner(linter: linter, jobs: jobs, baseline: known, makeRenderer: { formatterFactory() }) } catch {
-            FileHandle.standardError.write(Data("postwacht: \(error)\n".utf8))
+            StandardError.write("postwacht: \(error)\n")
             throw ExitStatus.unusable
         }
         var mapping = ColumnMapping()
@@ -122,14 +122,14 @@ struct AuditCommand: ParsableCommand {
         })
         progress.finish()
         if let error = findingsOutput.finish(summary) {
-            FileHandle.standardError.write(Data("postwacht: cannot write the findings output to \(output ?? "stdout") (\(error.localizedDescription))\n".utf8))
+            StandardError.write("postwacht: cannot write the findings output to \(output ?? "stdout") (\(error))\n")
             throw ExitStatus.unusable
         }
         if let report { try write(html.html(), to: report, what: "HTML report") }
         if let writeBaseline { try Self.writeBaseline(baselineKeys, to: writeBaseline) }
-        FileHandle.standardError.write(Data(("postwacht audit: \(summary.records) records from \(files.count) files: \(summary.checked) checked, "
+        StandardError.write("postwacht audit: \(summary.records) records from \(files.count) files: \(summary.checked) checked, "
             + "\(summary.failed) failed, \(summary.findings) findings" + (known.isEmpty ? "" : " not in the baseline")
-            + "; \(ProgressLine.rate(finalTotals))\n").utf8))
+            + "; \(ProgressLine.rate(finalTotals))\n")
         if files.isEmpty { throw ExitStatus.unusable }
         if let highest = summary.highestSeverity, let threshold = Severity(rawValue: failOn.rawValue), highest >= threshold {
             throw ExitStatus.findings
@@ -138,7 +138,7 @@ struct AuditCommand: ParsableCommand {
 
     private func write(_ text: String, to path: String, what: String) throws {
         do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            FileHandle.standardError.write(Data("postwacht: cannot write the \(what) to \(path) (\(error.localizedDescription))\n".utf8))
+            StandardError.write("postwacht: cannot write the \(what) to \(path) (\(error.localizedDescription))\n")
             throw ExitStatus.unusable
         }
     }
@@ -148,7 +148,7 @@ struct AuditCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: path),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let keys = object["findings"] as? [String] else {
-            FileHandle.standardError.write(Data("postwacht: \(path) is not a postwacht baseline (write one with --write-baseline)\n".utf8))
+            StandardError.write("postwacht: \(path) is not a postwacht baseline (write one with --write-baseline)\n")
             throw ExitStatus.unusable
         }
         return Set(keys)
@@ -158,54 +158,13 @@ struct AuditCommand: ParsableCommand {
         let object: [String: Any] = ["version": 1, "tool": "postwacht", "findings": Array(Set(keys)).sorted()]
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]),
               FileManager.default.createFile(atPath: path, contents: data) else {
-            FileHandle.standardError.write(Data("postwacht: cannot write the baseline to \(path)\n".utf8))
+            StandardError.write("postwacht: cannot write the baseline to \(path)\n")
             throw ExitStatus.unusable
         }
     }
 }
 
 extension ExportFormat: ExpressibleByArgument {}
-
-/// Where findings output goes: stdout or a file, written in 64 KB pieces rather than a system call per record.
-final class OutputSink {
-    private let handle: FileHandle
-    private let ownsHandle: Bool
-    private var buffer: [UInt8] = []
-    /// The first failed write (a full disk, a closed pipe): the run goes on, and ends with an error.
-    private(set) var writeError: Error?
-
-    init(path: String?) throws {
-        guard let path else { handle = .standardOutput; ownsHandle = false; return }
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            FileHandle.standardError.write(Data("postwacht: cannot write to \(path)\n".utf8))
-            throw ExitStatus.unusable
-        }
-        self.handle = handle
-        ownsHandle = true
-    }
-
-    func write(_ text: String) {
-        var text = text
-        text.withUTF8 { buffer.append(contentsOf: $0) }
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
-    func write(_ bytes: ArraySlice<UInt8>) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
-    func flush() {
-        guard !buffer.isEmpty else { return }
-        do { try handle.write(contentsOf: buffer) } catch { writeError = writeError ?? error }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    func close() {
-        flush()
-        if ownsHandle { try? handle.close() }
-    }
-}
 
 /// `[██████░░░░] 61% 12,840 posts · 3.1 MB/s · 214 findings` on stderr, redrawn in place; only on a terminal.
 final class ProgressLine {
@@ -224,7 +183,7 @@ final class ProgressLine {
         let line = String(format: "\r[%@%@] %3.0f%% %@%@ posts · %.1f MB/s · %@ findings\u{1B}[K",
                           String(repeating: "█", count: filled), String(repeating: "░", count: 20 - filled), fraction * 100,
                           Self.grouped(progress.records), total, Self.megabytesPerSecond(progress), Self.grouped(progress.findings))
-        FileHandle.standardError.write(Data(line.utf8))
+        StandardError.write(line)
     }
 
     /// An estimate to three significant digits: 432,463 → 432,000.
@@ -258,5 +217,5 @@ final class ProgressLine {
         return String(format: "%@ of post text in %.2f s (%.1f MB/s)", amount, seconds, megabytesPerSecond(progress))
     }
 
-    func finish() { if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
+    func finish() { if enabled { StandardError.write("\r\u{1B}[K") } }
 }

@@ -74,7 +74,8 @@ struct AuditOutput {
     }
 
     /// Writes the end of the output and closes it; the error of a write that failed, if one did.
-    func finish(_ summary: RunSummary) -> Error? {
+    /// Closes the output; the first write error, as the system words it, if there was one.
+    func finish(_ summary: RunSummary) -> String? {
         switch format {
         case .text:
             var reporter = TextReporter(style: style)

@@ -58,25 +58,32 @@ struct CheckCommand: ParsableCommand {
         let linter = Linter(resources: resources, options: engine.lintOptions(configuration, role: role, redact: redact, consent: consent))
         let checker: Checker
         do { checker = try linter.makeChecker() } catch {
-            FileHandle.standardError.write(Data("postwacht: \(error)\n".utf8))
+            StandardError.write("postwacht: \(error)\n")
             throw ExitStatus.unusable
         }
         let colours = colour == .always || (colour == .auto && format == .text && isatty(STDOUT_FILENO) == 1)
         var reporter = makeReporter(format, style: ReportStyle(colors: colours, redact: redact))
         var summary = RunSummary()
-        let output = FileHandle.standardOutput
+        let output = try OutputSink(path: nil)
         let sources = files.isEmpty || readStdin ? files.filter { $0 != "-" } + ["-"] : files
         var readableSources = 0
         for source in sources {
             let opened = InputSource.open(source, format: inputFormat, role: role) { outcome in
                 summary.add(outcome)
-                output.write(Data(reporter.report(outcome).utf8))
+                output.write(reporter.report(outcome))
+                // A hook streaming drafts in gets each answer as soon as it is ready.
+                output.flush()
             } check: { record in
                 checker.lint(record)
             }
             if opened { readableSources += 1 }
         }
-        output.write(Data(reporter.finish(summary).utf8))
+        output.write(reporter.finish(summary))
+        output.close()
+        if let error = output.writeError {
+            StandardError.write("postwacht: cannot write the findings to stdout (\(error))\n")
+            throw ExitStatus.unusable
+        }
         if readableSources == 0 { throw ExitStatus.unusable }
         if let highest = summary.highestSeverity, let threshold = Severity(rawValue: failOn.rawValue), highest >= threshold {
             throw ExitStatus.findings
@@ -91,9 +98,9 @@ struct CheckCommand: ParsableCommand {
             }
             return try ConsentRegister(csv: text, source: path)
         } catch let error as ConsentRegister.ParseError {
-            FileHandle.standardError.write(Data("postwacht: \(error.description)\n".utf8))
+            StandardError.write("postwacht: \(error.description)\n")
         } catch {
-            FileHandle.standardError.write(Data("postwacht: \(path): cannot read the consent register (\(error.localizedDescription))\n".utf8))
+            StandardError.write("postwacht: \(path): cannot read the consent register (\(error.localizedDescription))\n")
         }
         throw ExitStatus.unusable
     }

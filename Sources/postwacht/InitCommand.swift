@@ -28,13 +28,13 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         if FileManager.default.fileExists(atPath: output), !force {
-            FileHandle.standardError.write(Data("postwacht: \(output) exists; use --force to overwrite it\n".utf8))
+            StandardError.write("postwacht: \(output) exists; use --force to overwrite it\n")
             throw ExitStatus.unusable
         }
         do {
             try Self.template(policy: policy).write(toFile: output, atomically: true, encoding: .utf8)
         } catch {
-            FileHandle.standardError.write(Data("postwacht: cannot write \(output) (\(error.localizedDescription))\n".utf8))
+            StandardError.write("postwacht: cannot write \(output) (\(error.localizedDescription))\n")
             throw ExitStatus.unusable
         }
         print("wrote \(output); edit it, then run: postwacht check <draft.txt>")

@@ -35,7 +35,7 @@ struct LexiconCommand: ParsableCommand {
             let checker = try linter.makeChecker()
             let folder = KeyFolder()
             guard let handle = FileHandle(forReadingAtPath: wordList) else {
-                FileHandle.standardError.write(Data("postwacht: cannot read \(wordList)\n".utf8))
+                StandardError.write("postwacht: cannot read \(wordList)\n")
                 throw ExitStatus.unusable
             }
             let reader = LineReader(handle: handle)
@@ -50,7 +50,7 @@ struct LexiconCommand: ParsableCommand {
                     print("\(word)\t\(finding.rule)\t\(finding.severity.rawValue)\t\(finding.normalized)")
                 }
             }
-            FileHandle.standardError.write(Data("\(flagged) flagged\n".utf8))
+            StandardError.write("\(flagged) flagged\n")
         }
     }
 }

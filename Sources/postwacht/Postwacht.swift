@@ -54,9 +54,9 @@ struct Postwacht: AsyncParsableCommand {
                 Foundation.exit(0)
             }
             let message = fullMessage(for: error)
-            FileHandle.standardError.write(Data(("postwacht: " + message + "\n").utf8))
+            StandardError.write("postwacht: " + message + "\n")
             if status == .validationFailure {
-                FileHandle.standardError.write(Data("Run 'postwacht help' or 'postwacht check --help' for usage.\n".utf8))
+                StandardError.write("Run 'postwacht help' or 'postwacht check --help' for usage.\n")
             }
             Foundation.exit(2)
         }
@@ -100,12 +100,12 @@ struct EngineOptions: ParsableArguments {
                 throw Configuration.Problem(description: "\(url.path): not valid UTF-8")
             }
             let (configuration, warnings) = try Configuration.parse(text, source: url.path)
-            for warning in warnings { FileHandle.standardError.write(Data("postwacht: warning: \(warning)\n".utf8)) }
+            for warning in warnings { StandardError.write("postwacht: warning: \(warning)\n") }
             return configuration
         } catch let problem as Configuration.Problem {
-            FileHandle.standardError.write(Data("postwacht: \(problem.description)\n".utf8))
+            StandardError.write("postwacht: \(problem.description)\n")
         } catch {
-            FileHandle.standardError.write(Data("postwacht: \(url.path): cannot read the configuration (\(error.localizedDescription))\n".utf8))
+            StandardError.write("postwacht: \(url.path): cannot read the configuration (\(error.localizedDescription))\n")
         }
         throw ExitStatus.unusable
     }
@@ -118,18 +118,18 @@ struct EngineOptions: ParsableArguments {
             let directory = try LinterResources.locateLexicons(explicit: lexiconDirectory, executablePath: executablePath())
             resources = try LinterResources.load(from: directory, additions: configuration.additions)
         } catch {
-            FileHandle.standardError.write(Data("postwacht: \(error.description)\n".utf8))
+            StandardError.write("postwacht: \(error.description)\n")
             throw ExitStatus.unusable
         }
         for (setting, id) in [("policy", policy ?? configuration.policy), ("organisation", organisation ?? configuration.organisation)] {
             if let id, resources.policies.pack(id) == nil {
-                FileHandle.standardError.write(Data("postwacht: unknown \(setting) '\(id)'; choose one of \(resources.policies.ids.joined(separator: ", "))\n".utf8))
+                StandardError.write("postwacht: unknown \(setting) '\(id)'; choose one of \(resources.policies.ids.joined(separator: ", "))\n")
                 throw ExitStatus.unusable
             }
         }
         let unknownRules = Set(configuration.rules.keys).subtracting(RuleRegistry.all.map(\.description.id))
         for rule in unknownRules.sorted() {
-            FileHandle.standardError.write(Data("postwacht: warning: \(configuration.source ?? "configuration"): unknown rule '\(rule)' (see postwacht rules)\n".utf8))
+            StandardError.write("postwacht: warning: \(configuration.source ?? "configuration"): unknown rule '\(rule)' (see postwacht rules)\n")
         }
         return resources
     }

@@ -49,7 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.maximumPendingChecks = maximumPending
         if let tokenFile {
             guard let token = try? String(contentsOfFile: tokenFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty else {
-                FileHandle.standardError.write(Data("postwacht: cannot read a token from \(tokenFile)\n".utf8))
+                StandardError.write("postwacht: cannot read a token from \(tokenFile)\n")
                 throw ExitStatus.unusable
             }
             settings.token = token

@@ -121,6 +121,35 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(quiet.stderr.contains("unknown setting 'kleur'"), quiet.stderr)
     }
 
+    /// Output that cannot be written (a full disk; here a file-size limit of 1 KB, whose signal is ignored
+    /// so that write(2) fails with EFBIG) ends with exit 2 and the system's reason, not a crash and not a
+    /// silent success. `check` used to trap inside FileHandle.
+    func testOutputThatCannotBeWrittenIsAnErrorNotACrash() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("postwacht-full-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let drafts = directory.appendingPathComponent("drafts.txt").path
+        try (1...300).map { "kut nummer \($0)" }.joined(separator: "\n").write(toFile: drafts, atomically: true, encoding: .utf8)
+        func limited(_ arguments: String) throws -> (status: Int32, stderr: String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", "ulimit -f 1; trap '' XFSZ; exec \"$0\" \(arguments) > '\(directory.path)/out'", binary.path]
+            process.currentDirectoryURL = TestSupport.repositoryRoot
+            let error = Pipe()
+            process.standardError = error
+            try process.run()
+            let message = error.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: message, as: UTF8.self))
+        }
+        let check = try limited("check '\(drafts)'")
+        XCTAssertEqual(check.status, 2, check.stderr)
+        XCTAssertTrue(check.stderr.contains("cannot write the findings to stdout (File too large)"), check.stderr)
+        let audit = try limited("audit Fixtures/exports/jsonl --format jsonl --output '\(directory.path)/findings.jsonl'")
+        XCTAssertEqual(audit.status, 2, audit.stderr)
+        XCTAssertTrue(audit.stderr.contains("cannot write the findings output to \(directory.path)/findings.jsonl (File too large)"), audit.stderr)
+    }
+
     /// Records are formatted on the checking threads and joined in order: every format stays one
     /// valid document, also when errors come first and between records.
     func testAuditOutputsStayValidWithErrorsBetweenRecords() throws {
