@@ -78,10 +78,10 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .customLong("lexicons"), help: ArgumentHelp("Directory holding the lexicons (nl/profanity.tsv, …) and policies/.", discussion: "Default: $POSTWACHT_LEXICONS, else share/postwacht/Lexicons beside the binary, else the Lexicons/ of the checkout the binary was built in.", valueName: "dir"))
     var lexiconDirectory: String?
 
-    @Option(name: .customLong("policy"), help: ArgumentHelp("Enforce one school's policy pack (Lexicons/policies/<id>.yaml): kits-primair, montessori-flevoland, regenboog, svok or konot.", discussion: "Only the rules that school's protocol supports run, with its severities, and findings cite its clauses. Without a policy every rule runs and cites every school's clauses.", valueName: "id"))
+    @Option(name: .customLong("policy"), help: ArgumentHelp("Enforce one school's policy pack (Lexicons/policies/<id>.yaml): kits-primair, montessori-flevoland, regenboog, svok or konot.", discussion: "Only the rules that school's protocol supports run, with its severities, and findings cite its clauses, for every post whatever its org. Without a policy each post is held to its own school's pack (its org, else --org); a post of no known school gets every rule and every school's clauses.", valueName: "id"))
     var policy: String?
 
-    @Option(name: .customLong("org"), help: ArgumentHelp("The school (policy pack id) of posts that do not name one: decides the disclaimer to suggest and the photo rules.", valueName: "id"))
+    @Option(name: .customLong("org"), help: ArgumentHelp("The school (policy pack id) of posts that do not name one in their org.", discussion: "Without --policy, a post's school picks the pack it is held to: its rules, severities and clauses, the disclaimer to suggest, the photo rule.", valueName: "id"))
     var organisation: String?
 
     @Option(name: .customLong("channel"), help: ArgumentHelp("Where posts that do not say will be published: facebook, instagram, x, website, schoolapp, whatsapp, …", valueName: "name"))

@@ -79,4 +79,22 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(TestSupport.findings("Ik vind de werkdruk op school echt te hoog. Dit is mijn persoonlijke mening.", metadata: staff,
                                             options: LintOptions(policy: "svok")).map(\.rule), [])
     }
+
+    /// A post is held to its own school's pack (its org, else --org): that school's rules and clauses.
+    /// --policy holds every post to one pack; a post of no known school gets every rule and every clause.
+    func testEachPostIsHeldToItsOwnSchoolsPack() {
+        let text = "Groep 7, volg mij op TikTok voor de filmpjes uit de klas! Dit bericht plaats ik op persoonlijke titel."
+        func staff(_ school: String?) -> RecordMetadata { RecordMetadata(authorRole: .staff, organisation: school) }
+        func befriending(_ metadata: RecordMetadata, _ options: LintOptions = LintOptions()) -> [Finding] {
+            TestSupport.findings(text, metadata: metadata, options: options).filter { $0.rule == "conduct.befriending-pupils" }
+        }
+        XCTAssertEqual(befriending(staff("konot")).count, 0, "Konot's protocol says nothing about befriending pupils")
+        XCTAssertEqual(Set(befriending(staff("svok")).flatMap { $0.clauses.map(\.policy) }), ["svok"])
+        XCTAssertEqual(befriending(staff(nil), LintOptions(organisation: "konot")).count, 0, "--org is the school of posts without org")
+        XCTAssertEqual(Set(befriending(staff("konot"), LintOptions(policy: "svok")).flatMap { $0.clauses.map(\.policy) }), ["svok"],
+                       "--policy holds every post to one pack")
+        XCTAssertEqual(Set(befriending(staff(nil)).flatMap { $0.clauses.map(\.policy) }), ["montessori-flevoland", "regenboog", "svok"],
+                       "no school known: every pack that enforces the rule is cited")
+        XCTAssertEqual(befriending(staff("obs-elders")).count, 1, "an org that names no pack gets every rule")
+    }
 }

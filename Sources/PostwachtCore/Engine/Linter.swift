@@ -47,6 +47,9 @@ public final class Linter: Sendable {
     /// (Regenboog, Montessori, SVOK), folded once.
     let organisationNames: [String: [[UInt8]]]
     let aliases: [[UInt8]]
+    /// Without a policy forced on every post: per policy pack id, the linter for that school's posts
+    /// (its rules, severities and clauses), chosen by the post's `org` or the configured organisation.
+    private let schools: [String: Linter]
 
     public init(resources: LinterResources, rules: [any Rule] = RuleRegistry.all, options: LintOptions = LintOptions()) {
         let pack = options.policy.flatMap { resources.policies.pack($0) }
@@ -68,6 +71,19 @@ public final class Linter: Sendable {
             (resources.policies.clauses(for: description.id, policy: options.policy),
              options.ruleSettings[description.id]?.severity ?? pack?.rules[description.id]?.severity ?? description.defaultSeverity)
         }
+        schools = options.policy != nil ? [:] : Dictionary(uniqueKeysWithValues: resources.policies.packs.map { pack in
+            var schoolOptions = options
+            schoolOptions.policy = pack.id
+            return (pack.id, Linter(resources: resources, rules: rules, options: schoolOptions))
+        })
+    }
+
+    /// The linter for one post: its school's when no policy is forced and the post's `org` (else the
+    /// configured organisation) names a policy pack, so the finding cites that school's own protocol;
+    /// else this one.
+    func linter(for metadata: RecordMetadata) -> Linter {
+        guard !schools.isEmpty, let school = metadata.organisation ?? options.organisation else { return self }
+        return schools[school] ?? self
     }
 
     /// The clauses rule `id` cites under the chosen policy (empty if the rule is not in force).
@@ -134,6 +150,7 @@ public final class Checker {
     }
 
     public func lint(_ document: Document) -> LintResult {
+        let linter = self.linter.linter(for: document.metadata)
         keys.rebuild(for: document)
         let context = RuleContext(document: document, keys: keys, profanityMatcher: profanityMatcher, linter: linter)
         var pending: [(rule: Int, detection: Detection)] = []
@@ -151,7 +168,7 @@ public final class Checker {
             warnings.append(.findingsTruncated(found: pending.count, reported: Self.maximumFindings))
             // Exit codes and verdicts go by the most severe finding: if only dropped ones have that
             // severity, the first of them takes the last place.
-            let severities = pending.map { severity(of: $0.rule, $0.detection) }
+            let severities = pending.map { Self.severity(of: $0.rule, $0.detection, linter: linter) }
             let highest = severities.max()!
             if !severities[..<Self.maximumFindings].contains(highest), let first = severities.firstIndex(of: highest) {
                 pending[Self.maximumFindings - 1] = pending[first]
@@ -159,16 +176,16 @@ public final class Checker {
             pending.removeSubrange(Self.maximumFindings...)
         }
         var positions = TextPositions(document.bytes)
-        let findings = pending.map { makeFinding($0.rule, $0.detection, document: document, positions: &positions) }
+        let findings = pending.map { makeFinding($0.rule, $0.detection, linter: linter, document: document, positions: &positions) }
         return LintResult(id: document.id, findings: findings, warnings: warnings, text: document.bytes)
     }
 
     /// A detection's severity: the configuration's for its rule, else the detection's own, else the rule's.
-    private func severity(of ruleIndex: Int, _ detection: Detection) -> Severity {
+    private static func severity(of ruleIndex: Int, _ detection: Detection, linter: Linter) -> Severity {
         linter.options.ruleSettings[linter.descriptions[ruleIndex].id]?.severity ?? detection.severity ?? linter.citations[ruleIndex].severity
     }
 
-    private func makeFinding(_ ruleIndex: Int, _ detection: Detection, document: Document, positions: inout TextPositions) -> Finding {
+    private func makeFinding(_ ruleIndex: Int, _ detection: Detection, linter: Linter, document: Document, positions: inout TextPositions) -> Finding {
         let rule = linter.descriptions[ruleIndex]
         let citation = linter.citations[ruleIndex]
         let options = linter.options
@@ -179,7 +196,7 @@ public final class Checker {
         let detail = options.redact ? "" : detection.detail?.text(in: options.language) ?? ""
         let message = MessageTemplate.fill(rule.message.text(in: options.language), ["match": shownMatch, "detail": detail])
         return Finding(
-            rule: rule.id, category: rule.category, severity: severity(of: ruleIndex, detection),
+            rule: rule.id, category: rule.category, severity: Self.severity(of: ruleIndex, detection, linter: linter),
             message: message, span: location.scalars, utf16: location.utf16, utf8: location.utf8,
             line: location.line, column: location.column, match: shownMatch, normalized: shownNormalized,
             clauses: citation.clauses, suggestion: (detection.suggestion ?? rule.suggestion).text(in: options.language),
