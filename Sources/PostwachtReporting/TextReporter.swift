@@ -44,7 +44,7 @@ public struct TextReporter: Reporter {
             text += " (\(clause.organisation), \(clause.citation))"
         }
         text += "\n"
-        text += sourceExcerpt(for: finding, in: result.text, colour: colour)
+        text += sourceExcerpt(for: finding, in: result, colour: colour)
         text += "    \(finding.suggestion)\n"
         return text
     }
@@ -52,7 +52,8 @@ public struct TextReporter: Reporter {
     /// The finding's line (cut around the span when long) and a ^~~~ marker under the span. Walks out
     /// from the span over at most `contextWidth` characters each way, on the bytes: a post may be one
     /// line of megabytes, with a finding every few words.
-    private func sourceExcerpt(for finding: Finding, in text: [UInt8], colour: Colour) -> String {
+    private func sourceExcerpt(for finding: Finding, in result: LintResult, colour: Colour) -> String {
+        let text = result.text
         func endsLine(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
         func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
         let start = finding.utf8.start
@@ -60,12 +61,12 @@ public struct TextReporter: Reporter {
         while spanEnd < min(finding.utf8.end, text.count), !endsLine(text[spanEnd]) { spanEnd += 1 }
         var from = start
         var shownBefore = 0
-        while from > 0, text[from - 1] != 0x0A, shownBefore < Self.contextWidth {
+        while from > 0, !endsLine(text[from - 1]), shownBefore < Self.contextWidth {
             from -= 1
             while from > 0, isContinuation(text[from]) { from -= 1 }
             shownBefore += 1
         }
-        let cutBefore = from > 0 && text[from - 1] != 0x0A
+        let cutBefore = from > 0 && !endsLine(text[from - 1])
         var to = spanEnd
         var shownAfter = 0
         while to < text.count, !endsLine(text[to]), shownAfter < Self.contextWidth {
@@ -74,16 +75,43 @@ public struct TextReporter: Reporter {
             shownAfter += 1
         }
         let cutAfter = to < text.count && !endsLine(text[to])
-        var span = String(decoding: text[start..<spanEnd], as: UTF8.self)
-        if style.redact { span = Redaction.mask(span) }
-        let prefix = (cutBefore ? "…" : "") + String(decoding: text[from..<start], as: UTF8.self)
-        let suffix = String(decoding: text[spanEnd..<to], as: UTF8.self) + (cutAfter ? "…" : "")
-        // Spaces under every character before the span, tabs kept, so the marker lines up.
+        let before = shown(from..<start, of: result)
+        let span = shown(start..<spanEnd, of: result, masked: style.redact)
+        let suffix = shown(spanEnd..<to, of: result) + (cutAfter ? "…" : "")
+        // Blanks as wide as the terminal draws what comes before the span (an emoji takes two columns,
+        // a combining accent none), tabs kept, so the marker lines up.
         var indent = cutBefore ? " " : ""
-        for byte in text[from..<start] where !isContinuation(byte) { indent += byte == 0x09 ? "\t" : " " }
-        let width = max(1, span.unicodeScalars.count)
+        for character in before {
+            indent += character == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of(character))
+        }
+        let width = max(1, span.reduce(0) { $0 + DisplayWidth.of($1) })
         let marker = "^" + String(repeating: "~", count: width - 1)
-        return "    \(prefix)\(paint(span, colour))\(suffix)\n    \(indent)\(paint(marker, colour))\n"
+        return "    \(cutBefore ? "…" : "")\(before)\(paint(span, colour))\(suffix)\n    \(indent)\(paint(marker, colour))\n"
+    }
+
+    /// The bytes `range` of the record's text as shown: with `--redact`, every other finding's match in
+    /// it is masked too, or the context line would show in clear what that finding's own line hides.
+    /// Findings over the whole post (a missing disclaimer) are not matches to hide.
+    private func shown(_ range: Range<Int>, of result: LintResult, masked: Bool = false) -> String {
+        let text = result.text
+        guard style.redact, !range.isEmpty else { return String(decoding: text[range], as: UTF8.self) }
+        if masked { return Redaction.mask(String(decoding: text[range], as: UTF8.self)) }
+        var hidden: [Range<Int>] = []
+        for other in result.findings where other.utf8.start < range.upperBound && other.utf8.end > range.lowerBound {
+            guard !(other.utf8.start == 0 && other.utf8.end >= text.count) else { continue }
+            hidden.append(max(other.utf8.start, range.lowerBound)..<min(other.utf8.end, range.upperBound))
+        }
+        guard !hidden.isEmpty else { return String(decoding: text[range], as: UTF8.self) }
+        hidden.sort { $0.lowerBound < $1.lowerBound }
+        var output = ""
+        var position = range.lowerBound
+        for part in hidden where part.upperBound > position {
+            let from = max(part.lowerBound, position)
+            output += String(decoding: text[position..<from], as: UTF8.self)
+            output += Redaction.mask(String(decoding: text[from..<part.upperBound], as: UTF8.self))
+            position = part.upperBound
+        }
+        return output + String(decoding: text[position..<range.upperBound], as: UTF8.self)
     }
 
     enum Colour: String {

@@ -48,7 +48,7 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("baseline"), help: ArgumentHelp("Leave out findings recorded in this baseline file.", valueName: "file"))
     var baseline: String?
 
-    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record the findings of this run as a baseline (hashes only, no readable data).", valueName: "file"))
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record the findings of this run as a baseline: hashes, no readable data, but a phone number or BSN can be recovered from its hash by trying every value, so keep it as confidential as the export.", valueName: "file"))
     var writeBaseline: String?
 
     @Option(name: .customLong("role"), help: "Author role of posts whose export does not say: staff, parent, pupil or school.")
@@ -130,7 +130,7 @@ struct AuditCommand: ParsableCommand {
         StandardError.write("postwacht audit: \(summary.records) records from \(files.count) files: \(summary.checked) checked, "
             + "\(summary.failed) failed, \(summary.findings) findings" + (known.isEmpty ? "" : " not in the baseline")
             + "; \(ProgressLine.rate(finalTotals))\n")
-        if files.isEmpty { throw ExitStatus.unusable }
+        if files.isEmpty || summary.checked == 0 && summary.failed > 0 { throw ExitStatus.unusable }
         if let highest = summary.highestSeverity, let threshold = Severity(rawValue: failOn.rawValue), highest >= threshold {
             throw ExitStatus.findings
         }
@@ -145,6 +145,10 @@ struct AuditCommand: ParsableCommand {
 
     /// `{"version": 1, "findings": ["<hash>", …]}`: hashes of record id + rule + normalized match.
     private static func readBaseline(_ path: String) throws -> Set<String> {
+        guard FileManager.default.fileExists(atPath: path) else {
+            StandardError.write("postwacht: \(path): no such baseline file (write one with --write-baseline)\n")
+            throw ExitStatus.unusable
+        }
         guard let data = FileManager.default.contents(atPath: path),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let keys = object["findings"] as? [String] else {

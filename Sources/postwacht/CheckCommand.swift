@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
         rest continue.
 
         Exit codes: 0 nothing at or above --fail-on; 1 findings at or above --fail-on; 2 usage error or \
-        no input could be read.
+        no input could be read (no file opened, or every record in them failed).
         """
     )
 
@@ -84,7 +84,8 @@ struct CheckCommand: ParsableCommand {
             StandardError.write("postwacht: cannot write the findings to stdout (\(error))\n")
             throw ExitStatus.unusable
         }
-        if readableSources == 0 { throw ExitStatus.unusable }
+        // Nothing could be read: no source opened, or every record in them failed (bad JSON, too large).
+        if readableSources == 0 || summary.checked == 0 && summary.failed > 0 { throw ExitStatus.unusable }
         if let highest = summary.highestSeverity, let threshold = Severity(rawValue: failOn.rawValue), highest >= threshold {
             throw ExitStatus.findings
         }

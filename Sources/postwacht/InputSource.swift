@@ -40,7 +40,7 @@ enum InputSource {
                                   emit: (RecordOutcome) -> Void, check: (Record) -> RecordOutcome) {
         do {
             let data = try handle.readToEnd() ?? Data()
-            emit(check(Record(id: id, bytes: [UInt8](data), metadata: RecordMetadata(authorRole: role))))
+            emit(check(Record(id: id, bytes: UTF8Decoding.droppingByteOrderMark([UInt8](data)), metadata: RecordMetadata(authorRole: role))))
         } catch {
             emit(.failed(id: id, error: RecordError(code: "input.unreadable", message: "read failed: \(error.localizedDescription)")))
         }

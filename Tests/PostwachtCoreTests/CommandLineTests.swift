@@ -47,6 +47,25 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stdout.contains("[input.not-found]"), missing.stdout)
         XCTAssertEqual(try run(["check", "--policy", "nergens"]).status, 2)
+        let nothingReadable = try run(["check", "--input", "jsonl"], stdin: "garbage\n{\"x\": 1}\n")
+        XCTAssertEqual(nothingReadable.status, 2, "every record failed: nothing was checked")
+        XCTAssertTrue(nothingReadable.stdout.contains("[input.invalid-json]"), nothingReadable.stdout)
+    }
+
+    func testRedactedTextOutputMasksEveryMatchInEveryExcerpt() throws {
+        let result = try run(["check", "--redact", "--color", "never", "--role", "parent"],
+                             stdin: "Wat een kutschool! Bel 06-12345678 of mail jan.jansen@gmail.com, BSN 111222333.\n")
+        XCTAssertEqual(result.status, 1)
+        for secret in ["kutschool", "12345678", "jansen", "111222333"] {
+            XCTAssertFalse(result.stdout.contains(secret), "\(secret) shows in\n\(result.stdout)")
+        }
+        XCTAssertTrue(result.stdout.contains("    Wat een •••••••••! Bel ••-•••••••• of mail"), result.stdout)
+    }
+
+    func testMarkerSitsUnderTheSpanAfterWideAndCombiningCharacters() throws {
+        // Each emoji takes two terminal columns; the combining accent on "e\u{301}" none.
+        let result = try run(["check", "--color", "never"], stdin: "😀😀 e\u{301}en kut dag\n")
+        XCTAssertTrue(result.stdout.contains("\n    😀😀 e\u{301}en kut dag\n" + String(repeating: " ", count: 4 + 9) + "^~~\n"), result.stdout)
     }
 
     func testJSONLinesKeepGoingPastBadLinesAndRedact() throws {

@@ -25,6 +25,13 @@ final class PersonalDataTests: XCTestCase {
         XCTAssertEqual(severities["Daan Jansen"], .info)
     }
 
+    func testConsentRegisterFromExcelOnWindowsIsRead() throws {
+        let register = try ConsentRegister(csv: "naam,toestemming\r\nSanne de Vries,ja\r\nDaan Jansen,nee\r\n", source: "excel.csv")
+        XCTAssertEqual(register.count, 2, "CRLF line ends split the lines")
+        XCTAssertEqual(register.consent(for: "Sanne de Vries"), true)
+        XCTAssertThrowsError(try ConsentRegister(csv: "naam,toestemming\r\n", source: "leeg.csv"), "a register without pupils is an error, not silence")
+    }
+
     func testConsentRegisterErrorsNameTheLine() {
         XCTAssertThrowsError(try ConsentRegister(csv: "Sanne,misschien\n", source: "klas.csv")) { error in
             XCTAssertEqual((error as? ConsentRegister.ParseError)?.description, "klas.csv:1: consent must be ja/nee (yes/no), not 'misschien'")

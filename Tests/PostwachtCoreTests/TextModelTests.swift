@@ -68,9 +68,20 @@ final class TextModelTests: XCTestCase {
 
     func testNULBytesAndByteOrderMarkAreHandled() {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("kut\u{0000}school \u{0000} tyfus".utf8)
-        guard case .checked(let result) = TestSupport.checker().lint(Record(id: "x", bytes: bytes)) else { return XCTFail() }
-        XCTAssertEqual(result.findings.map(\.match), ["kut", "tyfus"])
-        XCTAssertEqual(result.findings.first?.span.start, 0, "offsets count from after the byte-order mark")
+        guard case .checked(let file) = TestSupport.checker().lint(Record(id: "x", bytes: UTF8Decoding.droppingByteOrderMark(bytes))) else { return XCTFail() }
+        XCTAssertEqual(file.findings.map(\.match), ["kut", "tyfus"])
+        XCTAssertEqual(file.findings.first?.span.start, 0, "a file's offsets count from after the byte-order mark")
+        // In a JSON string or a request, U+FEFF is a character of the text: offsets count it.
+        guard case .checked(let record) = TestSupport.checker().lint(Record(id: "x", bytes: bytes)) else { return XCTFail() }
+        XCTAssertEqual(record.findings.map(\.match), ["kut", "tyfus"])
+        XCTAssertEqual(record.findings.first.map { [$0.span.start, $0.utf16.start, $0.utf8.start, $0.column] }, [1, 1, 3, 2])
+    }
+
+    func testLinesEndAtLineFeedCarriageReturnLineFeedOrALoneCarriageReturn() {
+        for (text, line, column) in [("hallo\nkut", 2, 1), ("hallo\r\nkut", 2, 1), ("hallo\rkut", 2, 1), ("hallo\r\n\rkut", 3, 1), ("hallo kut", 1, 7)] {
+            let finding = TestSupport.findings(text).first
+            XCTAssertEqual(finding.map { [$0.line, $0.column] }, [line, column], text.debugDescription)
+        }
     }
 
     func testFiftyMegabyteLineIsChecked() {

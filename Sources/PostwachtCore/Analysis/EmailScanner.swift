@@ -18,14 +18,18 @@ enum EmailScanner {
             while start > 0, isLocalPartByte(bytes[start - 1]) { start -= 1 }
             while start < at, bytes[start] == UInt8(ascii: ".") { start += 1 }
             var end = at + 1
-            while end < bytes.count, isDomainByte(bytes[end]) { end += 1 }
+            while end < bytes.count {
+                if isDomainByte(bytes[end]) { end += 1; continue }
+                // Letters of an internationalised domain go on; an emoji, “ or a no-break space after it end it.
+                guard bytes[end] >= 0xC0, let letter = letterLength(bytes, at: end) else { break }
+                end += letter
+            }
             while end > at + 1, bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
             guard start < at, end > at + 1 else { continue }
             let domain = String(decoding: bytes[(at + 1)..<end], as: UTF8.self)
             let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
             guard labels.count >= 2, !labels.contains(where: \.isEmpty), let topLevel = labels.last, topLevel.count >= 2,
-                  topLevel.allSatisfy(\.isLetter),
-                  domain.unicodeScalars.allSatisfy({ $0.isASCII || $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark }) else { continue }
+                  topLevel.allSatisfy(\.isLetter) else { continue }
             result.append(Address(range: start..<end, localPart: String(decoding: bytes[start..<at], as: UTF8.self), domain: domain))
             searchFrom = end
         }
@@ -38,9 +42,22 @@ enum EmailScanner {
             || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
     }
 
-    /// ASCII letters, digits, dot and hyphen, and any non-ASCII byte (checked as letters afterwards).
+    /// The byte length of the letter or combining mark starting at `position` (a lead byte of valid
+    /// UTF-8), nil for any other character.
+    private static func letterLength(_ bytes: [UInt8], at position: Int) -> Int? {
+        let lead = bytes[position]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard position + length <= bytes.count else { return nil }
+        var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
+        guard let scalar = Unicode.Scalar(value),
+              scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark else { return nil }
+        return length
+    }
+
+    /// ASCII letters, digits, dot and hyphen.
     private static func isDomainByte(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "A") < 26 || byte &- UInt8(ascii: "0") < 10
+        byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "A") < 26 || byte &- UInt8(ascii: "0") < 10
             || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
     }
 }

@@ -11,9 +11,8 @@ extension NumberScanner {
         while digitCount < 15 {
             var next = current + 1
             var separators = 0
-            while next < tokens.count, tokens[next].kind == .other, separators < 2,
-                  [UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: ")")].contains(document.firstByte(next)),
-                  tokens[next].byteCount == 1, document.isGlued(next - 1, next) || document.isSpaced(next - 1, next, limit: 1) {
+            while next < tokens.count, tokens[next].kind == .other, separators < 2, isPhoneSeparator(next),
+                  document.isGlued(next - 1, next) || document.isSpaced(next - 1, next, limit: 1) {
                 next += 1
                 separators += 1
             }
@@ -24,6 +23,19 @@ extension NumberScanner {
             current = next
         }
         return parts
+    }
+
+    /// - . / ( ), or the en dash and non-breaking hyphen that word processors and phones type for "-".
+    private func isPhoneSeparator(_ index: Int) -> Bool {
+        let token = document.tokens[index]
+        if token.byteCount == 1 {
+            let byte = document.firstByte(index)
+            return byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/")
+                || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")")
+        }
+        let start = Int(token.start)
+        return token.byteCount == 3 && document.bytes[start] == 0xE2 && document.bytes[start + 1] == 0x80
+            && (document.bytes[start + 2] == 0x93 || document.bytes[start + 2] == 0x91)
     }
 
     mutating func scanPhone(at index: Int) {

@@ -103,8 +103,9 @@ struct NumberScanner {
         guard context != .other else { return }
         if digits.count == 8, context == .bsn { digits.insert(UInt8(ascii: "0"), at: 0) }
         guard digits.count == 9, Self.passesElevenTest(digits) else { return }
-        let separatorsOK = document.bytes[Int(tokens[index].start)..<Int(tokens[last].end)].allSatisfy {
-            $0 &- UInt8(ascii: "0") < 10 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: " ")
+        // Between the groups only spaces (checked above); inside them only digits and dots.
+        let separatorsOK = (index...last).allSatisfy { group in
+            document.bytes[tokens[group].byteRange].allSatisfy { $0 &- UInt8(ascii: "0") < 10 || $0 == UInt8(ascii: ".") }
         }
         guard separatorsOK else { return }
         report(.bsn, tokens: index...last, normalized: String(decoding: digits, as: UTF8.self),

@@ -50,8 +50,8 @@ extension Document {
     /// with no line break.
     func isSpaced(_ left: Int, _ right: Int, limit: Int = 2) -> Bool {
         let start = Int(tokens[left].end), end = Int(tokens[right].start)
-        guard end > start, end - start <= limit else { return false }
-        return isWhitespaceGap(from: start, to: end, allowingNewline: false)
+        guard end > start, end - start <= 3 * limit, let spaces = spaceCount(from: start, to: end, allowingNewline: false) else { return false }
+        return spaces <= limit
     }
 
     @inline(__always)

@@ -16,9 +16,10 @@ public struct ConsentRegister: Sendable {
     /// Parses the CSV text; `source` names the file in errors. A header row (naam/name, …) is skipped.
     public init(csv: String, source: String) throws(ParseError) {
         var lineNumber = 0
-        for rawLine in csv.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on any line break: in a Swift string "\r\n" (what Excel on Windows writes) is one
+        // character, not "\n" with a "\r" before it.
+        for line in csv.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.allSatisfy({ $0 == " " || $0 == "," || $0 == ";" }) { continue }
             let separator: Character = line.contains(";") && !line.contains(",") ? ";" : ","
             let fields = line.split(separator: separator, omittingEmptySubsequences: false)
@@ -41,6 +42,8 @@ public struct ConsentRegister: Sendable {
             if let first = name.split(separator: " ").first { byFirstName[String(first), default: []].append(consent) }
             count += 1
         }
+        // An empty register would silently make every named pupil "no consent on record".
+        guard count > 0 else { throw ParseError(description: "\(source): the register lists no pupils (expected name,consent[,class] lines)") }
     }
 
     /// The recorded consent for a name as written in a post, if the register knows that pupil.

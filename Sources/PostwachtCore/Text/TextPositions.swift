@@ -13,7 +13,7 @@ public struct TextLocation: Equatable, Sendable {
     public var utf16: OffsetRange
     /// UTF-8 byte offsets.
     public var utf8: OffsetRange
-    /// 1-based line of the start.
+    /// 1-based line of the start (lines end at LF, CRLF or a lone CR).
     public var line: Int
     /// 1-based column of the start, counted in Unicode scalars from the line's start.
     public var column: Int
@@ -58,7 +58,8 @@ public struct TextPositions {
                 let byte = buffer[position.byte]
                 position.byte += 1
                 switch byte {
-                case 0x0A:
+                // A line ends at LF, CRLF or a lone CR (old Mac exports); CRLF counts once, at its LF.
+                case 0x0A, 0x0D where position.byte >= buffer.count || buffer[position.byte] != 0x0A:
                     position.scalar += 1; position.utf16 += 1
                     position.line += 1; position.lineStartScalar = position.scalar
                 case 0..<0x80, 0xC0..<0xF0:

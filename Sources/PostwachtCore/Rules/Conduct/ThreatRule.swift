@@ -23,6 +23,7 @@ public struct ThreatRule: Rule {
         triggeringExamples: [
             RuleExample("Als je dat nog een keer doet, ⟦ik maak je af⟧."),
             RuleExample("Pas maar op, ⟦ik weet waar je woont⟧."),
+            RuleExample("Nog één keer en ⟦ik maak\u{00A0}je\u{00A0}af⟧."),
             RuleExample("⟦Jij bent een debiel⟧, echt waar."),
         ],
         nonTriggeringExamples: [

@@ -25,6 +25,8 @@ public struct EmailRule: Rule {
             RuleExample("Mail je opgave naar ⟦sanne.jansen@gmail.com⟧ voor vrijdag"),
             RuleExample("Foto's graag naar ⟦ouder@bakkerij-müller.nl⟧."),
             RuleExample("Contact: ⟦m.devries@obs-demolen.nl⟧"),
+            // An emoji or a closing quote right after the address ends it; it does not hide it.
+            RuleExample("Mail me: ⟦jan@gmail.com⟧😀 of “⟦piet@hotmail.nl⟧”"),
         ],
         nonTriggeringExamples: [
             RuleExample("Kijk op www.obs-demolen.nl voor het jaarrooster."),

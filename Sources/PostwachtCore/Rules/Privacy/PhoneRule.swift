@@ -28,6 +28,8 @@ public struct PhoneRule: Rule {
             RuleExample("Bereikbaar op ⟦(010) 123 45 67⟧ na 16 uur"),
             RuleExample("Bel de ouderraad: ⟦020-6543210⟧."),
             RuleExample("Gratis infolijn ⟦0800-0123⟧"),
+            // The no-break spaces and en dash that phones and word processors type.
+            RuleExample("Bel ⟦06\u{00A0}12\u{00A0}34\u{00A0}56\u{00A0}78⟧ of ⟦020–6543210⟧"),
             RuleExample("Oma in Antwerpen: ⟦+32 470 12 34 56⟧"),
             RuleExample("⟦0031 6 98765432⟧ is mijn nieuwe nummer"),
         ],
