@@ -21,7 +21,7 @@ public struct ColumnMapping: Sendable {
         return Self.aliases[role, default: [role]].lazy.compactMap { lowered.firstIndex(of: $0) }.first
     }
 
-    static let roles = ["id", "text", "created_at", "author", "author_role", "channel", "media", "org"]
+    public static let roles = ["id", "text", "created_at", "author", "author_role", "channel", "media", "org"]
     static let aliases: [String: [String]] = [
         "id": ["id", "post_id", "bericht_id", "message_id"],
         "text": ["text", "message", "body", "content", "tekst", "bericht", "post"],

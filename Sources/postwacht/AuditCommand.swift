@@ -63,8 +63,13 @@ struct AuditCommand: ParsableCommand {
     @OptionGroup var engine: EngineOptions
 
     func validate() throws {
-        for column in columns where !column.contains("=") {
-            throw ValidationError("--column wants field=header, e.g. text=tekst (got '\(column)')")
+        let fields = ColumnMapping.roles
+        for column in columns {
+            let parts = column.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2 else { throw ValidationError("--column wants field=header, e.g. text=tekst (got '\(column)')") }
+            guard fields.contains(String(parts[0])) else {
+                throw ValidationError("--column: unknown field '\(parts[0])'; fields: \(fields.joined(separator: ", "))")
+            }
         }
     }
 
@@ -127,7 +132,7 @@ struct AuditCommand: ParsableCommand {
         }
         if let report { try write(html.html(), to: report, what: "HTML report") }
         if let writeBaseline { try Self.writeBaseline(baselineKeys, to: writeBaseline) }
-        StandardError.write("postwacht audit: \(summary.records) records from \(files.count) files: \(summary.checked) checked, "
+        StandardError.write("postwacht audit: \(summary.records) records from \(files.count + discoveryFailures.count) files: \(summary.checked) checked, "
             + "\(summary.failed) failed, \(summary.findings) findings" + (known.isEmpty ? "" : " not in the baseline")
             + "; \(ProgressLine.rate(finalTotals))\n")
         if files.isEmpty || summary.checked == 0 && summary.failed > 0 { throw ExitStatus.unusable }

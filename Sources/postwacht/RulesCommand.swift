@@ -74,8 +74,19 @@ struct ExplainCommand: ParsableCommand {
         }
         print("\n\(nl ? "Suggestie" : "Suggestion"): \(rule.suggestion.text(in: language))\n")
         print(nl ? "Wordt gemeld (⟦ ⟧ markeert de vondst):" : "Flagged (⟦ ⟧ marks the finding):")
-        for example in rule.triggeringExamples { print("  \(example.text)") }
+        for example in rule.triggeringExamples { print("  \(example.text)\(Self.context(of: example.metadata))") }
         print(nl ? "\nWordt niet gemeld:" : "\nNot flagged:")
-        for example in rule.nonTriggeringExamples { print("  \(example.text)") }
+        for example in rule.nonTriggeringExamples { print("  \(example.text)\(Self.context(of: example.metadata))") }
+    }
+
+    /// Who wrote the example, where and with what: the same words are flagged from a teacher and not
+    /// from the school account, so the example means nothing without it.
+    private static func context(of metadata: RecordMetadata) -> String {
+        var parts: [String] = []
+        if let role = metadata.authorRole { parts.append("author_role: \(role.rawValue)") }
+        if let organisation = metadata.organisation { parts.append("org: \(organisation)") }
+        if let channel = metadata.channel { parts.append("channel: \(channel)") }
+        if !metadata.attachments.isEmpty { parts.append("attachments: " + metadata.attachments.map(\.type.rawValue).joined(separator: ", ")) }
+        return parts.isEmpty ? "" : "   [" + parts.joined(separator: "; ") + "]"
     }
 }

@@ -208,6 +208,15 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(errors.contains { $0.contains("startLine") && $0.contains("below the minimum") }, "\(errors.prefix(3))")
     }
 
+    func testAuditOfWhichNothingCouldBeReadExitsTwo() throws {
+        let broken = try run(["audit", "Fixtures/exports/broken/facebook-truncated.json"])
+        XCTAssertEqual(broken.status, 2, broken.stderr)
+        XCTAssertTrue(broken.stderr.contains("0 checked, 1 failed"), broken.stderr)
+        let unknownColumn = try run(["audit", "--column", "tekst=bericht", "Fixtures/exports"])
+        XCTAssertEqual(unknownColumn.status, 2)
+        XCTAssertTrue(unknownColumn.stderr.contains("unknown field 'tekst'"), unknownColumn.stderr)
+    }
+
     func testAuditWritesReportsAndNamesBrokenRecords() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("postwacht-audit-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

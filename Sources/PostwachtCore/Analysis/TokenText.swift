@@ -74,10 +74,25 @@ extension Document {
         return between.contains(0x0A)
     }
 
-    /// Whether token `index` ends a sentence (. ! ? or a line break follows the previous token).
+    /// Whether token `index` ends a sentence: . ! or ?, but not the dot of an abbreviation.
     func endsSentence(_ index: Int) -> Bool {
         guard tokens[index].kind == .other else { return false }
         let byte = firstByte(index)
-        return byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+        if byte == UInt8(ascii: ".") { return !isAbbreviationDot(index) }
+        return byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+    }
+
+    /// "Sanne (geb. 2015) heeft", "o.a. groep 5", "ca. 20 kinderen": a dot glued to a short word and
+    /// followed by a lowercase word or a number, where a new sentence would start with a capital.
+    private func isAbbreviationDot(_ index: Int) -> Bool {
+        guard index > 0, index + 1 < tokens.count, tokens[index].byteCount == 1, isGlued(index - 1, index),
+              tokens[index - 1].kind == .word, tokens[index - 1].byteCount <= 5,
+              isWhitespaceGap(from: Int(tokens[index].end), to: Int(tokens[index + 1].start), allowingNewline: false) else { return false }
+        let next = firstByte(index + 1)
+        return byte(next, isIn: "a"..."z") || byte(next, isIn: "0"..."9")
+    }
+
+    private func byte(_ byte: UInt8, isIn range: ClosedRange<Unicode.Scalar>) -> Bool {
+        byte >= UInt8(range.lowerBound.value) && byte <= UInt8(range.upperBound.value)
     }
 }

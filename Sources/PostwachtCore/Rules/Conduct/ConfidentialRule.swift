@@ -24,6 +24,8 @@ public struct ConfidentialRule: Rule {
             RuleExample("Let op: ⟦vertrouwelijk⟧, alleen voor het team."),
             RuleExample("Het ⟦zorgdossier⟧ van groep 6 ligt op mijn bureau."),
             RuleExample("Sanne heeft ⟦ADHD⟧ en daarom zit ze vooraan."),
+            // The dot of "geb." or "o.a." does not end the sentence that names her.
+            RuleExample("Sanne (geb. 2015, o.a. groep 5) heeft ⟦ADHD⟧."),
             RuleExample("Mijn collega is ⟦geschorst⟧ na het incident."),
         ],
         nonTriggeringExamples: [
