@@ -21,15 +21,39 @@ struct NameScanner {
         var result: [Mention] = []
         var index = 0
         let childNearby = mentionsChildren()
+        let publicNames = publicNameTokens()
         while index < tokens.count {
             guard tokens[index].kind == .word, let mention = mention(at: index, childNearby: childNearby) else {
                 index += 1
                 continue
             }
-            result.append(mention)
+            if !publicNames.contains(where: { $0.overlaps(mention.tokens) }) && !namesABuilding(mention) {
+                result.append(mention)
+            }
             index = mention.tokens.upperBound + 1
         }
         return result
+    }
+
+    /// The tokens of public names in the post: "het Anne Frank Huis", "bij Albert Heijn".
+    private func publicNameTokens() -> [ClosedRange<Int>] {
+        var found: [ClosedRange<Int>] = []
+        for index in document.tokens.indices where keys.facet(index).contains(.publicName) {
+            names.publicNames.forEachTerm(anchoredAt: index, in: document, keys: keys) { _, first, last in found.append(first...last) }
+        }
+        return found
+    }
+
+    /// "Jan Ligthartschool", "Anne Frankschool", "Max Havelaarlaan": the word after the name is a
+    /// building or street named after someone.
+    private func namesABuilding(_ mention: Mention) -> Bool {
+        let next = mention.tokens.upperBound + 1
+        guard mention.title == nil, next < document.tokens.count, document.tokens[next].kind == .word,
+              document.isSpaced(next - 1, next) || document.isGlued(next - 1, next), document.isCapitalized(next) || document.isGlued(next - 1, next)
+        else { return false }
+        let key = keys.key(next)
+        guard names.surnames.value(for: key, hash: keys.hash(next)) == nil else { return false }
+        return names.publicNameSuffixes.contains { suffix in key.count > suffix.count && key.reversed().starts(with: suffix.reversed()) }
     }
 
     private func mention(at index: Int, childNearby: Bool) -> Mention? {

@@ -21,6 +21,8 @@ struct LexiconFacets: Sendable {
         static let profanityWord = Facet(rawValue: 1 << 14)
         /// The anchor of a profanity phrase (krijg de ⟦tering⟧).
         static let profanityPhrase = Facet(rawValue: 1 << 15)
+        /// A word of a public name (Anne Frank, Albert Heijn) or its anchor.
+        static let publicName = Facet(rawValue: 1 << 16)
     }
 
     private var table = ByteStringTable<Facet>()
@@ -35,6 +37,7 @@ struct LexiconFacets: Sendable {
         add(.childBefore, names.childBefore.forEachLookupKey)
         add(.title, names.titles.forEachLookupKey)
         add(.givenName, names.firstNames.forEachKey)
+        add(.publicName, names.publicNames.forEachLookupKey)
         add(.disclaimer, conduct.disclaimers.forEachLookupKey)
         add(.schoolTopic, conduct.schoolTopics.forEachLookupKey)
         add(.confidential, conduct.confidentialWords.forEachLookupKey)

@@ -11,13 +11,17 @@ struct NameLexicon: Sendable {
     var childBefore = TermList<Bool>()
     /// "kinderen", "klas": anywhere in the post.
     var childNear = TermList<Bool>()
+    /// Anne Frank, Albert Heijn, Jip en Janneke: a given name inside one is no pupil or parent.
+    var publicNames = TermList<Bool>()
+    /// Endings that make a capitalised word after a given name a building or street (Jan Ligthartschool).
+    var publicNameSuffixes: [[UInt8]] = []
 
     enum TitleKind: Sendable { case staff, honorific }
 
     init() {}
 
     static let files = ["nl/first-names.tsv", "nl/surnames.tsv", "nl/tussenvoegsels.tsv", "nl/name-titles.tsv",
-                        "nl/not-names.tsv", "nl/child-context.tsv"]
+                        "nl/not-names.tsv", "nl/child-context.tsv", "nl/public-names.tsv"]
 
     init(reading read: (String) throws(LexiconError) -> LexiconFile, folder: KeyFolder) throws(LexiconError) {
         let given = try read("nl/first-names.tsv")
@@ -39,6 +43,18 @@ struct NameLexicon: Sendable {
             fields[1] == "staff" ? .staff : fields[1] == "honorific" ? .honorific : nil
         }
         for row in try read("nl/not-names.tsv").rows { notNames.set(true, for: folder.key(of: row.fields[0])) }
+        let publicNameFile = try read("nl/public-names.tsv")
+        for row in publicNameFile.rows {
+            guard row.fields.count >= 2, ["person", "character", "brand", "building", "suffix"].contains(row.fields[1]) else {
+                throw publicNameFile.error(row, "expected name<TAB>person|character|brand|building|suffix")
+            }
+            if row.fields[1] == "suffix" {
+                publicNameSuffixes.append(folder.key(of: row.fields[0]))
+            } else {
+                let words = row.fields[0].split(whereSeparator: { $0 == " " || $0 == "-" }).joined(separator: " ")
+                guard publicNames.insert(words, value: true, folder: folder) else { throw publicNameFile.error(row, "nothing to match on") }
+            }
+        }
         let context = try read("nl/child-context.tsv")
         for row in context.rows {
             guard row.fields.count >= 2 else { throw context.error(row, "expected phrase<TAB>before|near") }

@@ -25,6 +25,8 @@ public struct NameWithPhotoRule: Rule {
             RuleExample("📸 Onze leerling ⟦Sanne⟧ won de voorleeswedstrijd!"),
             RuleExample("Op de foto: ⟦Daan de Vries⟧ uit groep 5 met zijn zwemdiploma"),
             RuleExample("Juf ⟦Marieke⟧ op de foto met de kleuters"),
+            // A surname that ends like a building (-huis) is still a surname.
+            RuleExample("📸 ⟦Daan Nijhuis⟧ en ⟦Mila⟧ bij de musical van groep 8"),
             RuleExample("Kijk, ⟦J. van den Berg⟧ op het filmpje van de musical"),
             RuleExample("Wat een toppers! ⟦Noah⟧ en ⟦Fatima⟧ in actie", metadata: RecordMetadata(attachments: [Attachment(type: .image)])),
         ],
@@ -33,6 +35,10 @@ public struct NameWithPhotoRule: Rule {
             RuleExample("De foto's van de sportdag staan in Parro."),
             RuleExample("Lieve ouders, hierbij de foto's van het kerstdiner."),
             RuleExample("Fijne Koningsdag allemaal! 📸"),
+            // Public names: a trip, a shop, a book, the school's own name.
+            RuleExample("📸 Groep 8 bij het Anne Frank Huis en daarna boodschappen bij Albert Heijn"),
+            RuleExample("📸 We lezen Jip en Janneke en Dikkie Dik in de klas"),
+            RuleExample("📸 Open dag op de Jan Ligthartschool!"),
         ]
     )
 }
