@@ -66,6 +66,10 @@ struct InitCommand: ParsableCommand {
         # schoolapp, whatsapp, …
         # channel: facebook
 
+        # A secret that makes fingerprints keyed hashes: without it, a phone number or BSN can be found
+        # back from its fingerprint by trying every number. Make one with: openssl rand -hex 32 > fingerprint.key
+        # fingerprint_key_file: fingerprint.key
+
         # Per rule: another severity (error, warning, info) or off. See `postwacht rules`.
         rules:
           # privacy.email: info

@@ -90,24 +90,44 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .customLong("lang"), help: "Language of messages and suggestions: nl or en.")
     var language: Language = .nl
 
+    @Option(name: .customLong("fingerprint-key-file"), help: ArgumentHelp("A secret that makes fingerprints keyed hashes (SipHash-2-4).", discussion: "Without one, a fingerprint is a plain hash, and a phone number or BSN can be found back from it by trying every number, also in --redact output and baselines. Make one with: openssl rand -hex 32 > key; keep it; baselines made with one key only match findings made with the same key. Setting: fingerprint_key_file.", valueName: "file"))
+    var fingerprintKeyFile: String?
+
     /// The configuration file's settings, or none; exits with 2 when it is unreadable or invalid.
     func loadConfiguration() throws -> Configuration {
         let url = configFile.map { URL(fileURLWithPath: $0) }
             ?? Configuration.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        guard let url else { return Configuration() }
         do {
+            guard let url else { return try withFingerprintKey(Configuration(), relativeTo: nil) }
             guard let text = String(data: try Data(contentsOf: url), encoding: .utf8) else {
                 throw Configuration.Problem(description: "\(url.path): not valid UTF-8")
             }
             let (configuration, warnings) = try Configuration.parse(text, source: url.path)
             for warning in warnings { StandardError.write("postwacht: warning: \(warning)\n") }
-            return configuration
+            return try withFingerprintKey(configuration, relativeTo: url.deletingLastPathComponent())
         } catch let problem as Configuration.Problem {
             StandardError.write("postwacht: \(problem.description)\n")
         } catch {
-            StandardError.write("postwacht: \(url.path): cannot read the configuration (\(error.localizedDescription))\n")
+            StandardError.write("postwacht: \(url?.path ?? "configuration"): cannot read the configuration (\(error.localizedDescription))\n")
         }
         throw ExitStatus.unusable
+    }
+
+    /// The key from --fingerprint-key-file, else from the setting (a path relative to the configuration file).
+    private func withFingerprintKey(_ configuration: Configuration, relativeTo directory: URL?) throws -> Configuration {
+        let path = fingerprintKeyFile ?? configuration.fingerprintKeyFile.map { setting in
+            setting.hasPrefix("/") || directory == nil ? setting : directory!.appendingPathComponent(setting).path
+        }
+        guard let path else { return configuration }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Configuration.Problem(description: "\(path): cannot read the fingerprint key file")
+        }
+        guard let key = FingerprintKey(secret: [UInt8](data)) else {
+            throw Configuration.Problem(description: "\(path): a fingerprint key needs at least \(FingerprintKey.minimumSecretBytes) bytes (make one with: openssl rand -hex 32)")
+        }
+        var keyed = configuration
+        keyed.fingerprintKey = key
+        return keyed
     }
 
     /// The lexicons and policy packs, with the configuration's added terms; exits with 2 and a message
@@ -140,6 +160,7 @@ struct EngineOptions: ParsableArguments {
                                   organisation: organisation ?? configuration.organisation, organisationNames: configuration.aliases,
                                   defaultRole: role ?? configuration.role, defaultChannel: channel ?? configuration.channel)
         options.ruleSettings = configuration.rules
+        options.fingerprintKey = configuration.fingerprintKey
         return options
     }
 

@@ -138,6 +138,17 @@ final class CommandLineTests: XCTestCase {
         let quiet = try run(["check"], stdin: "Ik vind de werkdruk op school echt te hoog.", in: directory)
         XCTAssertEqual(quiet.status, 0, quiet.stdout)
         XCTAssertTrue(quiet.stderr.contains("unknown setting 'kleur'"), quiet.stderr)
+
+        // A fingerprint key named in the file, relative to it, keys every fingerprint; a short one is refused.
+        try "fingerprint_key_file: sleutel\n".write(to: directory.appendingPathComponent("postwacht.yaml"), atomically: true, encoding: .utf8)
+        try "6f1c0d9a2b7e4c3f8a5d1e0b9c7a6f4e\n".write(to: directory.appendingPathComponent("sleutel"), atomically: true, encoding: .utf8)
+        let keyed = try run(["check", "--format", "jsonl"], stdin: "Bel me op 06-73918264", in: directory)
+        let expected = Fingerprint.of(rule: "privacy.phone", normalized: "+31673918264", key: FingerprintKey(secret: Array("6f1c0d9a2b7e4c3f8a5d1e0b9c7a6f4e".utf8)))
+        XCTAssertTrue(keyed.stdout.contains("\"fingerprint\":\"\(expected)\""), keyed.stdout)
+        try "kort".write(to: directory.appendingPathComponent("sleutel"), atomically: true, encoding: .utf8)
+        let refused = try run(["check"], stdin: "hallo", in: directory)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("at least 16 bytes"), refused.stderr)
     }
 
     /// Output that cannot be written (a full disk; here a file-size limit of 1 KB, whose signal is ignored

@@ -114,4 +114,26 @@ final class TextModelTests: XCTestCase {
         XCTAssertEqual(Fingerprint.of(rule: "profanity.curse", normalized: "k4nker"), "f391d76c60ed0f97")
         XCTAssertEqual(Fingerprint.of(rule: "a", normalized: ""), "089be907b544fdc9")
     }
+
+    /// The reference vectors of the SipHash paper: key 00…0f, messages 00, 00 01, … (lengths 0, 1, 15).
+    func testSipHashMatchesTheReferenceVectors() {
+        let k0: UInt64 = 0x0706_0504_0302_0100, k1: UInt64 = 0x0F0E_0D0C_0B0A_0908
+        XCTAssertEqual(SipHash.hash([], k0: k0, k1: k1), 0x726F_DB47_DD0E_0E31)
+        XCTAssertEqual(SipHash.hash([0], k0: k0, k1: k1), 0x74F8_39C5_93DC_67FD)
+        XCTAssertEqual(SipHash.hash(Array(0..<15), k0: k0, k1: k1), 0xA129_CA61_49BE_45E5)
+    }
+
+    /// With a school's key a fingerprint cannot be recomputed by whoever lacks it, and stays stable with it.
+    func testKeyedFingerprintsDependOnTheKey() throws {
+        let key = try XCTUnwrap(FingerprintKey(secret: Array("6f1c0d9a2b7e4c3f8a5d1e0b9c7a6f4e\n".utf8)))
+        let other = try XCTUnwrap(FingerprintKey(secret: Array("00000000000000000000000000000001".utf8)))
+        let keyed = Fingerprint.of(rule: "privacy.phone", normalized: "+31673918264", key: key)
+        XCTAssertEqual(keyed, Fingerprint.of(rule: "privacy.phone", normalized: "+31673918264", key: key))
+        XCTAssertNotEqual(keyed, Fingerprint.of(rule: "privacy.phone", normalized: "+31673918264"))
+        XCTAssertNotEqual(keyed, Fingerprint.of(rule: "privacy.phone", normalized: "+31673918264", key: other))
+        XCTAssertNil(FingerprintKey(secret: Array("  kort \n".utf8)), "too short to be a secret")
+        var options = LintOptions()
+        options.fingerprintKey = key
+        XCTAssertEqual(TestSupport.findings("Bel me op 06-73918264", options: options).first?.fingerprint, keyed)
+    }
 }

@@ -46,12 +46,16 @@ public enum RecordOutcome: Sendable {
 /// Not a secrecy guarantee for short values such as phone numbers; it keeps reports free of readable data.
 public enum Fingerprint {
     /// FNV-1a of "rule 0x1F normalized" as 16 lowercase hex digits, made without intermediate arrays:
-    /// every finding gets one.
-    public static func of(rule: String, normalized: String) -> String {
+    /// every finding gets one. With a school's key, SipHash-2-4 of the same bytes under that key.
+    public static func of(rule: String, normalized: String, key: FingerprintKey? = nil) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in rule.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3
-        for byte in normalized.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        if let key {
+            hash = key.hash(Array(rule.utf8) + [0x1F] + Array(normalized.utf8))
+        } else {
+            for byte in rule.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3
+            for byte in normalized.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
         return String(unsafeUninitializedCapacity: 16) { digits in
             for position in 0..<16 {
                 let nibble = UInt8(truncatingIfNeeded: hash >> UInt64(60 - 4 * position)) & 0xF

@@ -19,6 +19,8 @@ public struct LintOptions: Sendable {
     public var defaultChannel: String?
     /// Per rule id: switched off, or another severity (from the configuration).
     public var ruleSettings: [String: Configuration.RuleSetting] = [:]
+    /// The school's secret for fingerprints; nil makes them plain hashes.
+    public var fingerprintKey: FingerprintKey?
 
     public init(language: Language = .nl, redact: Bool = false, policy: String? = nil, consent: ConsentRegister? = nil,
                 organisation: String? = nil, organisationNames: [String] = [], defaultRole: AuthorRole? = nil, defaultChannel: String? = nil) {
@@ -200,7 +202,7 @@ public final class Checker {
             message: message, span: location.scalars, utf16: location.utf16, utf8: location.utf8,
             line: location.line, column: location.column, match: shownMatch, normalized: shownNormalized,
             clauses: citation.clauses, suggestion: (detection.suggestion ?? rule.suggestion).text(in: options.language),
-            fingerprint: Fingerprint.of(rule: rule.id, normalized: detection.normalized)
+            fingerprint: Fingerprint.of(rule: rule.id, normalized: detection.normalized, key: options.fingerprintKey)
         )
     }
 }

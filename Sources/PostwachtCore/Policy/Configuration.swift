@@ -13,6 +13,10 @@ public struct Configuration: Sendable, Equatable {
     public var channel: String?
     public var rules: [String: RuleSetting] = [:]
     public var additions = LexiconAdditions()
+    /// File holding the school's secret for fingerprints (`fingerprint_key_file`; relative to the
+    /// configuration file), and the key the front end read from it.
+    public var fingerprintKeyFile: String?
+    public var fingerprintKey: FingerprintKey?
     /// Where it was read from, for messages.
     public var source: String?
 
@@ -66,6 +70,7 @@ public struct Configuration: Sendable, Equatable {
             case "channel": configuration.channel = try reader.string(value, at: key)
             case "rules": configuration.rules = try reader.rules(value)
             case "lexicons": configuration.additions = try reader.lexicons(value)
+            case "fingerprint_key_file": configuration.fingerprintKeyFile = try reader.string(value, at: key)
             default: reader.warnings.append("\(source): unknown setting '\(key)' (ignored)")
             }
         }
