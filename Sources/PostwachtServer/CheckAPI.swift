@@ -76,4 +76,5 @@ public struct ServiceError: Error, Encodable, Sendable {
     }
 
     static func invalid(_ code: String, _ message: String) -> ServiceError { ServiceError(status: 400, code: code, message: message) }
+    static func busy(_ message: String) -> ServiceError { ServiceError(status: 503, code: "server.busy", message: message) }
 }

@@ -51,3 +51,37 @@ struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
         return difference == 0
     }
 }
+
+/// What no route takes, answered like the API's other errors instead of Hummingbird's empty 404: 404
+/// for an unknown path, 405 with `Allow` for a known path and another method. Middleware runs after
+/// the router has matched, so this decides from `Routes` rather than rerouting.
+struct RouteFallbackMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let methods = Routes.methods[request.uri.path] else {
+            return JSONBody.error(ServiceError(status: 404, code: "request.unknown-route",
+                                               message: "no route \(request.uri.path); see /openapi.yaml"))
+        }
+        if methods.contains(request.method) || (request.method == .head && methods.contains(.get)) {
+            return try await next(request, context)
+        }
+        let allowed = Routes.allowHeader(methods)
+        var response = JSONBody.error(ServiceError(status: 405, code: "request.method-not-allowed",
+                                                   message: "\(request.uri.path) answers \(allowed), not \(request.method)"))
+        response.headers[.allow] = allowed
+        return response
+    }
+}
+
+/// Every route the service answers, with its methods: the fallback above and the metrics labels read it,
+/// `buildApplication` registers exactly these, and HEAD beside every GET.
+enum Routes {
+    static let methods: [String: [HTTPRequest.Method]] = [
+        "/": [.get], "/openapi.yaml": [.get], "/healthz": [.get], "/metrics": [.get],
+        "/v1/rules": [.get], "/v1/check": [.post],
+    ]
+
+    /// GET routes also take HEAD.
+    static func allowHeader(_ methods: [HTTPRequest.Method]) -> String {
+        (methods.contains(.get) ? methods + [.head] : methods).map(\.rawValue).joined(separator: ", ")
+    }
+}

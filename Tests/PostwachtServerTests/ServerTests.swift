@@ -13,12 +13,15 @@ final class ServerTests: XCTestCase {
         do { return try LinterResources.load(from: repositoryRoot.appendingPathComponent("Lexicons")) } catch { fatalError("\(error)") }
     }()
 
-    private func makeApp(token: String? = nil, maximumBodyBytes: Int = 1 << 20, maximumPending: Int = 64) -> some ApplicationProtocol {
+    private func makeApp(token: String? = nil, maximumBodyBytes: Int = 1 << 20, maximumPending: Int = 64, maximumConcurrent: Int = 4,
+                         beforeCheck: (@Sendable () -> Void)? = nil) -> some ApplicationProtocol {
         var settings = ServerSettings()
         settings.token = token
         settings.maximumBodyBytes = maximumBodyBytes
         settings.maximumPendingChecks = maximumPending
-        return buildApplication(service: CheckService(resources: Self.resources, options: LintOptions()), settings: settings)
+        settings.beforeCheck = beforeCheck
+        let service = CheckService(resources: Self.resources, options: LintOptions(), maximumConcurrentChecks: maximumConcurrent)
+        return buildApplication(service: service, settings: settings)
     }
 
     private static func json(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
@@ -79,6 +82,32 @@ final class ServerTests: XCTestCase {
                     let error = try XCTUnwrap(try Self.object(response.body)["error"] as? [String: String])
                     XCTAssertEqual(error["code"], code, body)
                 }
+            }
+        }
+    }
+
+    func testRequestsNoRouteTakesGetJSONErrors() async throws {
+        try await makeApp().test(.router) { client in
+            let cases: [(String, HTTPRequest.Method, HTTPResponse.Status, String, String?)] = [
+                ("/nope", .get, .notFound, "request.unknown-route", nil),
+                ("/v1/check/extra", .post, .notFound, "request.unknown-route", nil),
+                ("/v1/check", .get, .methodNotAllowed, "request.method-not-allowed", "POST"),
+                ("/v1/check", .put, .methodNotAllowed, "request.method-not-allowed", "POST"),
+                ("/v1/check", .options, .methodNotAllowed, "request.method-not-allowed", "POST"),
+                ("/healthz", .delete, .methodNotAllowed, "request.method-not-allowed", "GET, HEAD"),
+            ]
+            for (path, method, status, code, allow) in cases {
+                try await client.execute(uri: path, method: method) { response in
+                    XCTAssertEqual(response.status, status, "\(method) \(path)")
+                    XCTAssertEqual(response.headers[.contentType], "application/json; charset=utf-8", "\(method) \(path)")
+                    XCTAssertEqual(response.headers[.allow], allow, "\(method) \(path)")
+                    XCTAssertEqual((try Self.object(response.body)["error"] as? [String: String])?["code"], code, "\(method) \(path)")
+                }
+            }
+            try await client.execute(uri: "/healthz", method: .head) { response in
+                XCTAssertEqual(response.status, .ok, "HEAD is GET without the body")
+                XCTAssertEqual(response.body.readableBytes, 0)
+                XCTAssertEqual(response.headers[.contentType], "application/json; charset=utf-8")
             }
         }
     }
