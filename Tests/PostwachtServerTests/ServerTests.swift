@@ -58,6 +58,17 @@ final class ServerTests: XCTestCase {
                 let email = try XCTUnwrap(findings.first { $0["rule"] as? String == "privacy.email" })
                 XCTAssertEqual(email["utf16"] as? [String: Int], ["start": 5, "end": 23], "offsets are relative to the segment")
                 XCTAssertEqual(email["line"] as? Int, 1)
+                let disclaimer = try XCTUnwrap(findings.first { $0["rule"] as? String == "conduct.missing-disclaimer" })
+                XCTAssertEqual(disclaimer["match"] as? String, "", "not the joined text, which the client never sent")
+                XCTAssertEqual(disclaimer["utf16"] as? [String: Int], ["start": 0, "end": 0])
+            }
+            // One segment: the post-level finding is still not given to it.
+            let single = #"{"segments": [{"id": "b1", "text": "Ik vind de werkdruk op school te hoog."}], "author_role": "staff"}"#
+            try await client.execute(uri: "/v1/check", method: .post, body: Self.json(single)) { response in
+                let findings = try XCTUnwrap(try Self.object(response.body)["findings"] as? [[String: Any]])
+                XCTAssertEqual(findings.map { $0["rule"] as? String }, ["conduct.missing-disclaimer"])
+                XCTAssertNil(findings.first?["segment"])
+                XCTAssertEqual(findings.first?["match"] as? String, "")
             }
             // A disclaimer in a later block covers the whole post.
             let covered = #"{"segments": [{"id": "b1", "text": "Ik vind de werkdruk op school te hoog."}, {"id": "b2", "text": "Dit is mijn persoonlijke mening."}], "author_role": "staff"}"#
