@@ -9,7 +9,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
-        let route = ServiceMetrics.route(of: request.uri.path)
+        let route = ServiceMetrics.route(of: Routes.path(of: request))
         do {
             let response = try await next(request, context)
             finish(request, route: route, status: response.status.code, started: started, context: context)
@@ -33,7 +33,8 @@ struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
     let token: String
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.uri.path.hasPrefix("/v1/") else { return try await next(request, context) }
+        // The route's path, not the raw one: the router takes //v1/check for /v1/check, and so must the guard.
+        guard Routes.path(of: request).hasPrefix("/v1/") else { return try await next(request, context) }
         let header = request.headers[.authorization] ?? ""
         guard header.hasPrefix("Bearer "), Self.constantTimeEqual(Array(header.dropFirst(7).utf8), Array(token.utf8)) else {
             var response = JSONBody.error(ServiceError(status: 401, code: "auth.required", message: "send Authorization: Bearer <token>"))
@@ -57,7 +58,7 @@ struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
 /// the router has matched, so this decides from `Routes` rather than rerouting.
 struct RouteFallbackMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let methods = Routes.methods[request.uri.path] else {
+        guard let methods = Routes.methods[Routes.path(of: request)] else {
             return JSONBody.error(ServiceError(status: 404, code: "request.unknown-route",
                                                message: "no route \(request.uri.path); see /openapi.yaml"))
         }
@@ -79,6 +80,11 @@ enum Routes {
         "/": [.get], "/openapi.yaml": [.get], "/healthz": [.get], "/metrics": [.get],
         "/v1/rules": [.get], "/v1/check": [.post],
     ]
+
+    /// The path as the router matches it: empty components (a trailing or doubled slash) do not count.
+    static func path(of request: Request) -> String {
+        "/" + request.uri.path.split(separator: "/").joined(separator: "/")
+    }
 
     /// GET routes also take HEAD.
     static func allowHeader(_ methods: [HTTPRequest.Method]) -> String {

@@ -62,11 +62,15 @@ public func buildApplication(service: CheckService, settings: ServerSettings, lo
             return JSONBody.error(.busy("\(settings.maximumPendingChecks) check requests are already in progress; retry shortly"))
         }
         defer { pending.leave() }
+        // A declared length over the limit is refused before reading a byte of it.
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > settings.maximumBodyBytes {
+            return JSONBody.error(.tooLarge(settings.maximumBodyBytes))
+        }
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: settings.maximumBodyBytes)
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
-            return JSONBody.error(ServiceError(status: 413, code: "request.too-large", message: "the request body is larger than \(settings.maximumBodyBytes) bytes"))
+            return JSONBody.error(.tooLarge(settings.maximumBodyBytes))
         } catch {
             return JSONBody.error(.invalid("request.unreadable-body", "the request body could not be read: \(error)"))
         }

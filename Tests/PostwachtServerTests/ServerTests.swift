@@ -115,6 +115,9 @@ final class ServerTests: XCTestCase {
                     XCTAssertEqual((try Self.object(response.body)["error"] as? [String: String])?["code"], code, "\(method) \(path)")
                 }
             }
+            try await client.execute(uri: "/healthz/", method: .get) { response in
+                XCTAssertEqual(response.status, .ok, "a trailing slash names the same route")
+            }
             try await client.execute(uri: "/healthz", method: .head) { response in
                 XCTAssertEqual(response.status, .ok, "HEAD is GET without the body")
                 XCTAssertEqual(response.body.readableBytes, 0)
@@ -132,6 +135,12 @@ final class ServerTests: XCTestCase {
                 XCTAssertEqual(response.status, .ok)
             }
             try await client.execute(uri: "/healthz", method: .get) { response in XCTAssertEqual(response.status, .ok) }
+            // The router takes these for /v1/check, so the guard must too.
+            for path in ["//v1/check", "/v1/check/", "/v1//check"] {
+                try await client.execute(uri: path, method: .post, body: Self.json(#"{"text": "x"}"#)) { response in
+                    XCTAssertEqual(response.status, .unauthorized, path)
+                }
+            }
         }
     }
 
