@@ -6,9 +6,9 @@ import PostwachtCore
 public final class CheckService: Sendable {
     public let resources: LinterResources
     public let baseOptions: LintOptions
-    /// Refuse work rather than queue it without bound: at most this many checks at once.
+    /// At most this many checks at once; the server queues the rest (bounded by its pending limit).
     public let maximumConcurrentChecks: Int
-    /// A request whose segments take longer than this is answered 503 (server.time-budget).
+    /// A check request that waits longer than this for a checker is answered 503 (server.time-budget).
     public let timeBudget: Duration
     private let pools: [String: CheckerPool]
 

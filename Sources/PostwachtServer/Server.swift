@@ -22,14 +22,15 @@ public struct ServerSettings: Sendable {
 
 /// Builds the service; `postwacht serve` runs it and tests drive it with HummingbirdTesting.
 ///
-/// A check request is admitted or refused without waiting: 503 `server.busy` when
-/// `maximumPendingChecks` requests are in progress (on arrival) or when `service.maximumConcurrentChecks`
-/// checks are running (once its body is read). Admitted checks run on their own threads, so /healthz
-/// and /metrics answer at once however long the checks take.
+/// A check request is admitted or refused on arrival: 503 `server.busy` when `maximumPendingChecks`
+/// requests are already in progress, so the queue is bounded. Admitted checks run on threads of their
+/// own, at most `service.maximumConcurrentChecks` at once; one that finds them all busy waits for at most
+/// `service.timeBudget`, then gets 503 `server.time-budget`. /healthz and /metrics answer at once however
+/// long the checks take.
 public func buildApplication(service: CheckService, settings: ServerSettings, logger: Logger = Logger(label: "postwacht")) -> some ApplicationProtocol {
     let metrics = ServiceMetrics()
     let pending = PendingLimit(limit: settings.maximumPendingChecks)
-    let workers = CheckWorkers(count: service.maximumConcurrentChecks)
+    let workers = CheckWorkers(count: service.maximumConcurrentChecks, maximumWait: service.timeBudget)
     let router = Router()
     router.add(middleware: RequestLogMiddleware(metrics: metrics))
     router.add(middleware: RouteFallbackMiddleware())
@@ -80,7 +81,8 @@ public func buildApplication(service: CheckService, settings: ServerSettings, lo
             settings.beforeCheck?()
             return answerCheck(body, service: service, metrics: metrics)
         }
-        return answer ?? JSONBody.error(.busy("all \(workers.count) checkers are busy; retry shortly"))
+        return answer ?? JSONBody.error(ServiceError(status: 503, code: "server.time-budget",
+                                                     message: "all \(workers.count) checkers stayed busy for \(workers.maximumWait); retry shortly"))
     }
 
     var configuration = ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "postwacht")

@@ -31,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-pending"), help: "Check requests in progress before new ones get 503 (load shedding).")
     var maximumPending = 64
 
-    @Option(name: .customLong("max-concurrent-checks"), help: "Checks running at once before new requests get 503 (default: 2 per core).")
+    @Option(name: .customLong("max-concurrent-checks"), help: "Checks running at once (default: 2 per core); a request finding them all busy waits up to 500 ms, then gets 503.")
     var maximumConcurrentChecks = 2 * ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .customLong("log-level"), help: "Log level: info (start-up and errors) or debug (also one line per request: method, path, status, time).")

@@ -5,8 +5,8 @@ import PostwachtCore
 import XCTest
 @testable import PostwachtServer
 
-/// Admission under load, without timing: the first check is held on its thread until the test has
-/// sent the others, so which requests find the limits full is certain.
+/// Admission under load, without timing assertions: the first check is held on its thread until the test
+/// has sent the others, so which requests find the limits full is certain.
 final class LoadSheddingTests: XCTestCase {
     private static let body = ByteBuffer(string: #"{"text": "wat een kutdag"}"#)
 
@@ -38,11 +38,12 @@ final class LoadSheddingTests: XCTestCase {
         }
     }
 
-    private func app(maximumPending: Int, maximumConcurrent: Int, gate: Gate) -> some ApplicationProtocol {
+    private func app(maximumPending: Int, maximumConcurrent: Int, timeBudget: Duration = .seconds(60), gate: Gate) -> some ApplicationProtocol {
         var settings = ServerSettings()
         settings.maximumPendingChecks = maximumPending
         settings.beforeCheck = { gate.pass() }
-        let service = CheckService(resources: ServerTests.resources, options: LintOptions(), maximumConcurrentChecks: maximumConcurrent)
+        let service = CheckService(resources: ServerTests.resources, options: LintOptions(), maximumConcurrentChecks: maximumConcurrent,
+                                   timeBudget: timeBudget)
         return buildApplication(service: service, settings: settings)
     }
 
@@ -75,15 +76,16 @@ final class LoadSheddingTests: XCTestCase {
         }
     }
 
-    func testRequestsBeyondTheConcurrencyLimitAreRefusedWhileOneRuns() async throws {
+    func testARequestWaitingForACheckerLongerThanTheBudgetIsRefused() async throws {
         let gate = Gate()
-        try await app(maximumPending: 64, maximumConcurrent: 1, gate: gate).test(.router) { client in
+        // The first check is held until the second is answered, so the second cannot but wait past the budget.
+        try await app(maximumPending: 64, maximumConcurrent: 1, timeBudget: .milliseconds(50), gate: gate).test(.router) { client in
             defer { gate.release.signal() }
             async let first = Self.check(client)
             await gate.untilRunning()
             let (status, code, retryAfter) = try await Self.check(client)
             XCTAssertEqual(status, .serviceUnavailable)
-            XCTAssertEqual(code, "server.busy")
+            XCTAssertEqual(code, "server.time-budget")
             XCTAssertEqual(retryAfter, "1")
             try await client.execute(uri: "/healthz", method: .get) { response in
                 XCTAssertEqual(response.status, .ok, "health answers while a check holds every checker")
@@ -91,6 +93,19 @@ final class LoadSheddingTests: XCTestCase {
             gate.release.signal()
             let (firstStatus, _, _) = try await first
             XCTAssertEqual(firstStatus, .ok)
+        }
+    }
+
+    func testARequestWaitingForACheckerWithinTheBudgetIsAnswered() async throws {
+        let gate = Gate()
+        try await app(maximumPending: 64, maximumConcurrent: 1, gate: gate).test(.router) { client in
+            defer { gate.release.signal() }
+            async let first = Self.check(client)
+            await gate.untilRunning()
+            async let second = Self.check(client)
+            gate.release.signal()
+            let statuses = try await [first.0, second.0]
+            XCTAssertEqual(statuses, [.ok, .ok], "a burst beyond the concurrency limit waits instead of being refused")
         }
     }
 
