@@ -76,4 +76,8 @@ public struct ServiceError: Error, Encodable, Sendable {
     }
 
     static func invalid(_ code: String, _ message: String) -> ServiceError { ServiceError(status: 400, code: code, message: message) }
+    static func busy(_ message: String) -> ServiceError { ServiceError(status: 503, code: "server.busy", message: message) }
+    static func tooLarge(_ limit: Int) -> ServiceError {
+        ServiceError(status: 413, code: "request.too-large", message: "the request body is larger than \(limit) bytes")
+    }
 }

@@ -6,9 +6,9 @@ import PostwachtCore
 public final class CheckService: Sendable {
     public let resources: LinterResources
     public let baseOptions: LintOptions
-    /// Refuse work rather than queue it without bound: at most this many checks at once.
+    /// At most this many checks at once; the server queues the rest (bounded by its pending limit).
     public let maximumConcurrentChecks: Int
-    /// A request whose segments take longer than this is answered 503 (server.time-budget).
+    /// A check request that waits longer than this for a checker is answered 503 (server.time-budget).
     public let timeBudget: Duration
     private let pools: [String: CheckerPool]
 
@@ -130,10 +130,22 @@ struct PostLayout {
         text = segments.joined(separator: Self.separator)
     }
 
-    /// The finding relative to the segment it starts in; one spanning the whole post stays post-level.
+    /// Rules that judge the post as a whole (their finding spans all of it) rather than words in it.
+    static let postLevelRules: Set<String> = ["conduct.missing-disclaimer", "conduct.photo-outside-app"]
+
+    /// The finding relative to the segment it starts in. A post-level finding lies in no one segment:
+    /// it has no segment, an empty match and empty offsets, rather than offsets into and a copy of the
+    /// joined text, which the client never sent (documented in openapi.yaml, Finding.segment).
     func locate(_ finding: Finding, ids: [String]) -> SegmentFinding {
-        if finding.span.start == 0, finding.span.end == text.unicodeScalars.count, starts.count > 1 {
-            return SegmentFinding(finding: finding, segment: nil)
+        if Self.postLevelRules.contains(finding.rule), finding.span.start == 0, finding.span.end == text.unicodeScalars.count {
+            var post = finding
+            post.span = OffsetRange(start: 0, end: 0)
+            post.utf16 = post.span
+            post.utf8 = post.span
+            post.line = 1
+            post.column = 1
+            post.match = ""
+            return SegmentFinding(finding: post, segment: nil)
         }
         let index = starts.lastIndex { $0.scalar <= finding.span.start } ?? 0
         let start = starts[index]

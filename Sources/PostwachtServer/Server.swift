@@ -6,71 +6,110 @@ import PostwachtCore
 /// How `postwacht serve` runs: address, optional bearer token, limits.
 public struct ServerSettings: Sendable {
     public var host = "127.0.0.1"
+    /// 0 picks a free port; the start-up log line names the one bound.
     public var port = 8787
     /// When set, every /v1/ request needs `Authorization: Bearer <token>`.
     public var token: String?
     public var maximumBodyBytes = 1 << 20
-    /// Check requests accepted but not yet answered; beyond this new ones get 503 at once, so overload
-    /// sheds requests instead of queueing them without bound.
+    /// Check requests accepted but not yet answered (reading their body or being checked); beyond this
+    /// new ones get 503 at once, so overload sheds requests instead of queueing them without bound.
     public var maximumPendingChecks = 64
+    /// Called on the check thread before each check: tests hold a check there to fill the limits.
+    var beforeCheck: (@Sendable () -> Void)?
 
     public init() {}
 }
 
 /// Builds the service; `postwacht serve` runs it and tests drive it with HummingbirdTesting.
+///
+/// A check request is admitted or refused on arrival: 503 `server.busy` when `maximumPendingChecks`
+/// requests are already in progress, so the queue is bounded. Admitted checks run on threads of their
+/// own, at most `service.maximumConcurrentChecks` at once; one that finds them all busy waits for at most
+/// `service.timeBudget`, then gets 503 `server.time-budget`. /healthz and /metrics answer at once however
+/// long the checks take.
 public func buildApplication(service: CheckService, settings: ServerSettings, logger: Logger = Logger(label: "postwacht")) -> some ApplicationProtocol {
     let metrics = ServiceMetrics()
     let pending = PendingLimit(limit: settings.maximumPendingChecks)
+    let workers = CheckWorkers(count: service.maximumConcurrentChecks, maximumWait: service.timeBudget)
     let router = Router()
     router.add(middleware: RequestLogMiddleware(metrics: metrics))
+    router.add(middleware: RouteFallbackMiddleware())
     if let token = settings.token { router.add(middleware: BearerTokenMiddleware(token: token)) }
 
-    router.get("/") { _, _ in
+    // GET routes answer HEAD too, as HTTP asks (load balancers probe /healthz that way): same handler, no body.
+    func get(_ path: RouterPath, _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
+        router.get(path, use: handler)
+        router.head(path) { request, context in try await handler(request, context).createHeadResponse() }
+    }
+    get("/") { _, _ in
         Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                  body: .init(byteBuffer: ByteBuffer(bytes: Assets.demoPage)))
     }
-    router.get("/openapi.yaml") { _, _ in
+    get("/openapi.yaml") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: Assets.openAPI)))
     }
-    router.get("/healthz") { _, _ in
+    get("/healthz") { _, _ in
         JSONBody.response(.ok, Health(status: "ok", rules: service.resources.policies.packs.isEmpty ? 0 : RuleRegistry.all.count, icu: ICUVersion.string))
     }
-    router.get("/metrics") { _, _ in
+    get("/metrics") { _, _ in
         Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition())))
     }
-    router.get("/v1/rules") { request, _ in
+    get("/v1/rules") { request, _ in
         let policy = request.uri.queryParameters["policy"].map(String.init)
         do { return JSONBody.response(.ok, try service.rules(policy: policy)) } catch let error as ServiceError { return JSONBody.error(error) }
     }
     router.post("/v1/check") { request, _ in
         guard pending.enter() else {
-            return JSONBody.error(ServiceError(status: 503, code: "server.busy", message: "more than \(settings.maximumPendingChecks) checks are waiting; retry shortly"))
+            return JSONBody.error(.busy("\(settings.maximumPendingChecks) check requests are already in progress; retry shortly"))
         }
         defer { pending.leave() }
+        // A declared length over the limit is refused before reading a byte of it.
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > settings.maximumBodyBytes {
+            return JSONBody.error(.tooLarge(settings.maximumBodyBytes))
+        }
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: settings.maximumBodyBytes)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            return JSONBody.error(.tooLarge(settings.maximumBodyBytes))
         } catch {
-            return JSONBody.error(ServiceError(status: 413, code: "request.too-large", message: "the request body is larger than \(settings.maximumBodyBytes) bytes"))
+            return JSONBody.error(.invalid("request.unreadable-body", "the request body could not be read: \(error)"))
         }
-        let checkRequest: CheckRequest
-        do {
-            checkRequest = try JSONDecoder().decode(CheckRequest.self, from: Data(buffer: body))
-        } catch {
-            return JSONBody.error(.invalid("request.invalid-json", JSONBody.describe(error)))
+        // Decoding, checking and encoding are all CPU work on a post of up to maximumBodyBytes: off the
+        // cooperative threads, together.
+        let answer = await workers.run { () -> Response in
+            settings.beforeCheck?()
+            return answerCheck(body, service: service, metrics: metrics)
         }
-        do {
-            let response = try service.check(checkRequest)
-            metrics.count(response.findings.map(\.finding.category.rawValue))
-            return JSONBody.response(.ok, response)
-        } catch let error as ServiceError {
-            return JSONBody.error(error)
-        }
+        return answer ?? JSONBody.error(ServiceError(status: 503, code: "server.time-budget",
+                                                     message: "all \(workers.count) checkers stayed busy for \(workers.maximumWait); retry shortly"))
     }
 
     var configuration = ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "postwacht")
     configuration.backlog = 256
-    return Application(router: router, configuration: configuration, logger: logger)
+    let policy = service.baseOptions.policy ?? "all"
+    return Application(router: router, configuration: configuration, onServerRunning: { channel in
+        // The bound port, not the asked one: they differ for --port 0.
+        let port = channel.localAddress?.port ?? settings.port
+        logger.info("postwacht serving on http://\(settings.host):\(port) (policy: \(policy))")
+    }, logger: logger)
+}
+
+/// The answer to one check request body: findings, or the JSON error the client must act on.
+private func answerCheck(_ body: ByteBuffer, service: CheckService, metrics: ServiceMetrics) -> Response {
+    let checkRequest: CheckRequest
+    do {
+        checkRequest = try JSONDecoder().decode(CheckRequest.self, from: Data(buffer: body))
+    } catch {
+        return JSONBody.error(.invalid("request.invalid-json", JSONBody.describe(error)))
+    }
+    do {
+        let response = try service.check(checkRequest)
+        metrics.count(response.findings.map(\.finding.category.rawValue))
+        return JSONBody.response(.ok, response)
+    } catch {
+        return JSONBody.error(error)
+    }
 }
 
 /// Counts requests in progress, refusing new ones past the limit.
@@ -112,7 +151,10 @@ enum JSONBody {
     }
 
     static func error(_ error: ServiceError) -> Response {
-        response(HTTPResponse.Status(code: error.status), error)
+        var response = response(HTTPResponse.Status(code: error.status), error)
+        // Every 503 is a refusal of the moment (busy, time budget): tell clients when to come back.
+        if error.status == 503 { response.headers[.retryAfter] = "1" }
+        return response
     }
 
     /// A decoding error in words a client developer can act on, naming the field.

@@ -25,7 +25,7 @@ final class ServiceMetrics: Sendable {
 
     /// Known routes by name, everything else as "other": label values stay few.
     static func route(of path: String) -> String {
-        ["/", "/healthz", "/metrics", "/openapi.yaml", "/v1/check", "/v1/rules"].contains(path) ? path : "other"
+        Routes.methods[path] == nil ? "other" : path
     }
 
     func observe(route: String, status: Int, duration: Duration) {

@@ -19,7 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("host"), help: "Address to listen on.")
     var host = "127.0.0.1"
 
-    @Option(name: .customLong("port"), help: "Port to listen on.")
+    @Option(name: .customLong("port"), help: "Port to listen on (1-65535, or 0 for a free one, named in the start-up log line).")
     var port = 8787
 
     @Option(name: .customLong("token-file"), help: ArgumentHelp("File holding a bearer token that /v1/ requests must send.", valueName: "file"))
@@ -31,13 +31,26 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-pending"), help: "Check requests in progress before new ones get 503 (load shedding).")
     var maximumPending = 64
 
-    @Option(name: .customLong("max-concurrent-checks"), help: "Checks running at once before new requests get 503 (default: 2 per core).")
+    @Option(name: .customLong("max-concurrent-checks"), help: "Checks running at once (default: 2 per core); a request finding them all busy waits up to 500 ms, then gets 503.")
     var maximumConcurrentChecks = 2 * ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .customLong("log-level"), help: "Log level: info (start-up and errors) or debug (also one line per request: method, path, status, time).")
     var logLevel = "info"
 
     @OptionGroup var engine: EngineOptions
+
+    /// Out-of-range values would otherwise wrap (port 70000 listens on 4464), refuse every request (a
+    /// limit of 0) or be ignored (a misspelt log level): refuse them here with a usage error (exit 2).
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535 (or 0 for a free port), not \(port)") }
+        for (flag, value) in [("--max-body-bytes", maximumBodyBytes), ("--max-pending", maximumPending),
+                              ("--max-concurrent-checks", maximumConcurrentChecks)] where value < 1 {
+            throw ValidationError("\(flag) must be at least 1, not \(value)")
+        }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), not '\(logLevel)'")
+        }
+    }
 
     func run() async throws {
         let configuration = try engine.loadConfiguration()
@@ -56,8 +69,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let service = CheckService(resources: resources, options: engine.lintOptions(configuration), maximumConcurrentChecks: maximumConcurrentChecks)
         var logger = Logger(label: "postwacht")
-        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        logger.info("postwacht serving on http://\(host):\(port) (policy: \(service.baseOptions.policy ?? "all"))")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info  // checked in validate()
         try await buildApplication(service: service, settings: settings, logger: logger).runService()
     }
 }

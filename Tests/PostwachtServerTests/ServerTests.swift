@@ -13,12 +13,15 @@ final class ServerTests: XCTestCase {
         do { return try LinterResources.load(from: repositoryRoot.appendingPathComponent("Lexicons")) } catch { fatalError("\(error)") }
     }()
 
-    private func makeApp(token: String? = nil, maximumBodyBytes: Int = 1 << 20, maximumPending: Int = 64) -> some ApplicationProtocol {
+    private func makeApp(token: String? = nil, maximumBodyBytes: Int = 1 << 20, maximumPending: Int = 64, maximumConcurrent: Int = 4,
+                         beforeCheck: (@Sendable () -> Void)? = nil) -> some ApplicationProtocol {
         var settings = ServerSettings()
         settings.token = token
         settings.maximumBodyBytes = maximumBodyBytes
         settings.maximumPendingChecks = maximumPending
-        return buildApplication(service: CheckService(resources: Self.resources, options: LintOptions()), settings: settings)
+        settings.beforeCheck = beforeCheck
+        let service = CheckService(resources: Self.resources, options: LintOptions(), maximumConcurrentChecks: maximumConcurrent)
+        return buildApplication(service: service, settings: settings)
     }
 
     private static func json(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
@@ -55,6 +58,17 @@ final class ServerTests: XCTestCase {
                 let email = try XCTUnwrap(findings.first { $0["rule"] as? String == "privacy.email" })
                 XCTAssertEqual(email["utf16"] as? [String: Int], ["start": 5, "end": 23], "offsets are relative to the segment")
                 XCTAssertEqual(email["line"] as? Int, 1)
+                let disclaimer = try XCTUnwrap(findings.first { $0["rule"] as? String == "conduct.missing-disclaimer" })
+                XCTAssertEqual(disclaimer["match"] as? String, "", "not the joined text, which the client never sent")
+                XCTAssertEqual(disclaimer["utf16"] as? [String: Int], ["start": 0, "end": 0])
+            }
+            // One segment: the post-level finding is still not given to it.
+            let single = #"{"segments": [{"id": "b1", "text": "Ik vind de werkdruk op school te hoog."}], "author_role": "staff"}"#
+            try await client.execute(uri: "/v1/check", method: .post, body: Self.json(single)) { response in
+                let findings = try XCTUnwrap(try Self.object(response.body)["findings"] as? [[String: Any]])
+                XCTAssertEqual(findings.map { $0["rule"] as? String }, ["conduct.missing-disclaimer"])
+                XCTAssertNil(findings.first?["segment"])
+                XCTAssertEqual(findings.first?["match"] as? String, "")
             }
             // A disclaimer in a later block covers the whole post.
             let covered = #"{"segments": [{"id": "b1", "text": "Ik vind de werkdruk op school te hoog."}, {"id": "b2", "text": "Dit is mijn persoonlijke mening."}], "author_role": "staff"}"#
@@ -83,6 +97,35 @@ final class ServerTests: XCTestCase {
         }
     }
 
+    func testRequestsNoRouteTakesGetJSONErrors() async throws {
+        try await makeApp().test(.router) { client in
+            let cases: [(String, HTTPRequest.Method, HTTPResponse.Status, String, String?)] = [
+                ("/nope", .get, .notFound, "request.unknown-route", nil),
+                ("/v1/check/extra", .post, .notFound, "request.unknown-route", nil),
+                ("/v1/check", .get, .methodNotAllowed, "request.method-not-allowed", "POST"),
+                ("/v1/check", .put, .methodNotAllowed, "request.method-not-allowed", "POST"),
+                ("/v1/check", .options, .methodNotAllowed, "request.method-not-allowed", "POST"),
+                ("/healthz", .delete, .methodNotAllowed, "request.method-not-allowed", "GET, HEAD"),
+            ]
+            for (path, method, status, code, allow) in cases {
+                try await client.execute(uri: path, method: method) { response in
+                    XCTAssertEqual(response.status, status, "\(method) \(path)")
+                    XCTAssertEqual(response.headers[.contentType], "application/json; charset=utf-8", "\(method) \(path)")
+                    XCTAssertEqual(response.headers[.allow], allow, "\(method) \(path)")
+                    XCTAssertEqual((try Self.object(response.body)["error"] as? [String: String])?["code"], code, "\(method) \(path)")
+                }
+            }
+            try await client.execute(uri: "/healthz/", method: .get) { response in
+                XCTAssertEqual(response.status, .ok, "a trailing slash names the same route")
+            }
+            try await client.execute(uri: "/healthz", method: .head) { response in
+                XCTAssertEqual(response.status, .ok, "HEAD is GET without the body")
+                XCTAssertEqual(response.body.readableBytes, 0)
+                XCTAssertEqual(response.headers[.contentType], "application/json; charset=utf-8")
+            }
+        }
+    }
+
     func testTokenGuardsOnlyTheAPI() async throws {
         try await makeApp(token: "geheim").test(.router) { client in
             try await client.execute(uri: "/v1/check", method: .post, body: Self.json(#"{"text": "x"}"#)) { response in
@@ -92,6 +135,12 @@ final class ServerTests: XCTestCase {
                 XCTAssertEqual(response.status, .ok)
             }
             try await client.execute(uri: "/healthz", method: .get) { response in XCTAssertEqual(response.status, .ok) }
+            // The router takes these for /v1/check, so the guard must too.
+            for path in ["//v1/check", "/v1/check/", "/v1//check"] {
+                try await client.execute(uri: path, method: .post, body: Self.json(#"{"text": "x"}"#)) { response in
+                    XCTAssertEqual(response.status, .unauthorized, path)
+                }
+            }
         }
     }
 
