@@ -1,4 +1,5 @@
 import Foundation
+import PostwachtCore
 import ZIPFoundation
 
 /// The platforms whose exports `postwacht audit` reads.
@@ -12,20 +13,53 @@ public struct ExportFile: Sendable {
     public var path: String
     public var format: ExportFormat
     public var size: Int
-    /// On disk, so line formats can stream it; nil for a zip entry (read whole, never unpacked to disk).
+    /// On disk, so line formats can stream it; nil for a zip entry (inflated in memory, never unpacked to disk).
     public var url: URL?
     let archive: URL?
     let entryPath: String?
+    /// Most bytes of one record (a JSONL line) and of a zip entry that is read whole (JSON, XML), so a
+    /// zip bomb is refused with `input.too-large` instead of filling memory. Lowered in tests.
+    var maximumBytes = ExportFile.maximumEntryBytes
 
-    /// The whole contents (zip entries are decompressed in memory).
+    /// The cap on a zip entry read whole: as large as the largest record that is checked.
+    public static let maximumEntryBytes = Document.maximumByteCount
+
+    /// The whole contents. Zip entries are inflated in memory, at most `maximumBytes` of them: a larger
+    /// entry throws `input.too-large` naming the archive and the entry, and inflating it stops there.
     func data() throws -> Data {
         if let url { return try Data(contentsOf: url, options: .mappedIfSafe) }
-        guard let archive, let entryPath else { return Data() }
+        var contents = Data()
+        try forEachEntryChunk { chunk in
+            guard contents.count + chunk.count <= maximumBytes else { throw tooLarge() }
+            contents.append(chunk)
+        }
+        return contents
+    }
+
+    /// The contents chunk by chunk (of at most `chunkSize` bytes), for the formats that stream: a zip
+    /// entry is inflated as it is read, so memory stays bounded whatever its size.
+    func forEachChunk(size chunkSize: Int, _ body: (Data) throws -> Void) throws {
+        if let url {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            while let chunk = try handle.read(upToCount: chunkSize), !chunk.isEmpty { try body(chunk) }
+            return
+        }
+        try forEachEntryChunk(size: chunkSize, body)
+    }
+
+    private func forEachEntryChunk(size chunkSize: Int = 1 << 16, _ body: (Data) throws -> Void) throws {
+        guard let archive, let entryPath else { return }
         let zip = try Archive(url: archive, accessMode: .read)
         guard let entry = zip[entryPath] else { throw CocoaError(.fileNoSuchFile) }
-        var contents = Data()
-        _ = try zip.extract(entry, skipCRC32: false) { contents.append($0) }
-        return contents
+        // The size the archive declares may lie; the inflated bytes are counted instead.
+        _ = try zip.extract(entry, bufferSize: chunkSize, skipCRC32: false) { try body($0) }
+    }
+
+    private func tooLarge() -> ImportFailure {
+        let archiveName = archive?.lastPathComponent ?? path
+        return ImportFailure(id: path, source: path, code: "input.too-large",
+                             message: "zip entry '\(entryPath ?? path)' in \(archiveName) inflates to more than \(maximumBytes) bytes; not read")
     }
 }
 
@@ -99,8 +133,12 @@ public enum ExportDiscovery {
         }
         var files: [ExportFile] = []
         for entry in archive where entry.type == .file {
+            // Only the head is inflated: the consumer stops the inflating once it has 4096 bytes.
             var head = Data()
-            _ = try? archive.extract(entry, bufferSize: 4096, skipCRC32: true) { chunk in if head.count < 4096 { head.append(chunk) } }
+            _ = try? archive.extract(entry, bufferSize: 4096, skipCRC32: true) { chunk in
+                head.append(chunk.prefix(4096 - head.count))
+                if head.count >= 4096 { throw HeadRead() }
+            }
             guard let format = forced ?? detect(name: entry.path, head: head) else { continue }
             files.append(ExportFile(path: display + "/" + entry.path, format: format, size: Int(entry.uncompressedSize),
                                     url: nil, archive: url, entryPath: entry.path))
@@ -110,6 +148,9 @@ public enum ExportDiscovery {
         }
         return (files.sorted { $0.path < $1.path }, [])
     }
+
+    /// Thrown to stop inflating an entry once its head is read.
+    private struct HeadRead: Error {}
 
     /// The format by file name and first bytes; nil for files that are no export (media, account data).
     static func detect(name: String, head: Data) -> ExportFormat? {

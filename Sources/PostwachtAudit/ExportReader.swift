@@ -61,30 +61,18 @@ public enum ExportReader {
     // MARK: JSONL
 
     private static func readJSONL(_ file: ExportFile, emit: (ImportItem) -> Void) throws {
-        var cutter = LineBlockCutter(path: file.path)
+        var cutter = LineBlockCutter(path: file.path, maximumLineBytes: file.maximumBytes)
         func pass(_ piece: LineBlockCutter.Piece) {
             switch piece {
             case .block(let block): emit(.lines(block))
             case .tooLong(let line, let count):
                 let position = "\(file.path):\(line)"
                 emit(.failure(ImportFailure(id: position, source: position, code: "input.too-large",
-                                            message: "line of \(count) bytes is longer than \(Document.maximumByteCount)")))
+                                            message: "line of \(count) bytes is longer than \(file.maximumBytes)")))
             }
         }
-        let blockSize = 1 << 17
-        if let url = file.url {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            while let chunk = try handle.read(upToCount: blockSize), !chunk.isEmpty { cutter.feed(chunk, emit: pass) }
-        } else {
-            let data = try file.data()
-            var start = data.startIndex
-            while start < data.endIndex {
-                let end = min(start + blockSize, data.endIndex)
-                cutter.feed(data[start..<end], emit: pass)
-                start = end
-            }
-        }
+        // On disk or inflated from a zip entry as it is read: a line over the limit is skipped, not held.
+        try file.forEachChunk(size: 1 << 17) { cutter.feed($0, emit: pass) }
         cutter.finish(emit: pass)
     }
 
@@ -140,13 +128,7 @@ public enum ExportReader {
             if reader == nil { start(chunk) }
             do { try reader!.feed(chunk) { fields, line in record(fields, line: line) } } catch { problem = error }
         }
-        if let url = file.url {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            while let chunk = try handle.read(upToCount: 1 << 16), !chunk.isEmpty { consume(chunk) }
-        } else {
-            consume(try file.data())
-        }
+        try file.forEachChunk(size: 1 << 16) { consume($0) }
         if problem == nil, reader != nil {
             do { try reader!.finish { fields, line in record(fields, line: line) } } catch { problem = error }
         }

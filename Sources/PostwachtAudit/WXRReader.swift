@@ -13,7 +13,11 @@ enum WXRReader {
         if let url = file.url, let stream = InputStream(url: url) {
             parser = XMLParser(stream: stream)
         } else {
-            guard let data = try? file.data() else {
+            let data: Data
+            do { data = try file.data() } catch let failure as ImportFailure {
+                emit(.failure(failure)) // a zip entry over the size cap
+                return
+            } catch {
                 emit(.failure(ImportFailure(id: file.path, source: file.path, code: "input.unreadable", message: "cannot read the file")))
                 return
             }

@@ -26,11 +26,17 @@ final class ProfanityMatcher {
     let context: ProfanityContext
     let folder: KeyFolder
     @exclusivity(unchecked) private var scratch = Scratch()
+    /// The lexicon's whole-word keys as a trie, for spelled-out runs: one walk per start letter finds
+    /// the longest term starting there, ending as soon as no term goes on with the next letter.
+    private let terms: TermTrie
 
     init(lexicon: ProfanityLexicon, context: ProfanityContext, folder: KeyFolder) {
         self.lexicon = lexicon
         self.context = context
         self.folder = folder
+        var terms = TermTrie()
+        lexicon.forEachWordKey { terms.insert($0) }
+        self.terms = terms
     }
 
     func matches(in document: Document, keys: WordKeys) -> [ProfanityMatch] {
@@ -84,8 +90,11 @@ final class ProfanityMatcher {
         var key: [UInt8] = []
         var leet: [UInt8] = []
         var squeezed: [UInt8] = []
+        /// One word's key, before it joins `key`.
+        var word: [UInt8] = []
         init() {
             key.reserveCapacity(Self.capacity)
+            word.reserveCapacity(Self.capacity)
             leet.reserveCapacity(Self.capacity)
             squeezed.reserveCapacity(Self.capacity)
         }
@@ -185,29 +194,38 @@ final class ProfanityMatcher {
     }
 
     /// Single letters spelled out with white space or separators: k a n k e r, k-u-t, k.u.t.
+    /// A run is cut after `maximumSpelledRun` letters.
     private func spelledOutMatches(in document: Document, bytes: UnsafeBufferPointer<UInt8>) -> [ProfanityMatch] {
         var result: [ProfanityMatch] = []
-        var run: [(range: Range<Int>, letter: [UInt8])] = []
+        var ranges: [Range<Int>] = []
+        var letters: [UInt8] = []
+        ranges.reserveCapacity(Self.maximumSpelledRun)
+        letters.reserveCapacity(Self.maximumSpelledRun)
         func flush() {
-            if run.count >= 3 { result.append(contentsOf: matchesInSpelledRun(run, document: document)) }
-            run.removeAll(keepingCapacity: true)
+            if letters.count >= 3 { matchesInSpelledRun(ranges, letters, document: document, into: &result) }
+            ranges.removeAll(keepingCapacity: true)
+            letters.removeAll(keepingCapacity: true)
         }
         var index = 0
         let tokens = document.tokens
         while index < tokens.count {
             let token = tokens[index]
             guard let letter = spelledLetter(token, bytes: bytes) else { flush(); index += 1; continue }
-            if let previous = run.last {
-                let continues = continuesSpelling(from: previous.range.upperBound, to: token, tokenIndex: index, document: document)
+            if let previous = ranges.last {
+                let continues = continuesSpelling(from: previous.upperBound, to: token, tokenIndex: index, document: document)
                 if !continues { flush() }
             }
-            run.append((token.byteRange, letter))
-            if run.count > 40 { flush() }
+            ranges.append(token.byteRange)
+            letters.append(letter)
+            if letters.count >= Self.maximumSpelledRun { flush() }
             index += 1
         }
         flush()
         return result
     }
+
+    /// Letters in a spelled-out run before it is cut: longer runs are looked at in pieces this long.
+    private static let maximumSpelledRun = 41
 
     private func continuesSpelling(from previousEnd: Int, to token: Token, tokenIndex: Int, document: Document) -> Bool {
         let gap = Int(token.start) - previousEnd
@@ -244,20 +262,17 @@ final class ProfanityMatcher {
     private static let asciiLeet: [UInt8?] = (0..<256).map { leetSymbols[[UInt8($0)]] }
 
     /// The key letter of a one-character token: a letter, a leet digit, or a leet symbol.
-    private func spelledLetter(_ token: Token, bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    private func spelledLetter(_ token: Token, bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
         let raw = UnsafeBufferPointer(rebasing: bytes[token.byteRange])
         guard let first = raw.first else { return nil }
         let expectedLength = first < 0x80 ? 1 : first < 0xE0 ? 2 : first < 0xF0 ? 3 : 4
         guard raw.count == expectedLength else { return nil }
-        if token.kind == .other {
-            guard let symbol = Self.leetLetter(token, bytes) else { return nil }
-            return [symbol]
-        }
-        var key: [UInt8] = []
-        folder.appendKey(of: raw, to: &key)
-        var letter: [UInt8] = []
-        KeyFolder.leetVariant(of: key, one: UInt8(ascii: "i"), into: &letter)
-        return letter.count == 1 ? letter : nil
+        if token.kind == .other { return Self.leetLetter(token, bytes) }
+        // Scratch buffers: a document of single letters would otherwise allocate twice per letter.
+        scratch.key.removeAll(keepingCapacity: true)
+        folder.appendKey(of: raw, to: &scratch.key)
+        KeyFolder.leetVariant(of: scratch.key, one: UInt8(ascii: "i"), into: &scratch.leet)
+        return scratch.leet.count == 1 ? scratch.leet[0] : nil
     }
 
     private static let leetSymbols: [[UInt8]: UInt8] = [
@@ -266,27 +281,30 @@ final class ProfanityMatcher {
     ]
 
     /// Longest lexicon words inside a spelled-out run, left to right; the whole run may also be a compound.
-    private func matchesInSpelledRun(_ run: [(range: Range<Int>, letter: [UInt8])], document: Document) -> [ProfanityMatch] {
-        let letters = run.map(\.letter)
-        var result: [ProfanityMatch] = []
-        let whole = Array(letters.joined())
-        if let hit = whole.withUnsafeBufferPointer({ lexicon.match($0) }) {
-            return [match(hit, range: run[0].range.lowerBound..<run[run.count - 1].range.upperBound, key: whole, document: document)]
+    /// `letters` holds one key byte per letter of the run, `ranges` where each letter is written.
+    /// The run is joined once; from each start letter one walk of the term trie finds the longest
+    /// whole term (at least three letters), so a run costs at most its length times the longest term.
+    private func matchesInSpelledRun(_ ranges: [Range<Int>], _ letters: [UInt8], document: Document,
+                                     into result: inout [ProfanityMatch]) {
+        if let hit = letters.withUnsafeBufferPointer({ lexicon.match($0) }) {
+            result.append(match(hit, range: ranges[0].lowerBound..<ranges[ranges.count - 1].upperBound, key: letters, document: document))
+            return
         }
         var start = 0
-        while start + 3 <= run.count {
-            var matchedEnd: Int?
-            for end in stride(from: run.count, through: start + 3, by: -1) {
-                let key = Array(letters[start..<end].joined())
-                if let hit = key.withUnsafeBufferPointer({ lexicon.match($0) }), !hit.isCompound {
-                    result.append(match(hit, range: run[start].range.lowerBound..<run[end - 1].range.upperBound, key: key, document: document))
-                    matchedEnd = end
-                    break
-                }
+        while start + 3 <= letters.count {
+            guard let end = terms.longestTerm(in: letters, from: start, minimumLength: 3) else {
+                start += 1
+                continue
             }
-            start = matchedEnd ?? start + 1
+            let key = Array(letters[start..<end])
+            // The trie holds exactly the lexicon's word keys, so this is a whole-word hit, never a compound.
+            if let hit = key.withUnsafeBufferPointer({ lexicon.match($0) }), !hit.isCompound {
+                result.append(match(hit, range: ranges[start].lowerBound..<ranges[end - 1].upperBound, key: key, document: document))
+                start = end
+            } else {
+                start += 1
+            }
         }
-        return result
     }
 
     /// Words glued together with symbols (k@nk€r, kan-ker, kl*te): the joined key, with symbols read as
@@ -331,15 +349,26 @@ final class ProfanityMatcher {
             for reading in readings {
                 scratch.key.removeAll(keepingCapacity: true)
                 var traits: KeyFolder.Traits = []
+                // Each word's key is folded on its own and appended: `appendKey` looks for a long run in
+                // all of the key it appends to, which made a long cluster (a-b-c-…) quadratic. The long
+                // run is looked for once, in the key up to the last word, as those calls together did.
+                var keyThroughLastWord = 0
                 for token in cluster {
                     let raw = UnsafeBufferPointer(rebasing: bytes[token.byteRange])
                     if token.isWordLike {
-                        traits.formUnion(folder.appendKey(of: raw, to: &scratch.key))
+                        scratch.word.removeAll(keepingCapacity: true)
+                        traits.formUnion(folder.appendKey(of: raw, to: &scratch.word))
+                        scratch.key.append(contentsOf: scratch.word)
+                        keyThroughLastWord = scratch.key.count
                     } else if let vowel = reading, vowel != 0, raw.count == 1, raw[0] == UInt8(ascii: "*") {
                         scratch.key.append(vowel)
                     } else if reading == 0, let letter = Self.leetLetter(token, bytes) {
                         scratch.key.append(letter)
                     }
+                }
+                traits.remove(.longRun)
+                if scratch.key.withUnsafeBufferPointer({ KeyFolder.hasLongRun(UnsafeBufferPointer(rebasing: $0[..<keyThroughLastWord])) }) {
+                    traits.insert(.longRun)
                 }
                 if scratch.key.withUnsafeBufferPointer({ lexicon.isAllowed($0) }) {
                     dropMatches(inside: trimmed)
@@ -372,5 +401,52 @@ final class ProfanityMatcher {
             result.append(candidate)
         }
         return result
+    }
+}
+
+/// Byte strings as a trie, for finding the longest stored string that starts at a position of a
+/// longer one without building a key per candidate length.
+struct TermTrie: Sendable {
+    /// Children of node `n` are `edges[n]`, sorted by byte; node 0 is the root.
+    private var edges: [[(byte: UInt8, node: Int32)]] = [[]]
+    private var isTerm: [Bool] = [false]
+
+    mutating func insert(_ key: [UInt8]) {
+        var node = 0
+        for byte in key {
+            if let next = child(of: node, byte) {
+                node = next
+            } else {
+                let next = edges.count
+                edges.append([])
+                isTerm.append(false)
+                let position = edges[node].firstIndex { $0.byte > byte } ?? edges[node].count
+                edges[node].insert((byte, Int32(next)), at: position)
+                node = next
+            }
+        }
+        isTerm[node] = true
+    }
+
+    private func child(of node: Int, _ byte: UInt8) -> Int? {
+        for edge in edges[node] {
+            if edge.byte == byte { return Int(edge.node) }
+            if edge.byte > byte { return nil }
+        }
+        return nil
+    }
+
+    /// The end of the longest stored string equal to `bytes[start..<end]` with at least
+    /// `minimumLength` bytes; the walk stops where no stored string goes on.
+    func longestTerm(in bytes: [UInt8], from start: Int, minimumLength: Int) -> Int? {
+        var node = 0
+        var found: Int?
+        var position = start
+        while position < bytes.count, let next = child(of: node, bytes[position]) {
+            node = next
+            position += 1
+            if isTerm[node], position - start >= minimumLength { found = position }
+        }
+        return found
     }
 }
