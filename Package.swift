@@ -53,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PostwachtCoreTests",
-            dependencies: ["PostwachtCore", "PostwachtReporting", "PostwachtAudit"],
+            dependencies: ["PostwachtCore", "PostwachtReporting", "PostwachtAudit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Resources")]
         ),
         .testTarget(
