@@ -151,10 +151,17 @@ enum JSONBody {
     }
 
     static func error(_ error: ServiceError) -> Response {
-        var response = response(HTTPResponse.Status(code: error.status), error)
+        var response = response(status(error.status), error)
         // Every 503 is a refusal of the moment (busy, time budget): tell clients when to come back.
         if error.status == 503 { response.headers[.retryAfter] = "1" }
         return response
+    }
+
+    /// The status with its reason phrase: `Status(code:)` alone sends an empty one ("HTTP/1.1 503 ").
+    private static func status(_ code: Int) -> HTTPResponse.Status {
+        let known: [HTTPResponse.Status] = [.badRequest, .unauthorized, .notFound, .methodNotAllowed, .contentTooLarge,
+                                            .unsupportedMediaType, .internalServerError, .serviceUnavailable]
+        return known.first { $0.code == code } ?? HTTPResponse.Status(code: code)
     }
 
     /// A decoding error in words a client developer can act on, naming the field.

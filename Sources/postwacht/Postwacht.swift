@@ -53,11 +53,8 @@ struct Postwacht: AsyncParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            let message = fullMessage(for: error)
-            StandardError.write("postwacht: " + message + "\n")
-            if status == .validationFailure {
-                StandardError.write("Run 'postwacht help' or 'postwacht check --help' for usage.\n")
-            }
+            // ArgumentParser's message ends with the usage and "See 'postwacht <command> --help'".
+            StandardError.write("postwacht: " + fullMessage(for: error) + "\n")
             Foundation.exit(2)
         }
     }
