@@ -85,8 +85,15 @@ public enum ExportReader {
         var reader: CSVReader?
         /// Rows of a file whose header names no text column: counted, reported once at the end.
         var rowsWithoutText = 0
-        func record(_ fields: [[UInt8]], line: Int) {
+        func record(_ read: CSVReader.Record, line: Int) {
             let position = "\(file.path):\(line)"
+            guard case .fields(let fields) = read else {
+                if case .tooLarge(let bytes) = read {
+                    emit(.failure(ImportFailure(id: position, source: position, code: "input.too-large",
+                                                message: "a record of \(bytes) bytes is longer than \(Document.maximumByteCount); not read")))
+                }
+                return
+            }
             guard let header else {
                 var names = fields.map { String(decoding: $0, as: UTF8.self) }
                 if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
@@ -126,11 +133,11 @@ public enum ExportReader {
         func consume(_ chunk: some Collection<UInt8>) {
             guard problem == nil else { return }
             if reader == nil { start(chunk) }
-            do { try reader!.feed(chunk) { fields, line in record(fields, line: line) } } catch { problem = error }
+            do { try reader!.feed(chunk) { read, line in record(read, line: line) } } catch { problem = error }
         }
         try file.forEachChunk(size: 1 << 16) { consume($0) }
         if problem == nil, reader != nil {
-            do { try reader!.finish { fields, line in record(fields, line: line) } } catch { problem = error }
+            do { try reader!.finish { read, line in record(read, line: line) } } catch { problem = error }
         }
         if header == nil, problem == nil {
             throw ImportFailure(id: file.path, source: file.path, code: "input.csv", message: "the file is empty (no header row)")

@@ -22,14 +22,34 @@ final class AuditTests: XCTestCase {
         var reader = CSVReader()
         var rows: [[String]] = []
         let text = "a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\n3,\n"
-        try reader.feed(Array(text.utf8)) { fields, _ in rows.append(fields.map { String(decoding: $0, as: UTF8.self) }) }
-        try reader.finish { fields, _ in rows.append(fields.map { String(decoding: $0, as: UTF8.self) }) }
+        func collect(_ read: CSVReader.Record, _ line: Int) {
+            if case .fields(let fields) = read { rows.append(fields.map { String(decoding: $0, as: UTF8.self) }) }
+        }
+        try reader.feed(Array(text.utf8), collect)
+        try reader.finish(collect)
         XCTAssertEqual(rows, [["a", "b"], ["x, \"y\"", "two\nlines"], ["3", ""]])
         var broken = CSVReader()
         try broken.feed(Array("a\n\"open\n".utf8)) { _, _ in }
         XCTAssertThrowsError(try broken.finish { _, _ in }) { error in
             XCTAssertEqual(error as? CSVReader.Problem, .unterminatedQuote(line: 2))
         }
+    }
+
+    /// A record past the limit (one huge field, as a zip bomb or a broken export makes) is read past,
+    /// not kept: it is named with its size, and the records after it are read.
+    func testCSVRecordLongerThanTheLimitIsSkippedNotKept() throws {
+        var reader = CSVReader(maximumRecordBytes: 64)
+        var seen: [String] = []
+        let text = "id,text\n1,kort\n2,\"" + String(repeating: "lang, ", count: 100) + "\"\n3,weer kort\n4," + String(repeating: "x", count: 100)
+        func collect(_ read: CSVReader.Record, _ line: Int) {
+            switch read {
+            case .fields(let fields): seen.append("\(line): " + fields.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "|"))
+            case .tooLarge(let bytes): seen.append("\(line): too large (\(bytes) bytes)")
+            }
+        }
+        try reader.feed(Array(text.utf8), collect)
+        try reader.finish(collect)
+        XCTAssertEqual(seen, ["1: id|text", "2: 1|kort", "3: too large (604 bytes)", "4: 3|weer kort", "5: too large (102 bytes)"])
     }
 
     /// Writes a small export tree and audits it: every record accounted for, in order, errors named.
