@@ -45,14 +45,11 @@ enum EmailScanner {
     /// The byte length of the letter or combining mark starting at `position` (a lead byte of valid
     /// UTF-8), nil for any other character.
     private static func letterLength(_ bytes: [UInt8], at position: Int) -> Int? {
-        let lead = bytes[position]
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        guard position + length <= bytes.count else { return nil }
-        var value = UInt32(lead) & (lead >= 0xF0 ? 0x07 : lead >= 0xE0 ? 0x0F : 0x1F)
-        for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
-        guard let scalar = Unicode.Scalar(value),
+        var iterator = bytes[position...].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator),
               scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark else { return nil }
-        return length
+        return UTF8.width(scalar)
     }
 
     /// ASCII letters, digits, dot and hyphen.

@@ -48,9 +48,9 @@ struct NameScanner {
     /// building or street named after someone.
     private func namesABuilding(_ mention: Mention) -> Bool {
         let next = mention.tokens.upperBound + 1
-        guard mention.title == nil, next < document.tokens.count, document.tokens[next].kind == .word,
-              document.isSpaced(next - 1, next) || document.isGlued(next - 1, next), document.isCapitalized(next) || document.isGlued(next - 1, next)
-        else { return false }
+        guard mention.title == nil, next < document.tokens.count, document.isSpaced(next - 1, next), document.isCapitalized(next) else {
+            return false
+        }
         let key = keys.key(next)
         guard names.surnames.value(for: key, hash: keys.hash(next)) == nil else { return false }
         return names.publicNameSuffixes.contains { suffix in key.count > suffix.count && key.reversed().starts(with: suffix.reversed()) }
