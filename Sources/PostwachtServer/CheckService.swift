@@ -131,7 +131,7 @@ struct PostLayout {
     }
 
     /// Rules that judge the post as a whole (their finding spans all of it) rather than words in it.
-    static let postLevelRules: Set<String> = ["conduct.missing-disclaimer", "conduct.photo-outside-app"]
+    static let postLevelRules = Set(RuleRegistry.all.filter(\.description.judgesWholePost).map(\.description.id))
 
     /// The finding relative to the segment it starts in. A post-level finding lies in no one segment:
     /// it has no segment, an empty match and empty offsets, rather than offsets into and a copy of the

@@ -29,6 +29,19 @@ final class RuleMetadataTests: XCTestCase {
         }
     }
 
+    /// The service hides a whole-post finding's offsets behind `judgesWholePost`: it must say which
+    /// rules mark their whole examples, and only those.
+    func testRulesThatJudgeTheWholePostSaySo() {
+        for rule in RuleRegistry.all {
+            let description = rule.description
+            let marksWholeText = description.triggeringExamples.allSatisfy { example in
+                let (text, spans) = example.unmarked
+                return spans == [OffsetRange(start: 0, end: text.unicodeScalars.count)]
+            }
+            XCTAssertEqual(description.judgesWholePost, marksWholeText, description.id)
+        }
+    }
+
     /// A clause is only worth citing if the protocol says it: every quote must stand in the protocol text.
     func testEveryQuotedClauseAppearsVerbatimInItsProtocol() throws {
         let packs = TestSupport.resources.policies.packs

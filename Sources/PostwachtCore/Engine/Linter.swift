@@ -118,7 +118,8 @@ public final class Checker {
         self.linter = linter
         let folder = KeyFolder(lookalikes: linter.resources.letterLookalikes)
         keys = WordKeys(folder: folder, tables: linter.resources.keyTables, facets: linter.resources.facets)
-        profanityMatcher = ProfanityMatcher(lexicon: linter.resources.profanity, context: linter.resources.profanityContext, folder: folder)
+        profanityMatcher = ProfanityMatcher(lexicon: linter.resources.profanity, terms: linter.resources.profanityTerms,
+                                            context: linter.resources.profanityContext, folder: folder)
         tokenizer = try Tokenizer()
     }
 

@@ -13,6 +13,8 @@ public final class LinterResources: Sendable {
     let facets: LexiconFacets
     /// The tables every checker keys words with, made once.
     let keyTables: KeyTables
+    /// The profanity lexicon's whole-word keys as a trie (for spelled-out runs), made once.
+    let profanityTerms: TermTrie
     /// The schools' policy packs from `policies/*.yaml`.
     public let policies: PolicyBook
 
@@ -23,6 +25,9 @@ public final class LinterResources: Sendable {
         self.conduct = conduct
         facets = LexiconFacets(profanity: profanity, personalData: personalData, conduct: conduct)
         keyTables = KeyTables(folder: KeyFolder(lookalikes: letterLookalikes))
+        var terms = TermTrie()
+        profanity.forEachWordKey { terms.insert($0) }
+        profanityTerms = terms
         self.policies = policies
         self.profanityContext = profanityContext
         self.letterLookalikes = letterLookalikes

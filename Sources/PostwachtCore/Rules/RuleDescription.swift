@@ -120,4 +120,6 @@ public struct RuleDescription: Sendable {
     public var suggestion: LocalizedText
     public var triggeringExamples: [RuleExample]
     public var nonTriggeringExamples: [RuleExample]
+    /// The rule judges the post as a whole (its finding spans all of it), not words in it.
+    public var judgesWholePost = false
 }

@@ -47,6 +47,7 @@ public struct MissingDisclaimerRule: Rule {
             RuleExample("Wat een mooie zonsondergang vanavond op het strand, ik geniet!", metadata: RecordMetadata(authorRole: .staff)),
             RuleExample("Morgen geen gym, de gymzaal is dicht 👍", metadata: RecordMetadata(authorRole: .staff)),
             RuleExample("Weer een toetsweek met de helft van de klas ziek 😩", metadata: RecordMetadata(authorRole: .school)),
-        ]
+        ],
+        judgesWholePost: true
     )
 }

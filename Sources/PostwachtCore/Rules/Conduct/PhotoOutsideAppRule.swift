@@ -37,6 +37,7 @@ public struct PhotoOutsideAppRule: Rule {
             RuleExample("De sportdag was geweldig, dank aan alle ouders!", metadata: RecordMetadata(authorRole: .staff, organisation: "regenboog", channel: "facebook")),
             RuleExample("De foto's van de sportdag staan in de schoolapp!", metadata: RecordMetadata(authorRole: .staff, organisation: "regenboog", channel: "facebook")),
             RuleExample("Vakantiekiekje uit Kroatië, wat een water!", metadata: RecordMetadata(authorRole: .staff, attachments: [Attachment(type: .image)], organisation: "regenboog", channel: "facebook")),
-        ]
+        ],
+        judgesWholePost: true
     )
 }

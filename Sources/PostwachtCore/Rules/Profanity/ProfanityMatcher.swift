@@ -30,13 +30,12 @@ final class ProfanityMatcher {
     /// the longest term starting there, ending as soon as no term goes on with the next letter.
     private let terms: TermTrie
 
-    init(lexicon: ProfanityLexicon, context: ProfanityContext, folder: KeyFolder) {
+    /// `terms`: the lexicon's whole-word keys as a trie, made once with the lexicons, not per checker.
+    init(lexicon: ProfanityLexicon, terms: TermTrie, context: ProfanityContext, folder: KeyFolder) {
         self.lexicon = lexicon
+        self.terms = terms
         self.context = context
         self.folder = folder
-        var terms = TermTrie()
-        lexicon.forEachWordKey { terms.insert($0) }
-        self.terms = terms
     }
 
     func matches(in document: Document, keys: WordKeys) -> [ProfanityMatch] {
