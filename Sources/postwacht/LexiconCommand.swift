@@ -6,8 +6,42 @@ struct LexiconCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lexicon",
         abstract: "Work on the lexicons.",
-        subcommands: [ScanWordList.self]
+        subcommands: [ScanWordList.self, Parse.self]
     )
+
+    struct Parse: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "parse",
+            abstract: "Show how the grammar reads a text: each word's classes and the constructions that match.",
+            discussion: """
+            For people writing constructions (Lexicons/nl/constructions/*.tsv) and word classes \
+            (Lexicons/nl/grammar/*.tsv). Matches are shown before the threat rule's judgement: a negation \
+            inside a match, a reported threat, a game or an idiom are let go by the rule, not here. \
+            Example: postwacht lexicon parse "dan sla ik je morgen in elkaar"
+            """
+        )
+
+        @Argument(help: "The text; without it, standard input.")
+        var text: String?
+
+        @OptionGroup var engine: EngineOptions
+
+        func run() throws {
+            let resources = try engine.loadResources()
+            let checker = try Linter(resources: resources).makeChecker()
+            let input = text ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            let trace = try checker.grammarTrace(of: Record(id: "<tekst>", text: input))
+            var output = ""
+            for (number, sentence) in trace.sentences.enumerated() {
+                output += "zin \(number + 1):\n"
+                for word in sentence {
+                    output += "  \(word.text)\t\(word.classes.filter { $0 != "WOORD" }.joined(separator: " "))\n"
+                }
+            }
+            output += trace.matches.isEmpty ? "geen constructie\n" : trace.matches.map { "\($0.family)\t'\($0.text)'\t\($0.source)\n" }.joined()
+            print(output, terminator: "")
+        }
+    }
 
     struct ScanWordList: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -1,13 +1,12 @@
-/// What every post is checked for whoever wrote it: confidential terms and threats, found in one pass
-/// over the words the lexicons flag. How a post speaks about school is `VoiceScan`, asked for by the
-/// rules about staff only.
+/// What every post is checked for whoever wrote it: confidential terms, found in one pass over the
+/// words the lexicons flag. How a post speaks about school is `VoiceScan`, asked for by the rules about
+/// staff only.
 struct ConductScan {
     private(set) var confidential: [Detection] = []
-    private(set) var threats: [Detection] = []
 
-    init(document: Document, keys: WordKeys, resources: LinterResources, profanity: () -> [ProfanityMatch]) {
+    init(document: Document, keys: WordKeys, resources: LinterResources) {
         let tokens = document.tokens
-        let scanned: LexiconFacets.Facet = [.threat, .confidential]
+        let scanned: LexiconFacets.Facet = [.confidential]
         // Innocent phrases (vertrouwenspersoon, het dossier klimaat) cover their tokens.
         var allowed: [ClosedRange<Int>] = []
         for index in tokens.indices where keys.facet(index).contains(.confidentialAllowed) {
@@ -15,31 +14,18 @@ struct ConductScan {
                 allowed.append(first...last)
             }
         }
-        var insultTokens: Set<Int>?
         // Bound once per post: reaching them through `resources` in the loop retains and releases each,
         // on reference counts that every checking thread shares.
         let confidentialPrefixes = resources.conduct.confidentialPrefixes
-        let threatPhrases = resources.conduct.threats
         for index in tokens.indices {
             let facet = keys.facet(index).intersection(scanned)
             // Most words are in no list; of them only a confidential prefix (autist…, dyslect…) can matter.
             let prefix = tokens[index].kind == .word ? confidentialPrefixes.longestStem(in: keys.key(index), minimumRest: 0) : nil
             guard !facet.isEmpty || prefix != nil else { continue }
-            if facet.contains(.threat) {
-                // Profanity is matched only when a threat phrase gets as far as its {insult} slot.
-                let isInsult = { (_: Int, token: Int) -> Bool in
-                    if insultTokens == nil { insultTokens = Self.insultTokens(profanity(), document) }
-                    return insultTokens!.contains(token)
-                }
-                threatPhrases.forEachTerm(anchoredAt: index, in: document, keys: keys, slot: isInsult) { _, first, last in
-                    threats.append(Self.detection(document, first, last))
-                }
-            }
             if !allowed.contains(where: { $0.contains(index) }) {
                 findConfidential(at: index, facet: facet, prefix: prefix, document: document, keys: keys, resources: resources)
             }
         }
-        threats = Self.longestOnly(threats)
         confidential = Self.mostSpecific(Self.longestOnly(confidential), in: document)
     }
 
@@ -59,21 +45,6 @@ struct ConductScan {
         if let prefix {
             report(resources.conduct.confidentialPrefixTerms[prefix], index, index)
         }
-    }
-
-    /// The tokens that profanity other than slurs starts in: each match finds its first token by binary
-    /// search, so a post with thousands of insults costs no more than reading them.
-    private static func insultTokens(_ profanity: [ProfanityMatch], _ document: Document) -> Set<Int> {
-        let tokens = document.tokens
-        var result = Set<Int>()
-        for match in profanity where match.entry.wordClass != .slur {
-            var low = tokens.partitioningIndex { Int($0.start) >= match.range.lowerBound }
-            while low < tokens.count, match.range.contains(Int(tokens[low].start)) {
-                result.insert(low)
-                low += 1
-            }
-        }
-        return result
     }
 
     /// The last sentence looked at for a person, and the tokens in it that name or point at one: terms

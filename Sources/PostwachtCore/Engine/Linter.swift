@@ -152,10 +152,15 @@ public final class Checker {
                         warnings: repaired ? [RecordWarning.invalidUTF8] : [])
     }
 
-    public func lint(_ document: Document) -> LintResult {
-        let linter = self.linter.linter(for: document.metadata)
+    /// The rules' view of one document: keys made, analyses ready to be asked for.
+    func context(for document: Document) -> RuleContext {
         keys.rebuild(for: document)
-        let context = RuleContext(document: document, keys: keys, profanityMatcher: profanityMatcher, linter: linter)
+        return RuleContext(document: document, keys: keys, profanityMatcher: profanityMatcher, linter: linter.linter(for: document.metadata))
+    }
+
+    public func lint(_ document: Document) -> LintResult {
+        let context = context(for: document)
+        let linter = context.linter
         var pending: [(rule: Int, detection: Detection)] = []
         for (index, rule) in linter.rules.enumerated() {
             for detection in rule.detect(in: context) { pending.append((index, detection)) }

@@ -1,5 +1,5 @@
 /// The data the conduct rules read (`Lexicons/nl/*.tsv`, formats in their headers): disclaimers, school
-/// topics and personal voice, confidential terms and their innocent uses, threats, befriending calls,
+/// topics and personal voice, confidential terms and their innocent uses, befriending calls,
 /// the words that tie a term to a person, and which channels are public.
 public struct ConductLexicon: Sendable {
     var disclaimers = TermList<Bool>(gap: .clausePunctuation)
@@ -11,14 +11,12 @@ public struct ConductLexicon: Sendable {
     var confidentialPrefixes = StemIndex(fromEnd: false)
     var confidentialPrefixTerms: [ConfidentialTerm] = []
     var confidentialAllowed = TermList<Bool>(gap: .clausePunctuation)
-    var threats = TermList<ThreatKind>(gap: .clausePunctuation, slotNames: ["insult"])
     var befriending = TermList<Bool>(gap: .clausePunctuation)
     var personReferences = ByteStringTable<Bool>()
     var publicChannels: Set<String> = []
     var closedChannels: Set<String> = []
 
     enum TopicKind: Sendable { case topic, voice, `self`, practical }
-    enum ThreatKind: String, Sendable { case threat, doxxing, aimedInsult = "aimed-insult" }
 
     struct ConfidentialTerm: Sendable {
         var kind: String
@@ -28,7 +26,7 @@ public struct ConductLexicon: Sendable {
     init() {}
 
     static let files = ["nl/disclaimer-phrases.tsv", "nl/school-topic.tsv", "nl/confidential-terms.tsv", "nl/confidential-allow.tsv",
-                        "nl/threat-phrases.tsv", "nl/befriending-phrases.tsv", "nl/person-references.tsv", "channels.tsv"]
+                        "nl/befriending-phrases.tsv", "nl/person-references.tsv", "channels.tsv"]
 
     /// A school's own confidential terms (confidential on their own), allowed phrases and disclaimers.
     mutating func add(_ additions: LexiconAdditions, folder: KeyFolder) {
@@ -67,9 +65,6 @@ public struct ConductLexicon: Sendable {
             }
         }
         confidentialAllowed = try read("nl/confidential-allow.tsv").termList(columns: 1, gap: .clausePunctuation, folder: folder) { _ in true }
-        threats = try read("nl/threat-phrases.tsv").termList(columns: 2, gap: .clausePunctuation, slotNames: ["insult"], folder: folder) {
-            ThreatKind(rawValue: $0[1])
-        }
         befriending = try read("nl/befriending-phrases.tsv").termList(columns: 1, gap: .clausePunctuation, folder: folder) { _ in true }
         for row in try read("nl/person-references.tsv").rows { personReferences.set(true, for: folder.key(of: row.fields[0])) }
         let channels = try read("channels.tsv")

@@ -12,7 +12,8 @@ struct LexiconFacets: Sendable {
         static let schoolTopic = Facet(rawValue: 1 << 6)
         static let confidential = Facet(rawValue: 1 << 7)
         static let confidentialAllowed = Facet(rawValue: 1 << 8)
-        static let threat = Facet(rawValue: 1 << 9)
+        /// A word a construction (Lexicons/nl/constructions) anchors on, or a verb a particle may make one.
+        static let constructionAnchor = Facet(rawValue: 1 << 9)
         static let befriending = Facet(rawValue: 1 << 10)
         static let personReference = Facet(rawValue: 1 << 11)
         static let givenName = Facet(rawValue: 1 << 12)
@@ -27,7 +28,8 @@ struct LexiconFacets: Sendable {
 
     private var table = ByteStringTable<Facet>()
 
-    init(profanity: ProfanityLexicon, personalData: PersonalDataLexicon, conduct: ConductLexicon) {
+    init(profanity: ProfanityLexicon, personalData: PersonalDataLexicon, conduct: ConductLexicon, grammar: Grammar,
+         constructionAnchors: WordClassSet) {
         add(.profanityWord, profanity.forEachWordKey)
         add(.profanityPhrase, profanity.phrases.forEachAnchor)
         let names = personalData.names
@@ -42,7 +44,10 @@ struct LexiconFacets: Sendable {
         add(.schoolTopic, conduct.schoolTopics.forEachLookupKey)
         add(.confidential, conduct.confidentialWords.forEachLookupKey)
         add(.confidentialAllowed, conduct.confidentialAllowed.forEachLookupKey)
-        add(.threat, conduct.threats.forEachLookupKey)
+        add(.constructionAnchor) { body in
+            grammar.book.forEachWord(in: constructionAnchors, body)
+            grammar.verbs.forEachVerbWithParticle(body)
+        }
         add(.befriending, conduct.befriending.forEachLookupKey)
         add(.personReference, conduct.personReferences.forEachKey)
         let folder = KeyFolder()

@@ -10,6 +10,10 @@ public final class LinterResources: Sendable {
     public let lexiconDirectory: URL
     public let personalData: PersonalDataLexicon
     public let conduct: ConductLexicon
+    /// Word classes and verb forms that constructions are written in.
+    let grammar: Grammar
+    /// The threat rule's constructions (Lexicons/nl/constructions/threat.tsv).
+    let threatConstructions: ConstructionSet
     let facets: LexiconFacets
     /// The tables every checker keys words with, made once.
     let keyTables: KeyTables
@@ -19,11 +23,15 @@ public final class LinterResources: Sendable {
     public let policies: PolicyBook
 
     init(profanity: ProfanityLexicon, profanityContext: ProfanityContext, letterLookalikes: [UInt32: [UInt8]],
-         personalData: PersonalDataLexicon, conduct: ConductLexicon, policies: PolicyBook, lexiconDirectory: URL) {
+         personalData: PersonalDataLexicon, conduct: ConductLexicon, grammar: Grammar, threatConstructions: ConstructionSet,
+         policies: PolicyBook, lexiconDirectory: URL) {
         self.profanity = profanity
         self.personalData = personalData
         self.conduct = conduct
-        facets = LexiconFacets(profanity: profanity, personalData: personalData, conduct: conduct)
+        self.grammar = grammar
+        self.threatConstructions = threatConstructions
+        facets = LexiconFacets(profanity: profanity, personalData: personalData, conduct: conduct, grammar: grammar,
+                               constructionAnchors: threatConstructions.anchors)
         keyTables = KeyTables(folder: KeyFolder(lookalikes: letterLookalikes))
         var terms = TermTrie()
         profanity.forEachWordKey { terms.insert($0) }
@@ -35,7 +43,7 @@ public final class LinterResources: Sendable {
     }
 
     public static let requiredFiles = ["nl/profanity.tsv", "nl/profanity-allow.tsv", "nl/profanity-context.tsv", "letter-lookalikes.tsv"]
-        + PersonalDataLexicon.files + ConductLexicon.files
+        + PersonalDataLexicon.files + ConductLexicon.files + Grammar.files + [ThreatRule.constructionFile]
 
     /// Loads every lexicon and policy pack; `additions` are a school's own extra and allowed terms.
     public static func load(from directory: URL, additions: LexiconAdditions = LexiconAdditions()) throws(LexiconError) -> LinterResources {
@@ -61,9 +69,12 @@ public final class LinterResources: Sendable {
         }
         for term in additions.profanityAllowed { profanity.allow(term, asPrefix: false, folder: folder) }
         conduct.add(additions, folder: folder)
+        let grammar = try Grammar(reading: { name throws(LexiconError) in try readFile(directory, name) }, folder: folder)
+        let threats = try ConstructionSet(try readFile(directory, ThreatRule.constructionFile), book: grammar.book, folder: folder)
         let policies = try PolicyBook.load(from: directory.appendingPathComponent("policies"))
         return LinterResources(profanity: profanity, profanityContext: context, letterLookalikes: lookalikes,
-                               personalData: personalData, conduct: conduct, policies: policies, lexiconDirectory: directory)
+                               personalData: personalData, conduct: conduct, grammar: grammar, threatConstructions: threats,
+                               policies: policies, lexiconDirectory: directory)
     }
 
     static func readFile(_ directory: URL, _ name: String) throws(LexiconError) -> LexiconFile {

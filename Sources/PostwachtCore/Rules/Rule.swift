@@ -40,7 +40,7 @@ public final class RuleContext {
     private let profanityMatcher: ProfanityMatcher
     /// The linter itself rather than copies of its options and data: one reference count per post,
     /// not one per field, on values every checking thread shares.
-    private let linter: Linter
+    let linter: Linter
     var resources: LinterResources { linter.resources }
     private var options: LintOptions { _read { yield linter.options } }
 
@@ -67,8 +67,27 @@ public final class RuleContext {
         (document.metadata.organisation ?? options.organisation ?? options.policy).flatMap { resources.policies.pack($0) }
     }
 
-    /// Confidential terms and threats: every post is checked for them.
-    private(set) lazy var conduct = ConductScan(document: document, keys: keys, resources: resources, profanity: { self.profanityMatches })
+    /// Confidential terms: every post is checked for them.
+    private(set) lazy var conduct = ConductScan(document: document, keys: keys, resources: resources)
+
+    /// The document's sentences as token ranges, for rules that read constructions.
+    private(set) lazy var sentences: [Range<Int>] = SentenceUnits.sentences(of: document)
+
+    /// Reads a sentence's words into word classes (made once per document, when a construction rule asks).
+    private(set) lazy var sentenceReader = SentenceReader(
+        document: document, keys: keys, book: resources.grammar.book, verbs: resources.grammar.verbs,
+        names: resources.personalData.names,
+        profanity: profanityMatches.map { ($0.range, $0.entry.wordClass == .insult || $0.entry.wordClass == .slur || $0.isCompound) })
+
+    private var sentenceUnits: [Int: SentenceUnits] = [:]
+
+    /// The units of sentence `index` (of `sentences`), read once.
+    func units(ofSentence index: Int) -> SentenceUnits {
+        if let units = sentenceUnits[index] { return units }
+        let units = sentenceReader.units(of: sentences[index])
+        sentenceUnits[index] = units
+        return units
+    }
 
     /// School topics, personal voice, disclaimers, closed channels and befriending calls: asked for only
     /// by rules that apply to the post (staff posts; photos bound for a public channel).

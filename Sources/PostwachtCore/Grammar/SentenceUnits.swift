@@ -1,0 +1,163 @@
+/// The words of one sentence with their word classes: what constructions are matched over.
+///
+/// A unit is a word, a number, or clause punctuation (, ; : and dashes, where gaps stop); other
+/// punctuation and emoji are left out, so "ik maak je 🔪 af" reads as four words and a particle.
+struct SentenceUnits {
+    /// Token index of each unit.
+    var tokens: [Int] = []
+    var classes: [WordClassSet] = []
+    /// For a separable verb read with its particle: the token where the particle ends (the finding's
+    /// span reaches it), else -1.
+    var particleEnd: [Int] = []
+
+    var count: Int { tokens.count }
+
+    /// The sentences of a document as token ranges: split after . ! ? (not an abbreviation's dot) and at
+    /// line breaks. Built once per document, by whoever first asks.
+    static func sentences(of document: Document) -> [Range<Int>] {
+        let tokens = document.tokens
+        var result: [Range<Int>] = []
+        var start = 0
+        for index in tokens.indices {
+            let breaksBefore = index > start && document.bytes[Int(tokens[index - 1].end)..<Int(tokens[index].start)].contains(0x0A)
+            if breaksBefore {
+                result.append(start..<index)
+                start = index
+            }
+            if document.endsSentence(index) {
+                // A run of ?!. stays with its sentence.
+                if index + 1 < tokens.count, document.endsSentence(index + 1), document.isGlued(index, index + 1) { continue }
+                result.append(start..<(index + 1))
+                start = index + 1
+            }
+        }
+        if start < tokens.count { result.append(start..<tokens.count) }
+        return result
+    }
+}
+
+/// Reads sentences into units: classes from the word book, the classes the text decides (names,
+/// class codes, profanity), separable verbs joined with their particles, and possessive pronouns told
+/// from object pronouns ("ik sla je" against "ik sla je record").
+struct SentenceReader {
+    let document: Document
+    let keys: WordKeys
+    let book: WordClassBook
+    let verbs: VerbTable
+    let names: NameLexicon
+    /// Profanity in the document, as byte ranges with whether each insults (insult, slur) or curses.
+    let profanity: [(range: Range<Int>, insults: Bool)]
+
+    func units(of sentence: Range<Int>) -> SentenceUnits {
+        var units = SentenceUnits()
+        let tokens = document.tokens
+        let comma = book[.comma], word = book[.word], number = book[.number], capitalised = book[.capitalised]
+        let name = book[.name], classCode = book[.classCode], insult = book[.insultWord], curse = book[.curseWord]
+        var profanityIndex = profanity.partitioningIndex { $0.range.upperBound > Int(tokens[sentence.lowerBound].start) }
+        for index in sentence {
+            let token = tokens[index]
+            var classes = WordClassSet()
+            switch token.kind {
+            case .word, .number:
+                classes = book.words.value(for: keys.key(index), hash: keys.hash(index)) ?? []
+                classes.insert(token.kind == .word ? word : number)
+                if token.kind == .word, document.isCapitalized(index) { classes.insert(capitalised) }
+                if keys.facet(index).contains(.givenName),
+                   document.isCapitalized(index) || names.firstNames.value(for: keys.key(index), hash: keys.hash(index)) == false {
+                    classes.insert(name)
+                }
+                if Self.isClassCode(keys.key(index)) { classes.insert(classCode) }
+                while profanityIndex < profanity.count, profanity[profanityIndex].range.upperBound <= Int(token.start) { profanityIndex += 1 }
+                if profanityIndex < profanity.count, profanity[profanityIndex].range.contains(Int(token.start)) {
+                    classes.insert(profanity[profanityIndex].insults ? insult : curse)
+                }
+            case .other:
+                guard Self.isClausePunctuation(document, index) else { continue }
+                classes = comma
+            case .whitespace:
+                continue
+            }
+            units.tokens.append(index)
+            units.classes.append(classes)
+            units.particleEnd.append(-1)
+        }
+        joinParticles(&units)
+        readPossessives(&units)
+        return units
+    }
+
+    /// "2b", "3havo", "4v", "h3", "6vwo": a year digit and a stream, or the other way round.
+    static func isClassCode(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard (2...6).contains(key.count) else { return false }
+        let isDigit = { (byte: UInt8) in byte &- UInt8(ascii: "1") < 6 }
+        let isLetter = { (byte: UInt8) in byte &- UInt8(ascii: "a") < 26 }
+        if isDigit(key[0]) { return key.dropFirst().allSatisfy(isLetter) }
+        return key.count <= 3 && key.dropLast().allSatisfy(isLetter) && isDigit(key[key.count - 1])
+    }
+
+    private static func isClausePunctuation(_ document: Document, _ index: Int) -> Bool {
+        let bytes = document.bytes[document.tokens[index].byteRange]
+        if bytes.count == 1 { return [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "-")].contains(bytes.first!) }
+        // – and —
+        return bytes.count == 3 && bytes.first == 0xE2 && bytes.dropFirst().first == 0x80
+            && (bytes.last == 0x93 || bytes.last == 0x94)
+    }
+
+    private func key(_ units: SentenceUnits, _ unit: Int) -> UnsafeBufferPointer<UInt8> { keys.key(units.tokens[unit]) }
+
+    private func matches(_ particle: [[UInt8]], in units: SentenceUnits, at start: Int) -> Bool {
+        guard start >= 0, start + particle.count <= units.count else { return false }
+        return particle.indices.allSatisfy { key(units, start + $0).elementsEqual(particle[$0]) }
+    }
+
+    /// The first unit of `particle` after `unit` in its clause (up to a comma), or right before it.
+    private func particle(_ particle: [[UInt8]], of unit: Int, in units: SentenceUnits) -> (first: Int, last: Int)? {
+        var next = unit + 1
+        while next < units.count, units.classes[next] != book[.comma] {
+            if matches(particle, in: units, at: next) { return (next, next + particle.count - 1) }
+            next += 1
+        }
+        let before = unit - particle.count
+        return matches(particle, in: units, at: before) ? (before, unit - 1) : nil
+    }
+
+    private func joinParticles(_ units: inout SentenceUnits) {
+        for unit in 0..<units.count {
+            let unitKey = key(units, unit)
+            guard !unitKey.isEmpty else { continue }
+            let hash = keys.hash(units.tokens[unit])
+            if let innocent = verbs.innocentParticles.value(for: unitKey, hash: hash),
+               innocent.contains(where: { particle($0, of: unit, in: units) != nil }) {
+                // "sla … over" is overslaan: drop what the verb alone would be.
+                units.classes[unit].subtract(book.masks.verbs)
+            }
+            guard let readings = verbs.withParticle.value(for: unitKey, hash: hash) else { continue }
+            // The longest particle wins: "in elkaar" before "in".
+            var best: (reading: VerbTable.Reading, last: Int, first: Int)?
+            for reading in readings {
+                guard let found = particle(reading.particle, of: unit, in: units) else { continue }
+                if best == nil || reading.particle.count > best!.reading.particle.count { best = (reading, found.last, found.first) }
+            }
+            guard let best else { continue }
+            units.classes[unit].formUnion(best.reading.classes)
+            if best.last > unit { units.particleEnd[unit] = units.tokens[best.last] }
+        }
+    }
+
+    /// "je", "haar", "zijn", "jullie" own the noun after them ("je kop", "haar banden"); before anything
+    /// else they are the person ("ik sla je morgen", "ik zie haar"). A possessive keeps BEZ and loses its
+    /// person classes; a person loses BEZ.
+    private func readPossessives(_ units: inout SentenceUnits) {
+        let possessive = book.masks.possessive, person = book.masks.personPronouns, nouns = book.masks.nouns
+        guard !possessive.isEmpty else { return }
+        for unit in 0..<units.count where units.classes[unit].contains(possessive) {
+            let next = unit + 1
+            let ownsNext = next < units.count && units.classes[next].contains(book[.word]) && units.classes[next].isSubset(of: nouns)
+            if ownsNext {
+                units.classes[unit].subtract(person)
+            } else {
+                units.classes[unit].remove(possessive)
+            }
+        }
+    }
+}

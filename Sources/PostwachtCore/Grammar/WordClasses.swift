@@ -1,0 +1,128 @@
+/// Named classes of words — pronouns, copulas, modals, person and group nouns, insults, verbs of harm —
+/// one bit each, so that a word's classes are one table probe and a mask. Constructions
+/// (`Lexicons/nl/constructions/*.tsv`) are written over these names; the words of each class are data
+/// (`Lexicons/nl/grammar/*.tsv`), so a class grows without touching a construction.
+public struct WordClassSet: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt128
+    public init(rawValue: UInt128) { self.rawValue = rawValue }
+    static let capacity = 128
+
+    init(bit: Int) { rawValue = 1 << UInt128(bit) }
+}
+
+/// The class names and the words in them. Loaded once with the lexicons; read-only afterwards.
+struct WordClassBook: Sendable {
+    private(set) var names: [String] = []
+    private var bits: [String: Int] = [:]
+    private(set) var words = ByteStringTable<WordClassSet>()
+    /// Sets of classes the sentence reader needs, made once all classes are known (`finish`).
+    private(set) var masks = Masks()
+
+    struct Masks: Sendable {
+        /// Words that make a word after "je", "haar", "zijn" the noun they own: "je kop", "haar fiets".
+        var nouns = WordClassSet()
+        /// BEZ: pronouns that may own a noun (je, haar, zijn, jullie, your).
+        var possessive = WordClassSet()
+        /// What such a pronoun loses when it owns a noun.
+        var personPronouns = WordClassSet()
+        /// The classes verb tables give: a particle that makes another verb takes them away.
+        var verbs = WordClassSet()
+    }
+
+    static let nounClassNames = ["LICHAAM", "BEZITTING", "PERSOON", "MENSEN", "GROEP", "SCHELD", "SCHELDBN",
+                                 Dynamic.word.rawValue, Dynamic.capitalised.rawValue, Dynamic.name.rawValue]
+
+    /// Classes the text itself decides, not a word list: set per token when a sentence is read.
+    enum Dynamic: String, CaseIterable {
+        /// A given name: capitalised, or a name that is no ordinary word (sanne, noah).
+        case name = "NAAM"
+        /// A class or year code: 2B, 3havo, 4v, h3, groep 7 (the number after "groep").
+        case classCode = "KLAS"
+        /// A word with a capital first letter.
+        case capitalised = "HOOFDLETTER"
+        /// Any word (letters), any number.
+        case word = "WOORD"
+        case number = "GETAL"
+        /// , ; : and dashes between words: clause punctuation, where gaps stop.
+        case comma = "KOMMA"
+        /// Profanity the profanity lexicon classes as an insult or slur (also disguised: k4nkerlijer).
+        case insultWord = "SCHELDWOORD"
+        /// Any other profanity: curses, coarse slang.
+        case curseWord = "VLOEK"
+    }
+
+    /// Files of word classes, one concern each: `word<TAB>CLASS[ CLASS …]`.
+    static let files = ["nl/grammar/pronouns.tsv", "nl/grammar/function-words.tsv", "nl/grammar/person-nouns.tsv",
+                        "nl/grammar/groups.tsv", "nl/grammar/insults.tsv", "nl/grammar/insult-adjectives.tsv",
+                        "nl/grammar/threat-words.tsv", "nl/grammar/context-words.tsv"]
+
+    init() {
+        for dynamic in Dynamic.allCases { _ = bit(named: dynamic.rawValue, create: true) }
+    }
+
+    init(reading read: (String) throws(LexiconError) -> LexiconFile, folder: KeyFolder) throws(LexiconError) {
+        self.init()
+        for name in Self.files {
+            let file = try read(name)
+            for row in file.rows {
+                guard row.fields.count >= 2, !row.fields[0].isEmpty, !row.fields[0].contains(" ") else {
+                    throw file.error(row, "expected one word<TAB>CLASS[ CLASS …] (phrases belong in a construction)")
+                }
+                var classes = WordClassSet()
+                for name in row.fields[1].split(separator: " ") {
+                    guard name.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "_" }) else {
+                        throw file.error(row, "class '\(name)' must be written in capitals")
+                    }
+                    guard Dynamic(rawValue: String(name)) == nil else {
+                        throw file.error(row, "\(name) is decided by the text itself and takes no words")
+                    }
+                    guard let bit = bit(named: String(name), create: true) else {
+                        throw file.error(row, "more than \(WordClassSet.capacity) word classes")
+                    }
+                    classes.insert(WordClassSet(bit: bit))
+                }
+                let key = folder.key(of: row.fields[0])
+                guard !key.isEmpty else { throw file.error(row, "'\(row.fields[0])' has nothing to match on") }
+                words.set(classes.union(words.value(for: key) ?? []), for: key)
+            }
+        }
+    }
+
+    /// Makes the masks; call after every word file and verb table is read.
+    mutating func finish(verbClassNames: [String]) {
+        func union(_ names: [String]) -> WordClassSet { names.reduce(into: WordClassSet()) { $0.formUnion(classSet(named: $1) ?? []) } }
+        masks = Masks(nouns: union(Self.nounClassNames), possessive: union(["BEZ"]), personPronouns: union(["JOU", "HEM", "JIJ", "HIJ"]),
+                      verbs: union(verbClassNames))
+    }
+
+    /// Adds classes to a word, for classes that other lexicons feed (verbs of harm from their own table).
+    mutating func add(_ classes: WordClassSet, to key: [UInt8]) {
+        words.set(classes.union(words.value(for: key) ?? []), for: key)
+    }
+
+    /// The class of a name, made on first use when `create` (files define classes by using them).
+    mutating func bit(named name: String, create: Bool) -> Int? {
+        if let bit = bits[name] { return bit }
+        guard create, names.count < WordClassSet.capacity else { return nil }
+        bits[name] = names.count
+        names.append(name)
+        return names.count - 1
+    }
+
+    func classSet(named name: String) -> WordClassSet? {
+        bits[name].map { WordClassSet(bit: $0) }
+    }
+
+    subscript(dynamic: Dynamic) -> WordClassSet { classSet(named: dynamic.rawValue)! }
+
+    /// The names of the classes in `set`, for explanations.
+    func names(of set: WordClassSet) -> [String] {
+        names.indices.filter { set.contains(WordClassSet(bit: $0)) }.map { names[$0] }
+    }
+
+    func forEachWord(in set: WordClassSet, _ body: ([UInt8]) -> Void) {
+        words.forEachKey { key in
+            if let classes = words.value(for: key), !classes.isDisjoint(with: set) { body(key) }
+        }
+    }
+}

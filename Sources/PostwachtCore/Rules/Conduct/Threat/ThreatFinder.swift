@@ -1,0 +1,172 @@
+/// The threat rule's reading of a post: its constructions (Lexicons/nl/constructions/threat.tsv)
+/// matched in every sentence that holds a word one of them hangs on, then the rule's own judgement of
+/// each match — a negation inside it, a report or condemnation around it, a game, an idiom, and for
+/// the weak family whether the post gives more reason to read it as a threat.
+struct ThreatFinder {
+    let context: RuleContext
+
+    struct Found {
+        var range: Range<Int>
+        var family: ConstructionSet.Family
+        var source: String
+    }
+
+    /// Class sets the judgement reads, looked up once per post.
+    private struct Classes {
+        let negation, filler, barrier, report, conditional, then, game, gameVerb, doom, insult, curse: WordClassSet
+        /// Context a construction may start or end with that is not part of what it says ("dan", ",", "morgen").
+        let frame: WordClassSet
+        init(_ book: WordClassBook) {
+            func named(_ name: String) -> WordClassSet { book.classSet(named: name) ?? [] }
+            negation = named("NIET")
+            filler = named("VUL").union(named("TIJD"))
+            barrier = named("BARRIER").union(book[.comma])
+            report = named("MELD")
+            conditional = named("ALS")
+            then = named("DAN")
+            game = named("SPEL")
+            gameVerb = named("SPELBAAR")
+            doom = named("DOOD")
+            insult = book[.insultWord].union(named("SCHELD"))
+            curse = book[.curseWord]
+            frame = book[.comma].union(then).union(filler).union(conditional).union(barrier).union(named("EN"))
+        }
+    }
+
+    func matches() -> [Found] {
+        let document = context.document, keys = context.keys
+        let constructions = context.resources.threatConstructions
+        let book = context.resources.grammar.book
+        let insultRanges = context.profanityMatches.filter { $0.entry.wordClass == .insult || $0.entry.wordClass == .slur || $0.isCompound }
+            .map(\.range)
+        guard document.tokens.indices.contains(where: { keys.facet($0).contains(.constructionAnchor) }) || !insultRanges.isEmpty else {
+            return []
+        }
+        let classes = Classes(book)
+        var postHasGame: Bool?
+        var found: [Found] = []
+        for (index, sentence) in context.sentences.enumerated() where isCandidate(sentence, insultRanges: insultRanges) {
+            let units = context.units(ofSentence: index)
+            let matcher = ConstructionMatcher(units: units, keys: keys, barrier: classes.barrier)
+            for construction in constructions.constructions {
+                var from = 0
+                while from < units.count, let match = matcher.firstMatch(of: construction, from: from) {
+                    from = match.last + 1
+                    let family = constructions.family(construction.family)!
+                    if isNegated(match, units, classes) || isReported(match, units, classes) { continue }
+                    if isGame(match, units, classes) {
+                        if postHasGame == nil { postHasGame = documentHas(classes.game) }
+                        if postHasGame! { continue }
+                    }
+                    if constructions.idioms.contains(where: { idiom in overlaps(matcher.firstMatch(of: idiom), match) }) { continue }
+                    if family.sureness == 0, !isCorroborated(units, classes) { continue }
+                    found.append(Found(range: range(of: match, in: units, frame: classes.frame), family: family, source: construction.source))
+                }
+            }
+        }
+        return found
+    }
+
+    /// A sentence is read when a word in it may anchor a construction, or profanity aims at someone.
+    private func isCandidate(_ sentence: Range<Int>, insultRanges: [Range<Int>]) -> Bool {
+        if sentence.contains(where: { context.keys.facet($0).contains(.constructionAnchor) }) { return true }
+        let tokens = context.document.tokens
+        let start = Int(tokens[sentence.lowerBound].start), end = Int(tokens[sentence.upperBound - 1].end)
+        let first = insultRanges.partitioningIndex { $0.upperBound > start }
+        return first < insultRanges.count && insultRanges[first].lowerBound < end
+    }
+
+    /// The bytes a match covers, out to a separable verb's particle ("ik maak je morgen ⟦…af⟧"), without
+    /// the context words it starts or ends with (", dan sla ik je" → "sla ik je").
+    private func range(of match: ConstructionMatch, in units: SentenceUnits, frame: WordClassSet) -> Range<Int> {
+        let tokens = context.document.tokens
+        var first = match.first, last = match.last
+        while first < last, first != match.anchor, !units.classes[first].isDisjoint(with: frame) { first += 1 }
+        while last > first, last != match.anchor, !units.classes[last].isDisjoint(with: frame) { last -= 1 }
+        var end = Int(tokens[units.tokens[last]].end)
+        for unit in match.first...match.last where units.particleEnd[unit] >= 0 {
+            end = max(end, Int(tokens[units.particleEnd[unit]].end))
+        }
+        return Int(tokens[units.tokens[first]].start)..<end
+    }
+
+    /// "ik ga je niet slaan", "ik sla je niet": a negation a gap swallowed, one between the match and its
+    /// verb's particle, or one right after the match in its clause.
+    private func isNegated(_ match: ConstructionMatch, _ units: SentenceUnits, _ classes: Classes) -> Bool {
+        if match.gapUnits.contains(where: { !units.classes[$0].isDisjoint(with: classes.negation) }) { return true }
+        var last = match.last
+        for unit in match.first...match.last where units.particleEnd[unit] >= 0 {
+            while last + 1 < units.count, units.tokens[last + 1] <= units.particleEnd[unit] { last += 1 }
+        }
+        if last > match.last, (match.last + 1...last).contains(where: { !units.classes[$0].isDisjoint(with: classes.negation) }) { return true }
+        var next = last + 1
+        while next < units.count, !units.classes[next].isDisjoint(with: classes.filler), units.classes[next].isDisjoint(with: classes.negation) {
+            next += 1
+        }
+        return next < units.count && !units.classes[next].isDisjoint(with: classes.negation)
+    }
+
+    /// A threat reported or condemned: a MELD word in the sentence outside an "als"-clause ("als je het
+    /// meldt, ben je dood" still threatens), or the match inside quotation marks in a post that reports.
+    private func isReported(_ match: ConstructionMatch, _ units: SentenceUnits, _ classes: Classes) -> Bool {
+        for unit in 0..<units.count where !units.classes[unit].isDisjoint(with: classes.report) {
+            var back = unit - 1
+            var conditional = false
+            while back >= 0, units.classes[back].isDisjoint(with: classes.barrier) {
+                if !units.classes[back].isDisjoint(with: classes.conditional) { conditional = true; break }
+                back -= 1
+            }
+            if !conditional { return true }
+        }
+        let start = Int(context.document.tokens[units.tokens[match.first]].start)
+        return isQuoted(at: start) && documentHas(classes.report)
+    }
+
+    /// Whether an odd number of double quotation marks stands before `offset` on its line.
+    private func isQuoted(at offset: Int) -> Bool {
+        let bytes = context.document.bytes
+        var quotes = 0
+        var index = offset - 1
+        while index >= 0, bytes[index] != 0x0A {
+            if bytes[index] == UInt8(ascii: "\"") { quotes += 1 }
+            // “ ” „ « » (E2 80 9C/9D/9E, C2 AB/BB)
+            if index >= 2, bytes[index - 2] == 0xE2, bytes[index - 1] == 0x80, (0x9C...0x9E).contains(bytes[index]) { quotes += 1 }
+            if index >= 1, bytes[index - 1] == 0xC2, bytes[index] == 0xAB || bytes[index] == 0xBB { quotes += 1 }
+            index -= 1
+        }
+        return quotes % 2 == 1
+    }
+
+    /// Words of harm that are also said of games, or a doom ("jullie zijn zo dood"), in a match.
+    private func isGame(_ match: ConstructionMatch, _ units: SentenceUnits, _ classes: Classes) -> Bool {
+        (match.first...match.last).contains { !units.classes[$0].isDisjoint(with: classes.gameVerb) }
+            || (match.anchor >= 0 && !units.classes[match.anchor].isDisjoint(with: classes.doom))
+    }
+
+    /// The weak family needs more: a condition or consequence in the sentence ("als …", "dan …"), or an
+    /// insult or curse in the post.
+    private func isCorroborated(_ units: SentenceUnits, _ classes: Classes) -> Bool {
+        let cues = classes.conditional.union(classes.then).union(classes.insult).union(classes.curse)
+        if units.classes.contains(where: { !$0.isDisjoint(with: cues) }) { return true }
+        return context.profanityMatches.contains { $0.entry.sureness >= 1 }
+    }
+
+    private func overlaps(_ idiom: ConstructionMatch?, _ match: ConstructionMatch) -> Bool {
+        guard let idiom else { return false }
+        return idiom.first <= match.last + 1 && match.first <= idiom.last
+    }
+
+    /// Whether any word of the post has one of `classes` (for post-wide context: a game, a report), also
+    /// as the end of a compound ("hockeywedstrijd", "voetbaltoernooi").
+    private func documentHas(_ classes: WordClassSet) -> Bool {
+        let book = context.resources.grammar.book, keys = context.keys
+        var tails: [[UInt8]] = []
+        book.forEachWord(in: classes) { if $0.count >= 4 { tails.append($0) } }
+        return context.document.tokens.indices.contains { index in
+            guard context.document.tokens[index].kind == .word else { return false }
+            let key = keys.key(index)
+            if !(book.words.value(for: key, hash: keys.hash(index)) ?? []).isDisjoint(with: classes) { return true }
+            return tails.contains { tail in key.count > tail.count + 2 && key.suffix(tail.count).elementsEqual(tail) }
+        }
+    }
+}
