@@ -1,7 +1,7 @@
 /// The constructions of one concern (`Lexicons/nl/constructions/<rule>.tsv`), grouped in families, each
 /// family with its label, its sureness and its examples. Rows (tab-separated):
 ///
-///     family          id   sureness (0–2)   Dutch label   English label
+///     family          id   sureness (0–2)   Dutch label   English label   [flags, space-separated]
 ///     define          NAME   pattern
 ///     <family id>     pattern
 ///     example         family id   text with ⟦the span⟧ that must be found
@@ -14,6 +14,8 @@ struct ConstructionSet: Sendable {
         var id: String
         var sureness: Int
         var label: LocalizedText
+        /// Judgements the rule applies to this family's matches, named in the file (e.g. "geen-verleden").
+        var flags: Set<String> = []
         var examples: [String] = []
         var counterexamples: [String] = []
     }
@@ -37,7 +39,8 @@ struct ConstructionSet: Sendable {
                     throw file.error(row, "expected family<TAB>id<TAB>sureness 0–2<TAB>Dutch label<TAB>English label")
                 }
                 guard family(row.fields[1]) == nil else { throw file.error(row, "family '\(row.fields[1])' is declared twice") }
-                families.append(Family(id: row.fields[1], sureness: sureness, label: LocalizedText(nl: row.fields[3], en: row.fields[4])))
+                let flags = row.fields.count > 5 ? Set(row.fields[5].split(separator: " ").map(String.init)) : []
+                families.append(Family(id: row.fields[1], sureness: sureness, label: LocalizedText(nl: row.fields[3], en: row.fields[4]), flags: flags))
             case "define":
                 guard row.fields.count >= 3, row.fields[1].allSatisfy({ $0.isUppercase || $0 == "_" || $0.isNumber }) else {
                     throw file.error(row, "expected define<TAB>NAME (capitals)<TAB>pattern")

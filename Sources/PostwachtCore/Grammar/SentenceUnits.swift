@@ -81,9 +81,23 @@ struct SentenceReader {
             units.classes.append(classes)
             units.particleEnd.append(-1)
         }
+        readCompounds(&units)
         joinParticles(&units)
         readPossessives(&units)
         return units
+    }
+
+    /// A word no list knows that ends in a person or group noun takes its class: "asielzoekerskinderen",
+    /// "kutbrugklassers", "gymjuf".
+    private func readCompounds(_ units: inout SentenceUnits) {
+        let plain = book[.word].union(book[.capitalised]).union(book[.insultWord]).union(book[.curseWord])
+        for unit in 0..<units.count where units.classes[unit].isSubset(of: plain) && units.classes[unit].contains(book[.word]) {
+            let key = keys.key(units.tokens[unit])
+            guard key.count >= 8 else { continue }
+            if let tail = book.compoundTails.first(where: { $0.key.count + 3 <= key.count && key.suffix($0.key.count).elementsEqual($0.key) }) {
+                units.classes[unit].formUnion(tail.classes)
+            }
+        }
     }
 
     /// "2b", "3havo", "4v", "h3", "6vwo": a year digit and a stream, or the other way round.
@@ -118,7 +132,12 @@ struct SentenceReader {
             next += 1
         }
         let before = unit - particle.count
-        return matches(particle, in: units, at: before) ? (before, unit - 1) : nil
+        if matches(particle, in: units, at: before) { return (before, unit - 1) }
+        // "om hem een lesje te leren", "in elkaar te slaan"
+        if before >= 1, key(units, unit - 1).elementsEqual([UInt8(ascii: "t"), UInt8(ascii: "e")]), matches(particle, in: units, at: before - 1) {
+            return (before - 1, unit - 2)
+        }
+        return nil
     }
 
     private func joinParticles(_ units: inout SentenceUnits) {
@@ -132,32 +151,49 @@ struct SentenceReader {
                 units.classes[unit].subtract(book.masks.verbs)
             }
             guard let readings = verbs.withParticle.value(for: unitKey, hash: hash) else { continue }
-            // The longest particle wins: "in elkaar" before "in".
-            var best: (reading: VerbTable.Reading, last: Int, first: Int)?
+            // The longest particle wins ("in elkaar" before "in"); a form that is two tenses (English
+            // "locked": past and participle) takes both.
+            var best: (length: Int, last: Int, classes: WordClassSet)?
             for reading in readings {
                 guard let found = particle(reading.particle, of: unit, in: units) else { continue }
-                if best == nil || reading.particle.count > best!.reading.particle.count { best = (reading, found.last, found.first) }
+                if best == nil || reading.particle.count > best!.length {
+                    best = (reading.particle.count, found.last, reading.classes)
+                } else if reading.particle.count == best!.length {
+                    best!.classes.formUnion(reading.classes)
+                }
             }
             guard let best else { continue }
-            units.classes[unit].formUnion(best.reading.classes)
+            units.classes[unit].formUnion(best.classes)
             if best.last > unit { units.particleEnd[unit] = units.tokens[best.last] }
         }
     }
 
-    /// "je", "haar", "zijn", "jullie" own the noun after them ("je kop", "haar banden"); before anything
-    /// else they are the person ("ik sla je morgen", "ik zie haar"). A possessive keeps BEZ and loses its
-    /// person classes; a person loses BEZ.
+    /// "je", "haar", "zijn", "jullie" own the noun after them ("je kop", "haar banden", "je domme kop");
+    /// before anything else they are the person ("ik sla je morgen", "ik vind je leuk"). A possessive keeps
+    /// BEZ and loses its person classes; a person loses BEZ.
     private func readPossessives(_ units: inout SentenceUnits) {
         let possessive = book.masks.possessive, person = book.masks.personPronouns, nouns = book.masks.nouns
+        let adjectives = book.masks.adjectives
         guard !possessive.isEmpty else { return }
-        for unit in 0..<units.count where units.classes[unit].contains(possessive) {
+        func isNoun(_ unit: Int) -> Bool {
+            unit < units.count && units.classes[unit].contains(book[.word]) && units.classes[unit].isSubset(of: nouns)
+        }
+        func ownsNext(_ unit: Int) -> Bool {
             let next = unit + 1
-            let ownsNext = next < units.count && units.classes[next].contains(book[.word]) && units.classes[next].isSubset(of: nouns)
-            if ownsNext {
+            let isAdjective = next < units.count && !units.classes[next].isDisjoint(with: adjectives)
+            return isAdjective ? isNoun(next + 1) : isNoun(next)
+        }
+        for unit in 0..<units.count where units.classes[unit].contains(possessive) {
+            if ownsNext(unit) {
                 units.classes[unit].subtract(person)
             } else {
                 units.classes[unit].remove(possessive)
             }
+        }
+        // "die" before a noun is its determiner ("ik sloop die router"), not a person.
+        let determiner = book.masks.determiners
+        for unit in 0..<units.count where !units.classes[unit].isDisjoint(with: determiner) && !units.classes[unit].isDisjoint(with: person) {
+            if ownsNext(unit) { units.classes[unit].subtract(person) }
         }
     }
 }

@@ -25,11 +25,15 @@ struct VerbTable: Sendable {
     /// and gives the word book the classes of every form that needs no particle, or has it joined on
     /// (afmaken, afgemaakt, doodsteken).
     init(_ file: LexiconFile, book: inout WordClassBook, folder: KeyFolder) throws(LexiconError) {
+        guard let particleBit = book.bit(named: "DEEL", create: true) else { throw LexiconError(description: "\(file.path): more than \(WordClassSet.capacity) word classes") }
+        let particle = WordClassSet(bit: particleBit)
         for row in file.rows {
             guard row.fields.count >= 7 else {
                 throw file.error(row, "expected lemma, particle (or -), CLASS, present forms, past forms, infinitive, participle[, innocent particles]")
             }
             let particleWords = row.fields[1] == "-" ? [] : row.fields[1].split(separator: " ").map { folder.key(of: String($0)) }
+            // Particles are no nouns: "steek ik je neer" keeps "je" the person ("in elkaar": its last word).
+            if let last = particleWords.last { book.add(particle, to: last) }
             // The first class takes the tense; the others (SPELBAAR) go with every form.
             let names = row.fields[2].split(separator: " ").map(String.init)
             guard let primary = names.first else { throw file.error(row, "no class in column 3") }
@@ -65,6 +69,7 @@ struct VerbTable: Sendable {
             }
             if row.fields.count >= 8, particleWords.isEmpty, !row.fields[7].isEmpty, row.fields[7] != "-" {
                 let innocent = row.fields[7].split(separator: ",").map { $0.split(separator: " ").map { folder.key(of: String($0)) } }
+                for words in innocent { if let last = words.last { book.add(particle, to: last) } }
                 for (_, list) in forms {
                     for form in list.split(separator: " ").map(String.init) where form != "-" {
                         let key = folder.key(of: form)
@@ -88,7 +93,7 @@ struct Grammar: Sendable {
     var verbs: VerbTable
 
     static let verbFiles = ["nl/grammar/verbs-of-harm.tsv"]
-    static var files: [String] { WordClassBook.files + verbFiles }
+    static var files: [String] { WordClassBook.files + [WordClassBook.adjectiveFile] + verbFiles }
 
     init(book: WordClassBook = WordClassBook(), verbs: VerbTable = VerbTable()) {
         self.book = book

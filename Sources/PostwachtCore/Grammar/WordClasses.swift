@@ -27,10 +27,21 @@ struct WordClassBook: Sendable {
         var personPronouns = WordClassSet()
         /// The classes verb tables give: a particle that makes another verb takes them away.
         var verbs = WordClassSet()
+        /// Adjectives: "je domme kop" owns the noun after the adjective; "ik vind je leuk" does not.
+        var adjectives = WordClassSet()
+        /// DIE: demonstratives that are a determiner before a noun, a person on their own.
+        var determiners = WordClassSet()
     }
 
-    static let nounClassNames = ["LICHAAM", "BEZITTING", "PERSOON", "MENSEN", "GROEP", "SCHELD", "SCHELDBN",
+    /// Classes of nouns that a possessive may own.
+    static let nounClassNames = ["ZNW", "LICHAAM", "BEZITTING", "PERSOON", "MENSEN", "GROEP", "GROEPLID", "SCHELD", "WONEN",
                                  Dynamic.word.rawValue, Dynamic.capitalised.rawValue, Dynamic.name.rawValue]
+    /// Classes whose words, as the last part of a compound, give it their class: "asielzoekerskinderen"
+    /// is MENSEN, "kutbrugklassers" too.
+    static let compoundTailClassNames = ["PERSOON", "MENSEN", "GROEP"]
+
+    /// Per class in `compoundTailClassNames`, its words of five letters or more, longest first.
+    private(set) var compoundTails: [(key: [UInt8], classes: WordClassSet)] = []
 
     /// Classes the text itself decides, not a word list: set per token when a sentence is read.
     enum Dynamic: String, CaseIterable {
@@ -50,6 +61,9 @@ struct WordClassBook: Sendable {
         /// Any other profanity: curses, coarse slang.
         case curseWord = "VLOEK"
     }
+
+    /// Adjectives with a polarity (`word<TAB>negative|positive`), read as the class BN.
+    static let adjectiveFile = "nl/evaluative-adjectives.tsv"
 
     /// Files of word classes, one concern each: `word<TAB>CLASS[ CLASS …]`.
     static let files = ["nl/grammar/pronouns.tsv", "nl/grammar/function-words.tsv", "nl/grammar/person-nouns.tsv",
@@ -86,13 +100,27 @@ struct WordClassBook: Sendable {
                 words.set(classes.union(words.value(for: key) ?? []), for: key)
             }
         }
+        let adjectives = try read(Self.adjectiveFile)
+        let adjective = WordClassSet(bit: bit(named: "BN", create: true)!)
+        for row in adjectives.rows where !row.fields[0].isEmpty {
+            add(adjective, to: folder.key(of: row.fields[0]))
+        }
     }
 
     /// Makes the masks; call after every word file and verb table is read.
     mutating func finish(verbClassNames: [String]) {
         func union(_ names: [String]) -> WordClassSet { names.reduce(into: WordClassSet()) { $0.formUnion(classSet(named: $1) ?? []) } }
         masks = Masks(nouns: union(Self.nounClassNames), possessive: union(["BEZ"]), personPronouns: union(["JOU", "HEM", "JIJ", "HIJ"]),
-                      verbs: union(verbClassNames))
+                      verbs: union(verbClassNames), adjectives: union(["BN", "SCHELDBN", "GROEPBN"]),
+                      determiners: union(["DIE"]))
+        let tailClasses = union(Self.compoundTailClassNames)
+        var tails: [(key: [UInt8], classes: WordClassSet)] = []
+        words.forEachKey { key in
+            if key.count >= 5, let classes = words.value(for: key), !classes.isDisjoint(with: tailClasses) {
+                tails.append((key, classes.intersection(tailClasses)))
+            }
+        }
+        compoundTails = tails.sorted { $0.key.count != $1.key.count ? $0.key.count > $1.key.count : $0.key.lexicographicallyPrecedes($1.key) }
     }
 
     /// Adds classes to a word, for classes that other lexicons feed (verbs of harm from their own table).

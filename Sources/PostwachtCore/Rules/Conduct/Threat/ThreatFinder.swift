@@ -13,7 +13,8 @@ struct ThreatFinder {
 
     /// Class sets the judgement reads, looked up once per post.
     private struct Classes {
-        let negation, filler, barrier, report, conditional, then, game, gameVerb, doom, insult, curse: WordClassSet
+        let negation, filler, barrier, report, conditional, then, game, gameVerb, doom, insult, curse, singular: WordClassSet
+        let past, must, preposition, time: WordClassSet
         /// Context a construction may start or end with that is not part of what it says ("dan", ",", "morgen").
         let frame: WordClassSet
         init(_ book: WordClassBook) {
@@ -29,9 +30,21 @@ struct ThreatFinder {
             doom = named("DOOD")
             insult = book[.insultWord].union(named("SCHELD"))
             curse = book[.curseWord]
+            singular = named("ENKEL")
+            past = named("VERLEDEN")
+            must = named("MOET")
+            preposition = named("VZ")
+            time = named("UUR")
             frame = book[.comma].union(then).union(filler).union(conditional).union(barrier).union(named("EN"))
         }
     }
+
+    /// Family flags in the construction file: "geen-verleden" — a past auxiliary in the match (werd, was)
+    /// makes it a report ("werden opgesloten"), unless a modal wishes it ("hadden … moeten");
+    /// "niet-na-voorzetsel" — a match that follows a preposition is the object of another phrase
+    /// ("het salaris van ⟦een leerkracht is een grap⟧").
+    static let pastIsReport = "geen-verleden"
+    static let notAfterPreposition = "niet-na-voorzetsel"
 
     func matches() -> [Found] {
         let document = context.document, keys = context.keys
@@ -54,12 +67,15 @@ struct ThreatFinder {
                     from = match.last + 1
                     let family = constructions.family(construction.family)!
                     if isNegated(match, units, classes) || isReported(match, units, classes) { continue }
+                    if family.flags.contains(Self.pastIsReport), isPast(match, units, classes) { continue }
+                    if family.flags.contains(Self.notAfterPreposition), match.first > 0,
+                       !units.classes[match.first - 1].isDisjoint(with: classes.preposition) { continue }
                     if isGame(match, units, classes) {
                         if postHasGame == nil { postHasGame = documentHas(classes.game) }
                         if postHasGame! { continue }
                     }
                     if constructions.idioms.contains(where: { idiom in overlaps(matcher.firstMatch(of: idiom), match) }) { continue }
-                    if family.sureness == 0, !isCorroborated(units, classes) { continue }
+                    if family.sureness == 0, !isCorroborated(match, units, classes) { continue }
                     found.append(Found(range: range(of: match, in: units, frame: classes.frame), family: family, source: construction.source))
                 }
             }
@@ -107,9 +123,13 @@ struct ThreatFinder {
     }
 
     /// A threat reported or condemned: a MELD word in the sentence outside an "als"-clause ("als je het
-    /// meldt, ben je dood" still threatens), or the match inside quotation marks in a post that reports.
+    /// meldt, ben je dood" still threatens), or the match inside quotation marks in a post that reports,
+    /// or that the school or a teacher wrote (a lesson quoting hate to discuss it).
     private func isReported(_ match: ConstructionMatch, _ units: SentenceUnits, _ classes: Classes) -> Bool {
         for unit in 0..<units.count where !units.classes[unit].isDisjoint(with: classes.report) {
+            // After the match only in its own clause ("ik maak je af zei hij"), not in a clause of its own
+            // ("…, niet normaal wat je over mn moeder zei").
+            if unit > match.last, ((match.last + 1)..<unit).contains(where: { !units.classes[$0].isDisjoint(with: classes.barrier) }) { continue }
             var back = unit - 1
             var conditional = false
             while back >= 0, units.classes[back].isDisjoint(with: classes.barrier) {
@@ -118,23 +138,31 @@ struct ThreatFinder {
             }
             if !conditional { return true }
         }
-        let start = Int(context.document.tokens[units.tokens[match.first]].start)
-        return isQuoted(at: start) && documentHas(classes.report)
+        guard isQuoted(units.tokens[match.first]) else { return false }
+        return context.authorRole == .school || context.authorRole == .staff || documentHas(classes.report)
     }
 
-    /// Whether an odd number of double quotation marks stands before `offset` on its line.
-    private func isQuoted(at offset: Int) -> Bool {
-        let bytes = context.document.bytes
+    /// Whether an odd number of quotation marks (" “ ” „ « » and ' ‘ ’ standing alone) precede token
+    /// `index` on its line.
+    private func isQuoted(_ index: Int) -> Bool {
+        let document = context.document, tokens = document.tokens
         var quotes = 0
-        var index = offset - 1
-        while index >= 0, bytes[index] != 0x0A {
-            if bytes[index] == UInt8(ascii: "\"") { quotes += 1 }
-            // “ ” „ « » (E2 80 9C/9D/9E, C2 AB/BB)
-            if index >= 2, bytes[index - 2] == 0xE2, bytes[index - 1] == 0x80, (0x9C...0x9E).contains(bytes[index]) { quotes += 1 }
-            if index >= 1, bytes[index - 1] == 0xC2, bytes[index] == 0xAB || bytes[index] == 0xBB { quotes += 1 }
-            index -= 1
+        var previous = index - 1
+        while previous >= 0 {
+            let token = tokens[previous]
+            if document.bytes[Int(token.end)..<Int(tokens[previous + 1].start)].contains(0x0A) { break }
+            if token.kind == .other, Self.quotationMarks.contains(Array(document.bytes[token.byteRange])) { quotes += 1 }
+            previous -= 1
         }
         return quotes % 2 == 1
+    }
+
+    private static let quotationMarks: Set<[UInt8]> = [[0x22], [0x27], [0xE2, 0x80, 0x9C], [0xE2, 0x80, 0x9D], [0xE2, 0x80, 0x9E],
+                                                       [0xE2, 0x80, 0x98], [0xE2, 0x80, 0x99], [0xC2, 0xAB], [0xC2, 0xBB]]
+
+    private func isPast(_ match: ConstructionMatch, _ units: SentenceUnits, _ classes: Classes) -> Bool {
+        let span = match.first...match.last
+        return span.contains { !units.classes[$0].isDisjoint(with: classes.past) } && !span.contains { !units.classes[$0].isDisjoint(with: classes.must) }
     }
 
     /// Words of harm that are also said of games, or a doom ("jullie zijn zo dood"), in a match.
@@ -143,12 +171,20 @@ struct ThreatFinder {
             || (match.anchor >= 0 && !units.classes[match.anchor].isDisjoint(with: classes.doom))
     }
 
-    /// The weak family needs more: a condition or consequence in the sentence ("als …", "dan …"), or an
-    /// insult or curse in the post.
-    private func isCorroborated(_ units: SentenceUnits, _ classes: Classes) -> Bool {
-        let cues = classes.conditional.union(classes.then).union(classes.insult).union(classes.curse)
-        if units.classes.contains(where: { !$0.isDisjoint(with: cues) }) { return true }
-        return context.profanityMatches.contains { $0.entry.sureness >= 1 }
+    /// The weak family needs more: a condition before it in the sentence ("als je …, kom ik je halen"), "dan"
+    /// right before it, an insult or curse in the post, or a pupil saying it to one person ("we wachten je
+    /// op" from a pupil, not "we wachten jullie op" from the school) — and no appointment (an hour) in it.
+    private func isCorroborated(_ match: ConstructionMatch, _ units: SentenceUnits, _ classes: Classes) -> Bool {
+        let sentence = 0..<units.count
+        if sentence.contains(where: { !units.classes[$0].isDisjoint(with: classes.time) }) { return false }
+        if units.classes[..<match.first].contains(where: { !$0.isDisjoint(with: classes.conditional) }) { return true }
+        if match.first > 0, !units.classes[match.first - 1].isDisjoint(with: classes.then) || !units.classes[match.first].isDisjoint(with: classes.then) {
+            return true
+        }
+        let insults = classes.insult.union(classes.curse)
+        if units.classes.contains(where: { !$0.isDisjoint(with: insults) }) { return true }
+        if context.profanityMatches.contains(where: { $0.entry.sureness >= 1 }) { return true }
+        return context.authorRole == .pupil && (match.first...match.last).contains { !units.classes[$0].isDisjoint(with: classes.singular) }
     }
 
     private func overlaps(_ idiom: ConstructionMatch?, _ match: ConstructionMatch) -> Bool {
