@@ -6,8 +6,40 @@ struct LexiconCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lexicon",
         abstract: "Work on the lexicons.",
-        subcommands: [ScanWordList.self, Parse.self]
+        subcommands: [ScanWordList.self, Parse.self, Evidence.self]
     )
+
+    struct Evidence: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "evidence",
+            abstract: "Print the disclaimer evidence of each post (JSONL in, JSONL out), for training and explaining.",
+            discussion: """
+            Reads posts in the `check --input jsonl` format on standard input and writes one line per post: \
+            {"id", "score", "disclaimer", "features": {…}, "cues": {…}}. A staff post about school \
+            (features.topic > 0) with no disclaimer is reported by conduct.missing-disclaimer when score > 0. \
+            scripts/models/train_missing_disclaimer.py fits Lexicons/nl/models/missing-disclaimer.tsv from it.
+            """
+        )
+
+        @OptionGroup var engine: EngineOptions
+
+        func run() throws {
+            let resources = try engine.loadResources()
+            let checker = try Linter(resources: resources).makeChecker()
+            var output = ""
+            let lines = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
+            for (number, line) in lines.enumerated() where !line.allSatisfy(\.isWhitespace) {
+                guard case .success(let record) = JSONLRecordDecoder.decode(Array(line.utf8), fallbackID: "line-\(number + 1)") else { continue }
+                let (evidence, score) = try checker.disclaimerEvidence(of: record)
+                var object: [String: Any] = ["id": record.id, "score": score, "disclaimer": evidence.disclaimer.map { $0 as Any } ?? NSNull()]
+                object["features"] = Dictionary(uniqueKeysWithValues: DisclaimerEvidence.Feature.allCases.map { ($0.rawValue, evidence[$0]) })
+                object["cues"] = Dictionary(uniqueKeysWithValues: evidence.cues.map { ($0.key.rawValue, $0.value) })
+                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+                output += String(decoding: data, as: UTF8.self) + "\n"
+            }
+            print(output, terminator: "")
+        }
+    }
 
     struct Parse: ParsableCommand {
         static let configuration = CommandConfiguration(

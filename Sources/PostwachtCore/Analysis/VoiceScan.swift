@@ -33,6 +33,9 @@ struct VoiceScan {
                     case .voice: hasOpinion = true
                     case .`self`: speaksForSelf = true
                     case .practical: isPractical = true
+                    case .policy: mentionsSchool = true
+                    case .stance, .sarcasm: hasOpinion = true
+                    case .news: break
                     }
                 }
             }

@@ -87,8 +87,9 @@ struct SentenceReader {
         return units
     }
 
-    /// A word no list knows that ends in a person or group noun takes its class: "asielzoekerskinderen",
-    /// "kutbrugklassers", "gymjuf".
+    /// A word no list knows that ends in a person or group noun takes its class ("asielzoekerskinderen",
+    /// "gymjuf"), and a curse compound that ends in one insults that person ("kankerleraar",
+    /// "kutbrugklassers"), where "pleurisdag" only curses.
     private func readCompounds(_ units: inout SentenceUnits) {
         let plain = book[.word].union(book[.capitalised]).union(book[.insultWord]).union(book[.curseWord])
         for unit in 0..<units.count where units.classes[unit].isSubset(of: plain) && units.classes[unit].contains(book[.word]) {
@@ -96,6 +97,7 @@ struct SentenceReader {
             guard key.count >= 8 else { continue }
             if let tail = book.compoundTails.first(where: { $0.key.count + 3 <= key.count && key.suffix($0.key.count).elementsEqual($0.key) }) {
                 units.classes[unit].formUnion(tail.classes)
+                if units.classes[unit].contains(book[.curseWord]) { units.classes[unit].insert(book[.insultWord]) }
             }
         }
     }

@@ -37,8 +37,8 @@ struct WordClassBook: Sendable {
     static let nounClassNames = ["ZNW", "LICHAAM", "BEZITTING", "PERSOON", "MENSEN", "GROEP", "GROEPLID", "SCHELD", "WONEN",
                                  Dynamic.word.rawValue, Dynamic.capitalised.rawValue, Dynamic.name.rawValue]
     /// Classes whose words, as the last part of a compound, give it their class: "asielzoekerskinderen"
-    /// is MENSEN, "kutbrugklassers" too.
-    static let compoundTailClassNames = ["PERSOON", "MENSEN", "GROEP"]
+    /// is MENSEN, "kutbrugklassers" too, "tyfusmongool" SCHELD.
+    static let compoundTailClassNames = ["PERSOON", "MENSEN", "GROEP", "SCHELD"]
 
     /// Per class in `compoundTailClassNames`, its words of five letters or more, longest first.
     private(set) var compoundTails: [(key: [UInt8], classes: WordClassSet)] = []
@@ -68,7 +68,7 @@ struct WordClassBook: Sendable {
     /// Files of word classes, one concern each: `word<TAB>CLASS[ CLASS …]`.
     static let files = ["nl/grammar/pronouns.tsv", "nl/grammar/function-words.tsv", "nl/grammar/person-nouns.tsv",
                         "nl/grammar/groups.tsv", "nl/grammar/insults.tsv", "nl/grammar/insult-adjectives.tsv",
-                        "nl/grammar/threat-words.tsv", "nl/grammar/context-words.tsv"]
+                        "nl/grammar/threat-words.tsv", "nl/grammar/context-words.tsv", "nl/grammar/disclaimer-words.tsv"]
 
     init() {
         for dynamic in Dynamic.allCases { _ = bit(named: dynamic.rawValue, create: true) }
@@ -100,10 +100,15 @@ struct WordClassBook: Sendable {
                 words.set(classes.union(words.value(for: key) ?? []), for: key)
             }
         }
+        // Adjectives with their polarity: BN, and BN_NEG or BN_POS (the stance of a staff post).
         let adjectives = try read(Self.adjectiveFile)
         let adjective = WordClassSet(bit: bit(named: "BN", create: true)!)
+        let negative = WordClassSet(bit: bit(named: "BN_NEG", create: true)!), positive = WordClassSet(bit: bit(named: "BN_POS", create: true)!)
         for row in adjectives.rows where !row.fields[0].isEmpty {
-            add(adjective, to: folder.key(of: row.fields[0]))
+            guard row.fields.count >= 2, row.fields[1] == "negative" || row.fields[1] == "positive" else {
+                throw adjectives.error(row, "expected adjective<TAB>negative|positive")
+            }
+            add(adjective.union(row.fields[1] == "negative" ? negative : positive), to: folder.key(of: row.fields[0]))
         }
     }
 

@@ -16,7 +16,7 @@ public struct ConductLexicon: Sendable {
     var publicChannels: Set<String> = []
     var closedChannels: Set<String> = []
 
-    enum TopicKind: Sendable { case topic, voice, `self`, practical }
+    enum TopicKind: String, Sendable { case topic, voice, `self`, practical, policy, stance, sarcasm, news }
 
     struct ConfidentialTerm: Sendable {
         var kind: String
@@ -42,15 +42,7 @@ public struct ConductLexicon: Sendable {
             && !row.fields[0].unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
             voiceEmoji.insert(Array(row.fields[0].utf8))
         }
-        schoolTopics = try topics.termList(columns: 2, folder: folder) { fields in
-            switch fields[1] {
-            case "topic": return .topic
-            case "voice": return .voice
-            case "self": return .`self`
-            case "practical": return .practical
-            default: return nil
-            }
-        }
+        schoolTopics = try topics.termList(columns: 2, folder: folder) { fields in TopicKind(rawValue: fields[1]) }
         let confidential = try read("nl/confidential-terms.tsv")
         for row in confidential.rows {
             guard row.fields.count == 4, ["yes", "no"].contains(row.fields[2]), ["word", "prefix", "phrase"].contains(row.fields[3]) else {

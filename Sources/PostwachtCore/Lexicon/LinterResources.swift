@@ -14,6 +14,9 @@ public final class LinterResources: Sendable {
     let grammar: Grammar
     /// The threat rule's constructions (Lexicons/nl/constructions/threat.tsv).
     let threatConstructions: ConstructionSet
+    /// The missing-disclaimer rule's disclaimer constructions and evidence weights.
+    let disclaimerConstructions: ConstructionSet
+    let disclaimerModel: DisclaimerModel
     let facets: LexiconFacets
     /// The tables every checker keys words with, made once.
     let keyTables: KeyTables
@@ -24,12 +27,14 @@ public final class LinterResources: Sendable {
 
     init(profanity: ProfanityLexicon, profanityContext: ProfanityContext, letterLookalikes: [UInt32: [UInt8]],
          personalData: PersonalDataLexicon, conduct: ConductLexicon, grammar: Grammar, threatConstructions: ConstructionSet,
-         policies: PolicyBook, lexiconDirectory: URL) {
+         disclaimerConstructions: ConstructionSet, disclaimerModel: DisclaimerModel, policies: PolicyBook, lexiconDirectory: URL) {
         self.profanity = profanity
         self.personalData = personalData
         self.conduct = conduct
         self.grammar = grammar
         self.threatConstructions = threatConstructions
+        self.disclaimerConstructions = disclaimerConstructions
+        self.disclaimerModel = disclaimerModel
         facets = LexiconFacets(profanity: profanity, personalData: personalData, conduct: conduct, grammar: grammar,
                                constructionAnchors: threatConstructions.anchors)
         keyTables = KeyTables(folder: KeyFolder(lookalikes: letterLookalikes))
@@ -43,7 +48,7 @@ public final class LinterResources: Sendable {
     }
 
     public static let requiredFiles = ["nl/profanity.tsv", "nl/profanity-allow.tsv", "nl/profanity-context.tsv", "letter-lookalikes.tsv"]
-        + PersonalDataLexicon.files + ConductLexicon.files + Grammar.files + [ThreatRule.constructionFile]
+        + PersonalDataLexicon.files + ConductLexicon.files + Grammar.files + [ThreatRule.constructionFile, MissingDisclaimerRule.constructionFile, DisclaimerModel.file]
 
     /// Loads every lexicon and policy pack; `additions` are a school's own extra and allowed terms.
     public static func load(from directory: URL, additions: LexiconAdditions = LexiconAdditions()) throws(LexiconError) -> LinterResources {
@@ -71,10 +76,12 @@ public final class LinterResources: Sendable {
         conduct.add(additions, folder: folder)
         let grammar = try Grammar(reading: { name throws(LexiconError) in try readFile(directory, name) }, folder: folder)
         let threats = try ConstructionSet(try readFile(directory, ThreatRule.constructionFile), book: grammar.book, folder: folder)
+        let disclaimers = try ConstructionSet(try readFile(directory, MissingDisclaimerRule.constructionFile), book: grammar.book, folder: folder)
+        let disclaimerModel = try DisclaimerModel(try readFile(directory, DisclaimerModel.file))
         let policies = try PolicyBook.load(from: directory.appendingPathComponent("policies"))
         return LinterResources(profanity: profanity, profanityContext: context, letterLookalikes: lookalikes,
                                personalData: personalData, conduct: conduct, grammar: grammar, threatConstructions: threats,
-                               policies: policies, lexiconDirectory: directory)
+                               disclaimerConstructions: disclaimers, disclaimerModel: disclaimerModel, policies: policies, lexiconDirectory: directory)
     }
 
     static func readFile(_ directory: URL, _ name: String) throws(LexiconError) -> LexiconFile {

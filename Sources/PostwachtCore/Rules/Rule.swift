@@ -52,7 +52,7 @@ public final class RuleContext {
     }
 
     /// The folded names a staff post about its school may use: the pack's and the configured aliases.
-    private func organisationNames(_ packID: String?) -> [[UInt8]] {
+    func organisationNames(_ packID: String?) -> [[UInt8]] {
         packID.flatMap { linter.organisationNames[$0] } ?? linter.aliases
     }
 
@@ -77,7 +77,7 @@ public final class RuleContext {
     private(set) lazy var sentenceReader = SentenceReader(
         document: document, keys: keys, book: resources.grammar.book, verbs: resources.grammar.verbs,
         names: resources.personalData.names,
-        profanity: profanityMatches.map { ($0.range, $0.entry.wordClass == .insult || $0.entry.wordClass == .slur || $0.isCompound) })
+        profanity: profanityMatches.map { ($0.range, $0.entry.wordClass == .insult || $0.entry.wordClass == .slur) })
 
     private var sentenceUnits: [Int: SentenceUnits] = [:]
 

@@ -151,10 +151,15 @@ struct ThreatFinder {
         while previous >= 0 {
             let token = tokens[previous]
             if document.bytes[Int(token.end)..<Int(tokens[previous + 1].start)].contains(0x0A) { break }
-            if token.kind == .other, Self.quotationMarks.contains(Array(document.bytes[token.byteRange])) { quotes += 1 }
+            if Self.isQuotationMark(document, previous) { quotes += 1 }
             previous -= 1
         }
         return quotes % 2 == 1
+    }
+
+    static func isQuotationMark(_ document: Document, _ index: Int) -> Bool {
+        let token = document.tokens[index]
+        return token.kind == .other && quotationMarks.contains(Array(document.bytes[token.byteRange]))
     }
 
     private static let quotationMarks: Set<[UInt8]> = [[0x22], [0x27], [0xE2, 0x80, 0x9C], [0xE2, 0x80, 0x9D], [0xE2, 0x80, 0x9E],

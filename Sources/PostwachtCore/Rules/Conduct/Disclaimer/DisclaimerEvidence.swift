@@ -1,0 +1,184 @@
+/// What a staff post shows about whether it needs a personal-title disclaimer: how much it is about school
+/// or education, how much it judges, how much it is a practical message or personal news, and whether it
+/// already says it is a personal view. Neutral evidence; `MissingDisclaimerRule` weighs it.
+public struct DisclaimerEvidence: Sendable {
+    /// The kinds of evidence, each a count (capped) or a flag; the weights file names them.
+    public enum Feature: String, CaseIterable, Sendable {
+        /// School and education words, the school's own name, class codes ("3C", "groep 7").
+        case topic
+        /// Education policy and its makers: inspectie, ministerie, passend onderwijs, werkdruk.
+        case policy
+        /// People by role (vader, moeder, meneer, kind): a staff post about them may be about school.
+        case people
+        /// Opinion phrases and words of feeling ("ik vind", "schandalig", "trots", 😩).
+        case opinion
+        /// Markers that an opinion follows: "eerlijk:", "hot take", "als je het mij vraagt".
+        case stance
+        /// Irony that judges: "briljant weer 👏", "gelukt hoor".
+        case sarcasm
+        /// Adjectives of the subjectivity lexicon that judge negatively or positively.
+        case negativeWords = "negative"
+        case positiveWords = "positive"
+        /// Nouns that judge when said of something: schande, grap, drama, clown.
+        case judgingNouns = "judging"
+        /// Must, should, deserve: "dit hoort niet", "zou moeten".
+        case deontic
+        /// A question with a question word: "Wie heeft dit bedacht?"
+        case question
+        case exclamation
+        /// Quotation marks around words ("'minder administratieve lasten'"): often scare quotes.
+        case quotes
+        case firstPerson
+        case firstPersonPlural
+        /// A practical message in the teacher's role: reminders, requests, instructions, a time of day.
+        case practical
+        /// Personal news, thanks, farewells, leave.
+        case news
+        /// Length: log2 of the number of words.
+        case length
+    }
+
+    public private(set) var values: [Feature: Double] = [:]
+    /// The words behind each feature, for explanations (at most a few each).
+    public private(set) var cues: [Feature: [String]] = [:]
+    /// The disclaimer the post already has, if any (the words).
+    public private(set) var disclaimer: String?
+
+    public subscript(feature: Feature) -> Double { values[feature] ?? 0 }
+
+    /// Whether the post is about school at all: a school or education word, or a person by role.
+    public var isAboutSchool: Bool { self[.topic] + self[.people] > 0 }
+
+    static let cap = 3.0
+
+    mutating func add(_ feature: Feature, _ cue: String?) {
+        values[feature, default: 0] = min(values[feature, default: 0] + 1, Self.cap)
+        if let cue, cues[feature, default: []].count < 3, !cues[feature, default: []].contains(cue) { cues[feature, default: []].append(cue) }
+    }
+
+    init(context: RuleContext, organisationNames: [[UInt8]]) {
+        let document = context.document, keys = context.keys, tokens = document.tokens
+        let resources = context.resources
+        let conduct = resources.conduct, book = resources.grammar.book
+        func named(_ name: String) -> WordClassSet { book.classSet(named: name) ?? [] }
+        let negative = named("BN_NEG"), positive = named("BN_POS"), judging = named("SCHELD"), deontic = named("MOET")
+        let firstPerson = named("IK").union(named("MIJ")), plural = named("WIJ"), questionWord = named("VRAAG")
+        let person = named("PERSOON").union(named("MENSEN")), hour = named("UUR")
+        var words = 0
+        var sentenceHasQuestionWord = false
+        var quotationMarks = 0
+        for index in tokens.indices {
+            let token = tokens[index]
+            if token.kind == .other {
+                switch document.bytes[Int(token.start)] {
+                case UInt8(ascii: "?"):
+                    if sentenceHasQuestionWord { add(.question, "?") }
+                    sentenceHasQuestionWord = false
+                case UInt8(ascii: "!"): add(.exclamation, nil)
+                case UInt8(ascii: "."): sentenceHasQuestionWord = false
+                default:
+                    if ThreatFinder.isQuotationMark(document, index) { quotationMarks += 1 }
+                }
+                continue
+            }
+            guard token.isWordLike else { continue }
+            words += 1
+            // "om 19.15 uur", "8:45": a time of day belongs to a practical message.
+            if token.kind == .number, Self.isClockTime(document, index) { add(.practical, document.text(of: token)) }
+            let facet = keys.facet(index)
+            if facet.contains(.disclaimer), disclaimer == nil {
+                conduct.disclaimers.forEachTerm(anchoredAt: index, in: document, keys: keys) { _, first, last in
+                    disclaimer = document.text(of: Int(tokens[first].start)..<Int(tokens[last].end))
+                }
+            }
+            if facet.contains(.schoolTopic) {
+                conduct.schoolTopics.forEachTerm(anchoredAt: index, in: document, keys: keys) { kind, first, last in
+                    let cue = document.text(of: Int(tokens[first].start)..<Int(tokens[last].end))
+                    switch kind {
+                    case .topic: add(.topic, cue)
+                    case .policy: add(.policy, cue); add(.topic, cue)
+                    case .voice: add(.opinion, cue)
+                    case .stance: add(.stance, cue)
+                    case .sarcasm: add(.sarcasm, cue)
+                    case .practical: add(.practical, cue)
+                    case .news: add(.news, cue)
+                    case .`self`: break
+                    }
+                }
+            }
+            let key = keys.key(index)
+            if organisationNames.contains(where: { key.elementsEqual($0) }) || SentenceReader.isClassCode(key) {
+                add(.topic, document.text(of: token))
+            }
+            let classes = book.words.value(for: key, hash: keys.hash(index)) ?? []
+            if !classes.isDisjoint(with: negative) { add(.negativeWords, document.text(of: token)) }
+            if !classes.isDisjoint(with: positive) { add(.positiveWords, document.text(of: token)) }
+            if !classes.isDisjoint(with: judging) { add(.judgingNouns, document.text(of: token)) }
+            if !classes.isDisjoint(with: deontic) { add(.deontic, document.text(of: token)) }
+            if !classes.isDisjoint(with: person) { add(.people, document.text(of: token)) }
+            if !classes.isDisjoint(with: hour) { add(.practical, document.text(of: token)) }
+            if !classes.isDisjoint(with: firstPerson) { add(.firstPerson, nil) }
+            if !classes.isDisjoint(with: plural) { add(.firstPersonPlural, nil) }
+            if !classes.isDisjoint(with: questionWord) { sentenceHasQuestionWord = true }
+        }
+        if quotationMarks >= 2 { for _ in 0..<(quotationMarks / 2) { add(.quotes, nil) } }
+        if conduct.voiceEmoji.occurs(in: document.bytes) { add(.opinion, "emoji") }
+        values[.length] = words > 0 ? (Double(words + 1)).squareRoot() / 4 : 0
+        if disclaimer == nil { disclaimer = Self.disclaimerConstruction(context) }
+    }
+
+    /// "19.15", "8:45", "9.00": hours and minutes.
+    private static func isClockTime(_ document: Document, _ index: Int) -> Bool {
+        let bytes = document.bytes[document.tokens[index].byteRange]
+        guard let separator = bytes.firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") }) else { return false }
+        let hours = bytes[bytes.startIndex..<separator], minutes = bytes[(separator + 1)...]
+        return (1...2).contains(hours.count) && minutes.count == 2 && minutes.allSatisfy { $0 &- UInt8(ascii: "0") < 10 }
+    }
+
+    /// The first disclaimer construction (Lexicons/nl/constructions/disclaimer.tsv) in the post.
+    private static func disclaimerConstruction(_ context: RuleContext) -> String? {
+        let constructions = context.resources.disclaimerConstructions
+        let book = context.resources.grammar.book
+        let barrier = (book.classSet(named: "BARRIER") ?? []).union(book[.comma])
+        for index in context.sentences.indices {
+            let units = context.units(ofSentence: index)
+            let matcher = ConstructionMatcher(units: units, keys: context.keys, barrier: barrier)
+            for construction in constructions.constructions {
+                if let match = matcher.firstMatch(of: construction) {
+                    let tokens = context.document.tokens
+                    return context.document.text(of: Int(tokens[units.tokens[match.first]].start)..<Int(tokens[units.tokens[match.last]].end))
+                }
+            }
+        }
+        return nil
+    }
+}
+
+/// Weights of the evidence (`Lexicons/nl/models/missing-disclaimer.tsv`), fitted at development time by
+/// scripts/models/train_missing_disclaimer.py on the development corpus; a logistic model.
+struct DisclaimerModel: Sendable {
+    var bias = 0.0
+    var weights: [DisclaimerEvidence.Feature: Double] = [:]
+
+    static let file = "nl/models/missing-disclaimer.tsv"
+
+    init() {}
+
+    init(_ file: LexiconFile) throws(LexiconError) {
+        for row in file.rows {
+            guard row.fields.count >= 2, let weight = Double(row.fields[1]) else {
+                throw file.error(row, "expected feature<TAB>weight (a number)")
+            }
+            if row.fields[0] == "bias" { bias = weight; continue }
+            guard let feature = DisclaimerEvidence.Feature(rawValue: row.fields[0]) else {
+                throw file.error(row, "unknown feature '\(row.fields[0])'; known: bias, \(DisclaimerEvidence.Feature.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            weights[feature] = weight
+        }
+    }
+
+    /// The log-odds that the post gives an opinion about school or education.
+    func score(_ evidence: DisclaimerEvidence) -> Double {
+        weights.reduce(bias) { $0 + $1.value * evidence[$1.key] }
+    }
+}
