@@ -13,7 +13,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
-        .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
+        // Already resolved through Hummingbird; named so the server can read NIO's bind errors.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
@@ -37,6 +38,7 @@ let package = Package(
                 "PostwachtCore", "PostwachtReporting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [.copy("Assets")]
         ),
@@ -47,10 +49,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(
-            name: "postwacht-bench",
-            dependencies: ["PostwachtCore", .product(name: "AsyncHTTPClient", package: "async-http-client")]
-        ),
+        // `load` drives the service with its own plain-socket HTTP/1.1 client: no TLS stack in any build.
+        .executableTarget(name: "postwacht-bench", dependencies: ["PostwachtCore"]),
         .testTarget(
             name: "PostwachtCoreTests",
             dependencies: ["PostwachtCore", "PostwachtReporting", "PostwachtAudit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
