@@ -49,8 +49,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // `load` drives the service with its own plain-socket HTTP/1.1 client: no TLS stack in any build.
-        .executableTarget(name: "postwacht-bench", dependencies: ["PostwachtCore"]),
+        // A plain-socket HTTP/1.1 client for loopback: the load test and the server tests use it, so no
+        // build needs an HTTP client library and, with it, a TLS stack.
+        .target(name: "LoopbackHTTP"),
+        .executableTarget(name: "postwacht-bench", dependencies: ["PostwachtCore", "LoopbackHTTP"]),
         .testTarget(
             name: "PostwachtCoreTests",
             dependencies: ["PostwachtCore", "PostwachtReporting", "PostwachtAudit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -58,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PostwachtServerTests",
-            dependencies: ["PostwachtServer", "PostwachtCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: ["PostwachtServer", "PostwachtCore", "LoopbackHTTP", .product(name: "Hummingbird", package: "hummingbird")]
         ),
     ]
 )

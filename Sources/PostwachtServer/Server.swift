@@ -26,6 +26,8 @@ public struct ServerSettings: Sendable {
     public var corsOrigins: [String] = []
     /// Called on the check thread before each check: tests hold a check there to fill the limits.
     var beforeCheck: (@Sendable () -> Void)?
+    /// Called with the bound port once the server listens: tests start it on port 0 and learn the port here.
+    var onServerRunning: (@Sendable (Int) -> Void)?
 
     public init() {}
 }
@@ -115,6 +117,7 @@ public func buildApplication(service: CheckService, settings: ServerSettings, lo
     return Application(router: router, server: .http1(configuration: http), configuration: configuration, onServerRunning: { channel in
         // The bound port, not the asked one: they differ for --port 0.
         let port = channel.localAddress?.port ?? settings.port
+        settings.onServerRunning?(port)
         logger.info("postwacht serving on http://\(settings.host):\(port) (policy: \(policy))")
     }, logger: logger)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackHTTP
 import PostwachtCore
 
 /// `postwacht-bench load`: drives a running `postwacht serve` at a fixed request rate with ~1 KB drafts

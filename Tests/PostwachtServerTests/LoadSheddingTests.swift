@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import PostwachtCore
 import XCTest
 @testable import PostwachtServer
@@ -38,17 +37,18 @@ final class LoadSheddingTests: XCTestCase {
         }
     }
 
-    private func app(maximumPending: Int, maximumConcurrent: Int, timeBudget: Duration = .seconds(60), gate: Gate) -> some ApplicationProtocol {
+    private func serve(maximumPending: Int, maximumConcurrent: Int, timeBudget: Duration = .seconds(60), gate: Gate,
+                       _ body: @Sendable (LoopbackClient) async throws -> Void) async throws {
         var settings = ServerSettings()
         settings.maximumPendingChecks = maximumPending
         settings.beforeCheck = { gate.pass() }
         let service = CheckService(resources: ServerTests.resources, options: LintOptions(), maximumConcurrentChecks: maximumConcurrent,
                                    timeBudget: timeBudget)
-        return buildApplication(service: service, settings: settings)
+        try await LoopbackServer.run(service: service, settings: settings, body)
     }
 
     /// Status, error code and Retry-After of one check request.
-    private static func check(_ client: some TestClientProtocol) async throws -> (HTTPResponse.Status, String?, String?) {
+    private static func check(_ client: LoopbackClient) async throws -> (HTTPResponse.Status, String?, String?) {
         try await client.execute(uri: "/v1/check", method: .post, body: body) { response in
             let error = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])?["error"] as? [String: String]
             return (response.status, error?["code"], response.headers[.retryAfter])
@@ -57,7 +57,7 @@ final class LoadSheddingTests: XCTestCase {
 
     func testRequestsBeyondThePendingLimitAreRefusedWhileOneRuns() async throws {
         let gate = Gate()
-        try await app(maximumPending: 1, maximumConcurrent: 1, gate: gate).test(.router) { client in
+        try await serve(maximumPending: 1, maximumConcurrent: 1, gate: gate) { client in
             defer { gate.release.signal() }  // never leave the first check held when an assertion throws
             async let first = Self.check(client)
             await gate.untilRunning()
@@ -79,7 +79,7 @@ final class LoadSheddingTests: XCTestCase {
     func testARequestWaitingForACheckerLongerThanTheBudgetIsRefused() async throws {
         let gate = Gate()
         // The first check is held until the second is answered, so the second cannot but wait past the budget.
-        try await app(maximumPending: 64, maximumConcurrent: 1, timeBudget: .milliseconds(50), gate: gate).test(.router) { client in
+        try await serve(maximumPending: 64, maximumConcurrent: 1, timeBudget: .milliseconds(50), gate: gate) { client in
             defer { gate.release.signal() }
             async let first = Self.check(client)
             await gate.untilRunning()
@@ -98,7 +98,7 @@ final class LoadSheddingTests: XCTestCase {
 
     func testARequestWaitingForACheckerWithinTheBudgetIsAnswered() async throws {
         let gate = Gate()
-        try await app(maximumPending: 64, maximumConcurrent: 1, gate: gate).test(.router) { client in
+        try await serve(maximumPending: 64, maximumConcurrent: 1, gate: gate) { client in
             defer { gate.release.signal() }
             async let first = Self.check(client)
             await gate.untilRunning()
@@ -116,7 +116,7 @@ final class LoadSheddingTests: XCTestCase {
         var settings = ServerSettings()
         settings.beforeCheck = { bothRunning.signal(); release.wait() }
         let service = CheckService(resources: ServerTests.resources, options: LintOptions(), maximumConcurrentChecks: 2)
-        try await buildApplication(service: service, settings: settings).test(.router) { client in
+        try await LoopbackServer.run(service: service, settings: settings) { client in
             async let first = Self.check(client)
             async let second = Self.check(client)
             // The wait is bounded only so that a server running checks one by one fails instead of hanging.

@@ -1,18 +1,24 @@
 import Foundation
 import Glibc
 
-/// One keep-alive HTTP/1.1 connection over a blocking TCP socket, for the load test: plain HTTP only
-/// (the service is on loopback), no TLS stack, no event loop to share the two cores with the server.
-/// Responses are read by Content-Length or chunked encoding; a server's `Connection: close` or a
-/// dropped connection makes the next request reconnect.
-final class HTTPConnection {
-    struct Target {
-        var host: String
-        var port: UInt16
-        var path: String
+/// One keep-alive HTTP/1.1 connection over a blocking TCP socket, for the load test and the server
+/// tests: plain HTTP only (the service is on loopback), no TLS stack, no event loop to share the two
+/// cores with the server. Responses are read by Content-Length or chunked encoding; a server's
+/// `Connection: close` or a dropped connection makes the next request reconnect.
+public final class HTTPConnection {
+    public struct Target: Sendable {
+        public var host: String
+        public var port: UInt16
+        public var path: String
+
+        public init(host: String, port: UInt16, path: String = "/") {
+            self.host = host
+            self.port = port
+            self.path = path
+        }
 
         /// `http://host[:port]/path`; anything else (https, no host) is nil.
-        init?(url: String) {
+        public init?(url: String) {
             guard let components = URLComponents(string: url), components.scheme == "http", let host = components.host, !host.isEmpty else { return nil }
             self.host = host
             port = UInt16(components.port ?? 80)
@@ -21,27 +27,43 @@ final class HTTPConnection {
         }
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// A response as read: status, header fields in order (names as sent), body.
+    public struct Response: Sendable {
+        public var status: Int
+        public var headers: [(name: String, value: String)]
+        public var body: [UInt8]
     }
 
     private let target: Target
     private var descriptor: Int32 = -1
     private var buffer: [UInt8] = []
 
-    init(target: Target) { self.target = target }
+    public init(target: Target) { self.target = target }
 
     deinit { disconnect() }
 
-    /// POSTs `body` and returns the status code once the whole response has been read.
-    func post(_ body: [UInt8], contentType: String = "application/json") throws -> Int {
+    /// POSTs `body` to the target's path and returns the status code once the whole response has been read.
+    public func post(_ body: [UInt8], contentType: String = "application/json") throws -> Int {
+        try send(method: "POST", path: target.path, headers: [("Content-Type", contentType)], body: body).status
+    }
+
+    /// Sends one request and reads its whole response. A body gets a Content-Length; a HEAD answer
+    /// has none to read.
+    public func send(method: String, path: String, headers: [(String, String)] = [], body: [UInt8]? = nil) throws -> Response {
         if descriptor < 0 { try connect() }
-        let head = "POST \(target.path) HTTP/1.1\r\nHost: \(target.host):\(target.port)\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n\r\n"
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: \(target.host):\(target.port)\r\n"
+        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        if let body { head += "Content-Length: \(body.count)\r\n" }
+        head += "\r\n"
         do {
-            try send(Array(head.utf8) + body)
-            let (status, keepAlive) = try readResponse()
+            try write(Array(head.utf8) + (body ?? []))
+            let (response, keepAlive) = try readResponse(bodyExpected: method != "HEAD")
             if !keepAlive { disconnect() }
-            return status
+            return response
         } catch {
             disconnect()
             throw error
@@ -82,7 +104,7 @@ final class HTTPConnection {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    private func send(_ bytes: [UInt8]) throws {
+    private func write(_ bytes: [UInt8]) throws {
         var sent = 0
         while sent < bytes.count {
             let written = bytes.withUnsafeBytes { raw in Glibc.send(descriptor, raw.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL)) }
@@ -121,8 +143,8 @@ final class HTTPConnection {
         while buffer.count < count { try fill() }
     }
 
-    /// Status and whether the connection may be reused; leaves bytes of a next response in the buffer.
-    private func readResponse() throws -> (status: Int, keepAlive: Bool) {
+    /// The response and whether the connection may be reused; leaves bytes of a next response in the buffer.
+    private func readResponse(bodyExpected: Bool) throws -> (Response, keepAlive: Bool) {
         var (statusLine, position) = try line(from: 0)
         let parts = statusLine.split(separator: " ", maxSplits: 2)
         guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), let status = Int(parts[1]) else {
@@ -131,13 +153,15 @@ final class HTTPConnection {
         var length: Int?
         var chunked = false
         var keepAlive = parts[0] == "HTTP/1.1"
+        var fields: [(name: String, value: String)] = []
         while true {
             let header: String
             (header, position) = try line(from: position)
             if header.isEmpty { break }
             guard let colon = header.firstIndex(of: ":") else { continue }
             let name = header[..<colon].lowercased()
-            let value = header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces).lowercased()
+            fields.append((String(header[..<colon]), header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            let value = fields[fields.count - 1].value.lowercased()
             switch name {
             case "content-length": length = Int(value)
             case "transfer-encoding": chunked = value.contains("chunked")
@@ -145,7 +169,10 @@ final class HTTPConnection {
             default: break
             }
         }
-        if chunked {
+        var body: [UInt8] = []
+        if !bodyExpected || status == 204 || status == 304 || (100..<200).contains(status) {
+            // No body follows, whatever the headers say.
+        } else if chunked {
             while true {
                 let sizeLine: String
                 (sizeLine, position) = try line(from: position)
@@ -162,18 +189,21 @@ final class HTTPConnection {
                     break
                 }
                 try need(position + size + 2)
+                body += buffer[position..<(position + size)]
                 position += size + 2
             }
         } else if let length {
             try need(position + length)
+            body = Array(buffer[position..<(position + length)])
             position += length
-        } else if status >= 200 && status != 204 && status != 304 {
+        } else {
             // No length: the body runs to the end of the connection.
             while (try? fill()) != nil {}
+            body = Array(buffer[position...])
             position = buffer.count
             keepAlive = false
         }
         buffer.removeFirst(position)
-        return (status, keepAlive)
+        return (Response(status: status, headers: fields, body: body), keepAlive)
     }
 }
