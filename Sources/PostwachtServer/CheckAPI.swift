@@ -25,6 +25,26 @@ public struct CheckRequest: Decodable, Sendable {
         var type: String
         var alt: String?
         var name: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case type, alt, name }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            try CheckRequest.refuseNulls(in: container)
+            type = try container.decode(String.self, forKey: .type)
+            alt = try container.decodeIfPresent(String.self, forKey: .alt)
+            name = try container.decodeIfPresent(String.self, forKey: .name)
+        }
+    }
+
+    /// `null` for a key that is there: 400 request.invalid-field naming it (`lang`, `attachments.0.alt`).
+    fileprivate static func refuseNulls<Key: CodingKey & CaseIterable>(in container: KeyedDecodingContainer<Key>) throws {
+        for key in Key.allCases where container.contains(key) {
+            if try container.decodeNil(forKey: key) {
+                let field = (container.codingPath + [key]).map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+                throw InvalidField(field: field, message: "\(field) must not be null; leave it out instead")
+            }
+        }
     }
 
     static let attachmentKinds = ["image", "video", "audio", "file"]
@@ -48,11 +68,7 @@ public struct CheckRequest: Decodable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        for key in CodingKeys.allCases where container.contains(key) {
-            if try container.decodeNil(forKey: key) {
-                throw InvalidField(field: key.stringValue, message: "\(key.stringValue) must not be null; leave it out instead")
-            }
-        }
+        try Self.refuseNulls(in: container)
         text = try container.decodeIfPresent(String.self, forKey: .text)
         segments = try container.decodeIfPresent([Segment].self, forKey: .segments)
         authorRole = try container.decodeIfPresent(String.self, forKey: .authorRole)

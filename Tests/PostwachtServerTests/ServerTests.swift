@@ -108,6 +108,7 @@ final class ServerTests: XCTestCase {
             (#"{"text": "x", "attachments": [{"type": "image"}, {"type": "photo"}]}"#, "attachments.1.type", ["image", "video", "audio", "file"]),
             (#"{"text": "x", "lang": null}"#, "lang", nil),
             (#"{"text": "x", "policy": null}"#, "policy", nil),
+            (#"{"text": "x", "attachments": [{"type": "image", "name": null}]}"#, "attachments.0.name", nil),
         ]
         try await serve() { client in
             for (body, field, allowed) in cases {
