@@ -289,6 +289,15 @@ xml="<?xml version=\"1.0\"?><methodCall><methodName>wp.newPost</methodName><para
 answer=$(curl -sS -H 'Content-Type: text/xml' --data-binary "$xml" "$SITE/xmlrpc.php")
 check "XML-RPC wp.newPost: a curse is answered with a fault naming the reason" all 'has "$answer" faultCode' 'has "$answer" "cannot go live"'
 
+# Quick Edit (admin-ajax inline-save, as the posts list sends it): the redrawn row says why.
+helper insert admin "{\"post_title\":\"Snel\",\"post_content\":\"<p>$CURSE</p>\",\"post_status\":\"draft\"}" >"$WORK/insert.json"
+id=$(json "$WORK/insert.json" 'd["id"]')
+inline_nonce=$(curl -sS -b "$JAR" "$SITE/wp-admin/edit.php" | grep -o 'id="_inline_edit" name="_inline_edit" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+row=$(curl -sS -b "$JAR" "$SITE/wp-admin/admin-ajax.php" -d "action=inline-save&post_type=post&screen=edit-post&post_view=list&post_ID=$id&_inline_edit=$inline_nonce" \
+  --data-urlencode 'post_title=Snel' -d '_status=publish')
+check "Quick Edit: the post stays a draft and its row says why at once" all 'is "$(post_field "$id" "d[\"status\"]")" draft' \
+  'has "$row" "data-verdict=\"block\""' 'has "$row" "cannot go live"' 'lacks "$row" k4nkerschool'
+
 # English site: English messages.
 helper option WPLANG '' >/dev/null
 code=$(rest POST /wp/v2/posts "{\"title\":\"News\",\"content\":\"<p>$CURSE</p>\",\"status\":\"publish\"}")

@@ -57,8 +57,10 @@ enum LoadTest {
                 let connection = HTTPConnection(target: target)
                 while let (index, due) = schedule.next() {
                     Schedule.sleep(until: due)
+                    let sent = Schedule.now()
                     let status = try? connection.post(drafts[index % drafts.count])
-                    recorder.record(nanoseconds: Schedule.now() - due, status)
+                    let done = Schedule.now()
+                    recorder.record(fromDue: done - due, fromSent: done - sent, status)
                 }
                 finished.leave()
             }
@@ -66,16 +68,19 @@ enum LoadTest {
             thread.start()
         }
         finished.wait()
-        var (latencies, statuses, failures) = recorder.results
+        let (fromDue, fromSent, statuses, failures) = recorder.results
         let seconds = Double(Schedule.now() - schedule.start) / 1e9
-        latencies.sort()
-        func percentile(_ p: Double) -> String {
-            guard !latencies.isEmpty else { return "-" }
-            return String(format: "%.2f ms", Double(latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]) / 1e6)
+        func percentiles(_ values: [UInt64]) -> String {
+            let sorted = values.sorted()
+            guard !sorted.isEmpty else { return "-" }
+            return [("p50", 0.50), ("p90", 0.90), ("p99", 0.99), ("max", 1.0)].map { name, p in
+                "\(name) " + String(format: "%.2f ms", Double(sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]) / 1e6)
+            }.joined(separator: "  ")
         }
         print(String(format: "load: %d requests of %d-byte drafts at %d/s target over %d connections in %.1f s = %.0f requests/s",
-                     latencies.count, settings.draftBytes, settings.rate, settings.connections, seconds, Double(latencies.count) / seconds))
-        print("latency p50 \(percentile(0.50))  p90 \(percentile(0.90))  p99 \(percentile(0.99))  max \(percentile(1.0))  (from when each request was due)")
+                     fromDue.count, settings.draftBytes, settings.rate, settings.connections, seconds, Double(fromDue.count) / seconds))
+        print("latency \(percentiles(fromDue))  (from when each request was due)")
+        print("latency \(percentiles(fromSent))  (from when each request was sent: without waiting for a free connection)")
         print("status: " + statuses.sorted { $0.key < $1.key }.map { "\($0.key) × \($0.value)" }.joined(separator: ", ") + (failures > 0 ? ", connection errors × \(failures)" : ""))
     }
 
@@ -134,20 +139,22 @@ final class Schedule: @unchecked Sendable {
 /// Latencies (nanoseconds) and statuses from many concurrent requests; a nil status is a connection error.
 final class Recorder: @unchecked Sendable {
     private let lock = NSLock()
-    private var latencies: [UInt64] = []
+    private var fromDue: [UInt64] = []
+    private var fromSent: [UInt64] = []
     private var statuses: [Int: Int] = [:]
     private var failures = 0
 
-    func record(nanoseconds latency: UInt64, _ status: Int?) {
+    func record(fromDue due: UInt64, fromSent sent: UInt64, _ status: Int?) {
         lock.lock()
         defer { lock.unlock() }
-        latencies.append(latency)
+        fromDue.append(due)
+        fromSent.append(sent)
         if let status { statuses[status, default: 0] += 1 } else { failures += 1 }
     }
 
-    var results: ([UInt64], [Int: Int], Int) {
+    var results: ([UInt64], [UInt64], [Int: Int], Int) {
         lock.lock()
         defer { lock.unlock() }
-        return (latencies, statuses, failures)
+        return (fromDue, fromSent, statuses, failures)
     }
 }

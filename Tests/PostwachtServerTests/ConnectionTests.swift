@@ -63,47 +63,50 @@ final class ConnectionTests: XCTestCase {
         }
     }
 
+    /// Sends `piece(i)` every 100 ms, up to 100 times; whether the connection was still open at the end.
+    private static func trickle(_ connection: RawConnection, _ piece: (Int) -> String) async throws -> Bool {
+        for index in 0..<100 {
+            try await Task.sleep(for: .milliseconds(100))
+            if !connection.send(piece(index)) { return false }
+        }
+        return true
+    }
+
     func testAConnectionSendingItsHeadersSlowlyIsClosed() async throws {
         try await serve(idleTimeout: .milliseconds(300)) { client in
-            let port = client.port
             // Slowloris: a header line every 100 ms, each one in time, but the head never ends.
-            let slow = try RawConnection(port: port)
+            let slow = try RawConnection(port: client.port)
             slow.send("POST /v1/check HTTP/1.1\r\nHost: localhost\r\n")
-            var stillOpen = true
-            for index in 0..<100 where stillOpen {
-                try await Task.sleep(for: .milliseconds(100))
-                stillOpen = slow.send("X-Slow-\(index): 1\r\n")
-            }
+            let stillOpen = try await Self.trickle(slow) { "X-Slow-\($0): 1\r\n" }
             XCTAssertFalse(stillOpen, "a head still incomplete after ten idle timeouts was kept open")
             // An idle connection that never sends a byte is closed too.
-            let idle = try RawConnection(port: port)
+            let idle = try RawConnection(port: client.port)
             XCTAssertNotNil(idle.readToEnd(), "an idle connection was kept open for 30 s")
         }
     }
 
     func testABodyThatDoesNotArriveIsAnswered408() async throws {
         try await serve(idleTimeout: .milliseconds(300)) { client in
-            let port = client.port
             // One body byte every 100 ms: never idle, but never done either.
-            let trickle = try RawConnection(port: port)
-            trickle.send("POST /v1/check HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n")
-            var stillOpen = true
-            for _ in 0..<100 where stillOpen {
-                try await Task.sleep(for: .milliseconds(100))
-                stillOpen = trickle.send(" ")
-            }
+            let slow = try RawConnection(port: client.port)
+            slow.send("POST /v1/check HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n")
+            let stillOpen = try await Self.trickle(slow) { _ in " " }
             XCTAssertFalse(stillOpen, "a body trickling in for ten timeouts was still being read")
-            XCTAssertTrue(trickle.readToEnd()?.contains("request.timeout") ?? true, "if anything was answered, it was 408 request.timeout")
+            XCTAssertTrue(slow.readToEnd()?.contains("request.timeout") ?? true, "if anything was answered, it was 408 request.timeout")
         }
     }
 
-    func testAConnectionInUseIsNotClosed() async throws {
+    func testAKeepAliveConnectionInUseIsNotClosed() async throws {
         try await serve(idleTimeout: .milliseconds(500)) { client in
-            // Requests on one keep-alive connection, each sooner than the idle timeout: all answered.
-            for _ in 0..<5 {
-                try await client.execute(uri: "/healthz", method: .get) { response in XCTAssertEqual(response.status, .ok) }
-                try await Task.sleep(for: .milliseconds(100))
+            // Requests on one connection, each sooner than the idle timeout: all answered.
+            let connection = try RawConnection(port: client.port)
+            for _ in 0..<4 {
+                connection.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                try await Task.sleep(for: .milliseconds(250))
             }
+            connection.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            let answers = connection.readToEnd() ?? ""
+            XCTAssertEqual(answers.components(separatedBy: "HTTP/1.1 200 OK").count - 1, 5, answers)
         }
     }
 
