@@ -54,6 +54,7 @@ enum LoadTest {
         for _ in 0..<settings.connections {
             finished.enter()
             let thread = Thread {
+                Thread.current.name = "load-connection"  // from inside: Linux drops a name set before start
                 let connection = HTTPConnection(target: target)
                 while let (index, due) = schedule.next() {
                     Schedule.sleep(until: due)
@@ -64,7 +65,6 @@ enum LoadTest {
                 }
                 finished.leave()
             }
-            thread.name = "load-connection"
             thread.start()
         }
         finished.wait()

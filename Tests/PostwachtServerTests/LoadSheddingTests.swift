@@ -133,4 +133,26 @@ final class LoadSheddingTests: XCTestCase {
             XCTAssertEqual(statuses, [.ok, .ok])
         }
     }
+
+    func testASmallCheckRunsWhereItIsOnlyWhenASlotIsFree() async throws {
+        let workers = CheckWorkers(count: 1, maximumWait: .seconds(60))
+        // The kernel's name of the running thread (Thread.current.name is not reliable on Linux).
+        let onCheckThread: @Sendable () -> Bool = {
+            (try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8))?.hasPrefix("postwacht-check") == true
+        }
+        let inlineFree = await workers.run(inline: true, onCheckThread)
+        XCTAssertEqual(inlineFree, false, "a free slot: run on the calling thread")
+        let queued = await workers.run(inline: false, onCheckThread)
+        XCTAssertEqual(queued, true, "not inline: a check thread")
+        // The only slot held on a check thread: an inline request waits for it, on a check thread.
+        let running = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        async let held = workers.run(inline: false) { running.signal(); release.wait(); return true }
+        await withCheckedContinuation { continuation in DispatchQueue.global().async { running.wait(); continuation.resume() } }
+        async let waited = workers.run(inline: true, onCheckThread)
+        release.signal()
+        let (first, second) = await (held, waited)
+        XCTAssertEqual(first, true)
+        XCTAssertEqual(second, true, "with every slot taken, a small check queues like any other")
+    }
 }
