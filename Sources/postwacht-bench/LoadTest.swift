@@ -15,7 +15,7 @@ enum LoadTest {
         var rate = 2000
         var seconds = 10
         var draftBytes = 1024
-        var connections = 32
+        var connections = 8
     }
 
     static func parse(_ arguments: [String]) -> Settings {
