@@ -13,7 +13,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
-        .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
+        // Already resolved through Hummingbird; named so the server can read NIO's bind errors.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
@@ -37,6 +38,7 @@ let package = Package(
                 "PostwachtCore", "PostwachtReporting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [.copy("Assets")]
         ),
@@ -47,10 +49,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(
-            name: "postwacht-bench",
-            dependencies: ["PostwachtCore", .product(name: "AsyncHTTPClient", package: "async-http-client")]
-        ),
+        // A plain-socket HTTP/1.1 client for loopback: the load test and the server tests use it, so no
+        // build needs an HTTP client library and, with it, a TLS stack.
+        .target(name: "LoopbackHTTP"),
+        .executableTarget(name: "postwacht-bench", dependencies: ["PostwachtCore", "LoopbackHTTP"]),
         .testTarget(
             name: "PostwachtCoreTests",
             dependencies: ["PostwachtCore", "PostwachtReporting", "PostwachtAudit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -58,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PostwachtServerTests",
-            dependencies: ["PostwachtServer", "PostwachtCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: ["PostwachtServer", "PostwachtCore", "LoopbackHTTP", .product(name: "Hummingbird", package: "hummingbird")]
         ),
     ]
 )

@@ -47,7 +47,9 @@ if command -v curl >/dev/null 2>&1; then
 fi
 
 # name | text | extra query | expected verdict | expected <mark> texts, in order, separated by ';' (empty: none)
+#   [| markup the page must contain]
 CASES=(
+  'other-clause|Wat een k4nkerschool|role=parent&policy=regenboog|block|k4nkerschool|<details class="more-clauses"><summary class="hint">1 andere bepaling</summary>'
   'emoji-curse|😀👩‍👩‍👧 wat een k4nkerschool|role=parent|block|k4nkerschool'
   'clean|Hoera, de sportdag was geweldig!|role=parent|ok|'
   'photo-name|Trotse moeder hier! 🥹 Onze zoon Berat (groep 8) heeft zijn verkeersdiploma gehaald 📸|role=parent&photo=1|block|Berat'
@@ -57,7 +59,7 @@ CASES=(
 passed=0
 failed=0
 for case in "${CASES[@]}"; do
-  IFS='|' read -r name text query want_verdict want_marks <<<"$case"
+  IFS='|' read -r name text query want_verdict want_marks want_markup <<<"$case"
   url="$BASE/?text=$(urlencode "$text")&$query"
   dom="$WORK/$name.html"
   # The Debian wrapper prints harmless noise on stderr; keep it for the failure message only.
@@ -83,6 +85,7 @@ for case in "${CASES[@]}"; do
   # Marks live only inside #highlights; the text after the last '>' of each <mark …> is its content.
   marks=$(grep -o '<mark [^<]*</mark>' <<<"$flat" | sed 's/.*>\([^>]*\)<\/mark>$/\1/' | unescape_html | paste -sd ';' -)
   [[ $marks == "$want_marks" ]] || problems+=("marks '$marks', want '$want_marks'")
+  [[ -z ${want_markup:-} || $flat == *"$want_markup"* ]] || problems+=("the page lacks $want_markup")
 
   if (( ${#problems[@]} == 0 )); then
     printf 'PASS %s: verdict=%s marks=[%s] checked=%s\n' "$name" "$verdict" "$marks" "$checked"

@@ -1,24 +1,108 @@
 import PostwachtCore
 
 /// `POST /v1/check` body: one text, or one segment per editor block sharing the post's metadata.
+///
+/// The named values (`author_role`, `lang`, `policy`, `org`, `channel`) are kept as sent: which ones
+/// are valid depends on the packs and lexicons loaded, so `CheckService` checks them and answers 400
+/// `request.invalid-field` naming the field and the valid values. No field may be `null`: leave it out.
 public struct CheckRequest: Decodable, Sendable {
     public var text: String?
     public var segments: [Segment]?
-    public var authorRole: AuthorRole?
+    public var authorRole: String?
     public var attachments: [Attachment]?
     public var org: String?
     public var channel: String?
     public var policy: String?
-    public var lang: Language?
+    public var lang: String?
 
     public struct Segment: Decodable, Sendable {
         public var id: String
         public var text: String
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// An attachment as sent, its type not yet known to be one of `attachmentKinds`.
+    private struct AttachmentBody: Decodable {
+        var type: String
+        var alt: String?
+        var name: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case type, alt, name }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            try CheckRequest.refuseNulls(in: container)
+            type = try container.decode(String.self, forKey: .type)
+            alt = try container.decodeIfPresent(String.self, forKey: .alt)
+            name = try container.decodeIfPresent(String.self, forKey: .name)
+        }
+    }
+
+    /// `null` for a key that is there: 400 request.invalid-field naming it (`lang`, `attachments.0.alt`).
+    fileprivate static func refuseNulls<Key: CodingKey & CaseIterable>(in container: KeyedDecodingContainer<Key>) throws {
+        for key in Key.allCases where container.contains(key) {
+            if try container.decodeNil(forKey: key) {
+                let field = (container.codingPath + [key]).map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+                throw InvalidField(field: field, message: "\(field) must not be null; leave it out instead")
+            }
+        }
+    }
+
+    static let attachmentKinds = ["image", "video", "audio", "file"]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case text, segments, attachments, org, channel, policy, lang
         case authorRole = "author_role"
+    }
+
+    public init(text: String? = nil, segments: [Segment]? = nil, authorRole: String? = nil, attachments: [Attachment]? = nil,
+                org: String? = nil, channel: String? = nil, policy: String? = nil, lang: String? = nil) {
+        self.text = text
+        self.segments = segments
+        self.authorRole = authorRole
+        self.attachments = attachments
+        self.org = org
+        self.channel = channel
+        self.policy = policy
+        self.lang = lang
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        try Self.refuseNulls(in: container)
+        text = try container.decodeIfPresent(String.self, forKey: .text)
+        segments = try container.decodeIfPresent([Segment].self, forKey: .segments)
+        authorRole = try container.decodeIfPresent(String.self, forKey: .authorRole)
+        attachments = try container.decodeIfPresent([AttachmentBody].self, forKey: .attachments)?.enumerated().map { index, body in
+            guard let kind = Attachment.Kind(rawValue: body.type) else { throw InvalidField.notOneOf("attachments.\(index).type", body.type, Self.attachmentKinds) }
+            return Attachment(type: kind, alt: body.alt, name: body.name)
+        }
+        org = try container.decodeIfPresent(String.self, forKey: .org)
+        channel = try container.decodeIfPresent(String.self, forKey: .channel)
+        policy = try container.decodeIfPresent(String.self, forKey: .policy)
+        lang = try container.decodeIfPresent(String.self, forKey: .lang)
+    }
+}
+
+/// A field whose value the service cannot use: 400 `request.invalid-field` with the field and, where
+/// there is a fixed set, the values it takes.
+public struct InvalidField: Error, Sendable {
+    public var field: String
+    public var message: String
+    public var allowed: [String]?
+
+    public init(field: String, message: String, allowed: [String]? = nil) {
+        self.field = field
+        self.message = message
+        self.allowed = allowed
+    }
+
+    /// "`field` 'value' is not one of a, b, c" with those values.
+    static func notOneOf(_ field: String, _ value: String, _ allowed: [String]) -> InvalidField {
+        InvalidField(field: field, message: "\(field) '\(value)' is not one of \(allowed.joined(separator: ", "))", allowed: allowed)
+    }
+
+    var serviceError: ServiceError {
+        ServiceError(status: 400, code: "request.invalid-field", message: message, field: field, allowed: allowed)
     }
 }
 
@@ -59,20 +143,33 @@ public struct SegmentFinding: Encodable, Sendable {
     }
 }
 
-/// A refusal the client can act on: `{"error": {"code", "message"}}` with an HTTP status.
+/// A refusal the client can act on: `{"error": {"code", "message", "field"?, "allowed"?}}` with an HTTP
+/// status. `field` and `allowed` come with `request.invalid-field`: which field, and its valid values.
 public struct ServiceError: Error, Encodable, Sendable {
     public var status: Int
     public var code: String
     public var message: String
+    public var field: String?
+    public var allowed: [String]?
+
+    public init(status: Int, code: String, message: String, field: String? = nil, allowed: [String]? = nil) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.field = field
+        self.allowed = allowed
+    }
 
     enum CodingKeys: String, CodingKey { case error }
-    enum ErrorKeys: String, CodingKey { case code, message }
+    enum ErrorKeys: String, CodingKey { case code, message, field, allowed }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         var error = container.nestedContainer(keyedBy: ErrorKeys.self, forKey: .error)
         try error.encode(code, forKey: .code)
         try error.encode(message, forKey: .message)
+        try error.encodeIfPresent(field, forKey: .field)
+        try error.encodeIfPresent(allowed, forKey: .allowed)
     }
 
     static func invalid(_ code: String, _ message: String) -> ServiceError { ServiceError(status: 400, code: code, message: message) }

@@ -30,17 +30,15 @@ public final class CheckService: Sendable {
         self.pools = pools
     }
 
+    /// Posts above this many UTF-8 bytes do not return their checker to the pool.
+    static let largePostBytes = 256 * 1024
+
     private static func poolKey(_ policy: String?, _ language: Language) -> String { "\(policy ?? "-")/\(language.rawValue)" }
 
     /// Checks a request; throws `ServiceError` for what the client must fix or retry.
     public func check(_ request: CheckRequest) throws(ServiceError) -> CheckResponse {
         let started = ContinuousClock.now
-        if let policy = request.policy, resources.policies.pack(policy) == nil {
-            throw .invalid("request.unknown-policy", "unknown policy '\(policy)'; choose one of \(resources.policies.ids.joined(separator: ", "))")
-        }
-        if let org = request.org, resources.policies.pack(org) == nil {
-            throw .invalid("request.invalid-field", "unknown org '\(org)'; choose one of \(resources.policies.ids.joined(separator: ", "))")
-        }
+        let fields = try validate(request)
         let segments: [(id: String?, text: String)]
         switch (request.text, request.segments) {
         case (let text?, nil): segments = [(nil, text)]
@@ -48,14 +46,17 @@ public final class CheckService: Sendable {
         case (.some, .some): throw .invalid("request.invalid-field", "send either text or segments, not both")
         default: throw .invalid("request.missing-text", "the request needs a text (or a non-empty segments list)")
         }
-        let metadata = RecordMetadata(authorRole: request.authorRole, attachments: request.attachments ?? [],
+        let metadata = RecordMetadata(authorRole: fields.authorRole, attachments: request.attachments ?? [],
                                       organisation: request.org, channel: request.channel)
-        let pool = pools[Self.poolKey(request.policy, request.lang ?? baseOptions.language)]!
+        let pool = pools[Self.poolKey(request.policy, fields.language)]!
         // Segments are one post: checked together (a disclaimer in the last block covers the first), then
         // each finding is handed back to the segment it starts in, with offsets relative to that segment.
         let post = PostLayout(segments.map(\.text))
         let ids = segments.map { $0.id ?? "" }
-        let (findings, warnings): ([SegmentFinding], [RecordWarning]) = try pool.withChecker { checker throws(ServiceError) in
+        // A checker keeps the capacity of the largest post it saw (tokens, keys): after a large post it is
+        // dropped rather than pooled, so that memory is freed with the post.
+        let large = post.text.utf8.count > Self.largePostBytes
+        let (findings, warnings): ([SegmentFinding], [RecordWarning]) = try pool.withChecker(keep: !large) { checker throws(ServiceError) in
             guard ContinuousClock.now - started <= timeBudget else {
                 throw ServiceError(status: 503, code: "server.time-budget", message: "the request waited longer than \(timeBudget); retry shortly")
             }
@@ -75,10 +76,33 @@ public final class CheckService: Sendable {
                              elapsedMilliseconds: Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
     }
 
+    /// The values the named fields take: the packs and channels loaded, the roles and languages there are.
+    public var allowedValues: (policies: [String], channels: [String], roles: [String], languages: [String]) {
+        (resources.policies.ids, resources.conduct.channels, AuthorRole.allCases.map(\.rawValue), Language.allCases.map(\.rawValue))
+    }
+
+    /// The named fields as the engine takes them, or `request.invalid-field` for the first that is not
+    /// one of its values.
+    private func validate(_ request: CheckRequest) throws(ServiceError) -> (authorRole: AuthorRole?, language: Language) {
+        let allowed = allowedValues
+        func check(_ field: String, _ value: String?, _ values: [String]) throws(ServiceError) {
+            if let value, !values.contains(value) { throw InvalidField.notOneOf(field, value, values).serviceError }
+        }
+        try check("policy", request.policy, allowed.policies)
+        try check("org", request.org, allowed.policies)
+        try check("channel", request.channel, allowed.channels)
+        try check("author_role", request.authorRole, allowed.roles)
+        try check("lang", request.lang, allowed.languages)
+        return (request.authorRole.flatMap(AuthorRole.init(rawValue:)), request.lang.flatMap(Language.init(rawValue:)) ?? baseOptions.language)
+    }
+
+    /// The checker pool a request with this policy and language uses (for tests).
+    func pool(policy: String?, language: Language) -> CheckerPool { pools[Self.poolKey(policy, language)]! }
+
     /// The rules in force under a policy, with their clauses, for `GET /v1/rules`.
     public func rules(policy: String?) throws(ServiceError) -> RulesResponse {
         if let policy, resources.policies.pack(policy) == nil {
-            throw .invalid("request.unknown-policy", "unknown policy '\(policy)'; choose one of \(resources.policies.ids.joined(separator: ", "))")
+            throw InvalidField.notOneOf("policy", policy, resources.policies.ids).serviceError
         }
         let linter = pools[Self.poolKey(policy, baseOptions.language)]!.linter
         return RulesResponse(policy: policy ?? baseOptions.policy, rules: linter.rules.map { rule in
@@ -174,10 +198,20 @@ final class CheckerPool: @unchecked Sendable {
         self.limit = limit
     }
 
-    func withChecker<T>(_ body: (Checker) throws(ServiceError) -> T) throws(ServiceError) -> T {
+    /// Checkers made so far, for tests: a dropped one is made anew.
+    private(set) var made = 0
+
+    func withChecker<T>(keep: Bool = true, _ body: (Checker) throws(ServiceError) -> T) throws(ServiceError) -> T {
         let checker = try take()
-        defer { giveBack(checker) }
+        defer { giveBack(checker, keep: keep) }
         return try body(checker)
+    }
+
+    /// Checkers waiting to be lent, for tests.
+    var idleCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return idle.count
     }
 
     private func take() throws(ServiceError) -> Checker {
@@ -194,16 +228,18 @@ final class CheckerPool: @unchecked Sendable {
         lent += 1
         lock.unlock()
         do {
-            return try linter.makeChecker()
+            let checker = try linter.makeChecker()
+            lock.lock(); made += 1; lock.unlock()
+            return checker
         } catch {
             lock.lock(); lent -= 1; lock.unlock()
             throw ServiceError(status: 500, code: "internal.tokenizer", message: "\(error)")
         }
     }
 
-    private func giveBack(_ checker: Checker) {
+    private func giveBack(_ checker: Checker, keep: Bool) {
         lock.lock()
-        idle.append(checker)
+        if keep { idle.append(checker) }
         lent -= 1
         lock.unlock()
     }

@@ -22,7 +22,7 @@ if arguments.first == "export" {
 }
 if arguments.first == "load" {
     // postwacht-bench load [--url URL] [--rate N] [--seconds N] [--bytes N] [--connections N]
-    try await LoadTest.run(LoadTest.parse(Array(arguments.dropFirst())))
+    LoadTest.run(LoadTest.parse(Array(arguments.dropFirst())))
     exit(0)
 }
 let megabytes = arguments.first.flatMap(Int.init) ?? 64

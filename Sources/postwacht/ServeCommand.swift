@@ -34,6 +34,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-concurrent-checks"), help: "Checks running at once (default: 2 per core); a request finding them all busy waits up to 500 ms, then gets 503.")
     var maximumConcurrentChecks = 2 * ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Seconds a connection may go without sending a complete request head (idle keep-alive, or headers sent slowly) before it is closed; a check body must arrive within the same time.", valueName: "seconds"))
+    var idleTimeout = 10
+
+    @Option(name: .customLong("cors-origin"), help: ArgumentHelp("A browser origin (e.g. https://school.example) that may call the API from a web page; repeat for more, '*' for any. Default: none, no CORS headers.", valueName: "origin"))
+    var corsOrigins: [String] = []
+
     @Option(name: .customLong("log-level"), help: "Log level: info (start-up and errors) or debug (also one line per request: method, path, status, time).")
     var logLevel = "info"
 
@@ -44,8 +50,14 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535 (or 0 for a free port), not \(port)") }
         for (flag, value) in [("--max-body-bytes", maximumBodyBytes), ("--max-pending", maximumPending),
-                              ("--max-concurrent-checks", maximumConcurrentChecks)] where value < 1 {
+                              ("--max-concurrent-checks", maximumConcurrentChecks), ("--idle-timeout", idleTimeout)] where value < 1 {
             throw ValidationError("\(flag) must be at least 1, not \(value)")
+        }
+        for origin in corsOrigins where origin != "*" {
+            guard let url = URL(string: origin), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil,
+                  url.path.isEmpty, url.query == nil else {
+                throw ValidationError("--cors-origin must be an origin such as https://school.example (scheme, host, optional port, no path) or '*', not '\(origin)'")
+            }
         }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), not '\(logLevel)'")
@@ -60,6 +72,9 @@ struct ServeCommand: AsyncParsableCommand {
         settings.port = port
         settings.maximumBodyBytes = maximumBodyBytes
         settings.maximumPendingChecks = maximumPending
+        settings.idleTimeout = .seconds(idleTimeout)
+        settings.bodyTimeout = .seconds(idleTimeout)
+        settings.corsOrigins = corsOrigins
         if let tokenFile {
             guard let token = try? String(contentsOfFile: tokenFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty else {
                 StandardError.write("postwacht: cannot read a token from \(tokenFile)\n")
@@ -70,6 +85,12 @@ struct ServeCommand: AsyncParsableCommand {
         let service = CheckService(resources: resources, options: engine.lintOptions(configuration), maximumConcurrentChecks: maximumConcurrentChecks)
         var logger = Logger(label: "postwacht")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info  // checked in validate()
-        try await buildApplication(service: service, settings: settings, logger: logger).runService()
+        do {
+            try await buildApplication(service: service, settings: settings, logger: logger).runService()
+        } catch {
+            guard let reason = describeStartupError(error, host: host, port: port) else { throw error }
+            StandardError.write("postwacht: \(reason)\n")
+            throw ExitStatus.unusable
+        }
     }
 }

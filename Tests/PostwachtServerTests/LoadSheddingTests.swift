@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import PostwachtCore
 import XCTest
 @testable import PostwachtServer
@@ -38,17 +37,18 @@ final class LoadSheddingTests: XCTestCase {
         }
     }
 
-    private func app(maximumPending: Int, maximumConcurrent: Int, timeBudget: Duration = .seconds(60), gate: Gate) -> some ApplicationProtocol {
+    private func serve(maximumPending: Int, maximumConcurrent: Int, timeBudget: Duration = .seconds(60), gate: Gate,
+                       _ body: @Sendable (LoopbackClient) async throws -> Void) async throws {
         var settings = ServerSettings()
         settings.maximumPendingChecks = maximumPending
         settings.beforeCheck = { gate.pass() }
         let service = CheckService(resources: ServerTests.resources, options: LintOptions(), maximumConcurrentChecks: maximumConcurrent,
                                    timeBudget: timeBudget)
-        return buildApplication(service: service, settings: settings)
+        try await LoopbackServer.run(service: service, settings: settings, body)
     }
 
     /// Status, error code and Retry-After of one check request.
-    private static func check(_ client: some TestClientProtocol) async throws -> (HTTPResponse.Status, String?, String?) {
+    private static func check(_ client: LoopbackClient) async throws -> (HTTPResponse.Status, String?, String?) {
         try await client.execute(uri: "/v1/check", method: .post, body: body) { response in
             let error = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])?["error"] as? [String: String]
             return (response.status, error?["code"], response.headers[.retryAfter])
@@ -57,7 +57,7 @@ final class LoadSheddingTests: XCTestCase {
 
     func testRequestsBeyondThePendingLimitAreRefusedWhileOneRuns() async throws {
         let gate = Gate()
-        try await app(maximumPending: 1, maximumConcurrent: 1, gate: gate).test(.router) { client in
+        try await serve(maximumPending: 1, maximumConcurrent: 1, gate: gate) { client in
             defer { gate.release.signal() }  // never leave the first check held when an assertion throws
             async let first = Self.check(client)
             await gate.untilRunning()
@@ -79,7 +79,7 @@ final class LoadSheddingTests: XCTestCase {
     func testARequestWaitingForACheckerLongerThanTheBudgetIsRefused() async throws {
         let gate = Gate()
         // The first check is held until the second is answered, so the second cannot but wait past the budget.
-        try await app(maximumPending: 64, maximumConcurrent: 1, timeBudget: .milliseconds(50), gate: gate).test(.router) { client in
+        try await serve(maximumPending: 64, maximumConcurrent: 1, timeBudget: .milliseconds(50), gate: gate) { client in
             defer { gate.release.signal() }
             async let first = Self.check(client)
             await gate.untilRunning()
@@ -98,7 +98,7 @@ final class LoadSheddingTests: XCTestCase {
 
     func testARequestWaitingForACheckerWithinTheBudgetIsAnswered() async throws {
         let gate = Gate()
-        try await app(maximumPending: 64, maximumConcurrent: 1, gate: gate).test(.router) { client in
+        try await serve(maximumPending: 64, maximumConcurrent: 1, gate: gate) { client in
             defer { gate.release.signal() }
             async let first = Self.check(client)
             await gate.untilRunning()
@@ -116,7 +116,7 @@ final class LoadSheddingTests: XCTestCase {
         var settings = ServerSettings()
         settings.beforeCheck = { bothRunning.signal(); release.wait() }
         let service = CheckService(resources: ServerTests.resources, options: LintOptions(), maximumConcurrentChecks: 2)
-        try await buildApplication(service: service, settings: settings).test(.router) { client in
+        try await LoopbackServer.run(service: service, settings: settings) { client in
             async let first = Self.check(client)
             async let second = Self.check(client)
             // The wait is bounded only so that a server running checks one by one fails instead of hanging.
@@ -132,5 +132,27 @@ final class LoadSheddingTests: XCTestCase {
             let statuses = try await [first.0, second.0]
             XCTAssertEqual(statuses, [.ok, .ok])
         }
+    }
+
+    func testASmallCheckRunsWhereItIsOnlyWhenASlotIsFree() async throws {
+        let workers = CheckWorkers(count: 1, maximumWait: .seconds(60))
+        // The kernel's name of the running thread (Thread.current.name is not reliable on Linux).
+        let onCheckThread: @Sendable () -> Bool = {
+            (try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8))?.hasPrefix("postwacht-check") == true
+        }
+        let inlineFree = await workers.run(inline: true, onCheckThread)
+        XCTAssertEqual(inlineFree, false, "a free slot: run on the calling thread")
+        let queued = await workers.run(inline: false, onCheckThread)
+        XCTAssertEqual(queued, true, "not inline: a check thread")
+        // The only slot held on a check thread: an inline request waits for it, on a check thread.
+        let running = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        async let held = workers.run(inline: false) { running.signal(); release.wait(); return true }
+        await withCheckedContinuation { continuation in DispatchQueue.global().async { running.wait(); continuation.resume() } }
+        async let waited = workers.run(inline: true, onCheckThread)
+        release.signal()
+        let (first, second) = await (held, waited)
+        XCTAssertEqual(first, true)
+        XCTAssertEqual(second, true, "with every slot taken, a small check queues like any other")
     }
 }

@@ -1,11 +1,10 @@
 import Foundation
 import Hummingbird
-import HummingbirdTesting
 import PostwachtCore
 import XCTest
 @testable import PostwachtServer
 
-/// The HTTP service end to end through HummingbirdTesting: same findings as the CLI, clear errors,
+/// The HTTP service end to end over loopback HTTP: same findings as the CLI, clear errors,
 /// limits, token, metrics, and the OpenAPI document naming every route.
 final class ServerTests: XCTestCase {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -13,15 +12,15 @@ final class ServerTests: XCTestCase {
         do { return try LinterResources.load(from: repositoryRoot.appendingPathComponent("Lexicons")) } catch { fatalError("\(error)") }
     }()
 
-    private func makeApp(token: String? = nil, maximumBodyBytes: Int = 1 << 20, maximumPending: Int = 64, maximumConcurrent: Int = 4,
-                         beforeCheck: (@Sendable () -> Void)? = nil) -> some ApplicationProtocol {
+    private func serve(token: String? = nil, maximumBodyBytes: Int = 1 << 20, maximumPending: Int = 64, maximumConcurrent: Int = 4,
+                       beforeCheck: (@Sendable () -> Void)? = nil, _ body: @Sendable (LoopbackClient) async throws -> Void) async throws {
         var settings = ServerSettings()
         settings.token = token
         settings.maximumBodyBytes = maximumBodyBytes
         settings.maximumPendingChecks = maximumPending
         settings.beforeCheck = beforeCheck
         let service = CheckService(resources: Self.resources, options: LintOptions(), maximumConcurrentChecks: maximumConcurrent)
-        return buildApplication(service: service, settings: settings)
+        try await LoopbackServer.run(service: service, settings: settings, body)
     }
 
     private static func json(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
@@ -31,7 +30,7 @@ final class ServerTests: XCTestCase {
     }
 
     func testCheckReturnsTheCLIFindingsWithAVerdict() async throws {
-        try await makeApp().test(.router) { client in
+        try await serve() { client in
             try await client.execute(uri: "/v1/check", method: .post, body: Self.json(#"{"text": "😀 Wat een k4nkerschool, bel me op 06-12345678"}"#)) { response in
                 XCTAssertEqual(response.status, .ok)
                 let body = try Self.object(response.body)
@@ -50,7 +49,7 @@ final class ServerTests: XCTestCase {
 
     func testSegmentsShareTheMetadataAndCarryTheirIds() async throws {
         let request = #"{"segments": [{"id": "b1", "text": "Ik vind de werkdruk op school te hoog. 😀"}, {"id": "b2", "text": "Mail juf.anna@gmail.com"}], "author_role": "staff", "policy": "svok"}"#
-        try await makeApp().test(.router) { client in
+        try await serve() { client in
             try await client.execute(uri: "/v1/check", method: .post, body: Self.json(request)) { response in
                 let findings = try XCTUnwrap(try Self.object(response.body)["findings"] as? [[String: Any]])
                 let pairs = findings.map { "\($0["segment"] as? String ?? "post") \($0["rule"] as? String ?? "-")" }
@@ -79,26 +78,76 @@ final class ServerTests: XCTestCase {
     }
 
     func testBadRequestsGetClearErrors() async throws {
-        try await makeApp(maximumBodyBytes: 64).test(.router) { client in
+        try await serve(maximumBodyBytes: 64) { client in
             let cases: [(String, HTTPResponse.Status, String)] = [
                 ("{not json", .badRequest, "request.invalid-json"),
                 (#"{"author_role": "staff"}"#, .badRequest, "request.missing-text"),
-                (#"{"text": "x", "policy": "nope"}"#, .badRequest, "request.unknown-policy"),
-                (#"{"text": "x", "author_role": "teacher"}"#, .badRequest, "request.invalid-json"),
+                (#"{"text": "x", "policy": "nope"}"#, .badRequest, "request.invalid-field"),
+                (#"{"text": "x", "author_role": "teacher"}"#, .badRequest, "request.invalid-field"),
+                (#"{"text": 5}"#, .badRequest, "request.invalid-json"),
                 (#"{"text": "\#(String(repeating: "a", count: 100))"}"#, .contentTooLarge, "request.too-large"),
             ]
             for (body, status, code) in cases {
                 try await client.execute(uri: "/v1/check", method: .post, body: Self.json(body)) { response in
                     XCTAssertEqual(response.status, status, body)
-                    let error = try XCTUnwrap(try Self.object(response.body)["error"] as? [String: String])
-                    XCTAssertEqual(error["code"], code, body)
+                    let error = try XCTUnwrap(try Self.object(response.body)["error"] as? [String: Any])
+                    XCTAssertEqual(error["code"] as? String, code, body)
                 }
             }
         }
     }
 
+    func testAWrongValueNamesTheFieldAndItsValues() async throws {
+        let packs = Self.resources.policies.ids
+        let cases: [(body: String, field: String, allowed: [String]?)] = [
+            (#"{"text": "x", "author_role": "teacher"}"#, "author_role", ["staff", "parent", "pupil", "school"]),
+            (#"{"text": "x", "lang": "de"}"#, "lang", ["nl", "en"]),
+            (#"{"text": "x", "policy": "sint-jozef"}"#, "policy", packs),
+            (#"{"text": "x", "org": "sint-jozef"}"#, "org", packs),
+            (#"{"text": "x", "channel": "myspace"}"#, "channel", Self.resources.conduct.channels),
+            (#"{"text": "x", "attachments": [{"type": "image"}, {"type": "photo"}]}"#, "attachments.1.type", ["image", "video", "audio", "file"]),
+            (#"{"text": "x", "lang": null}"#, "lang", nil),
+            (#"{"text": "x", "policy": null}"#, "policy", nil),
+            (#"{"text": "x", "attachments": [{"type": "image", "name": null}]}"#, "attachments.0.name", nil),
+        ]
+        try await serve() { client in
+            for (body, field, allowed) in cases {
+                try await client.execute(uri: "/v1/check", method: .post, body: Self.json(body)) { response in
+                    XCTAssertEqual(response.status, .badRequest, body)
+                    let error = try XCTUnwrap(try Self.object(response.body)["error"] as? [String: Any], body)
+                    XCTAssertEqual(error["code"] as? String, "request.invalid-field", body)
+                    XCTAssertEqual(error["field"] as? String, field, body)
+                    XCTAssertEqual(error["allowed"] as? [String], allowed, body)
+                    XCTAssertTrue((error["message"] as? String ?? "").hasPrefix(field), "the message starts with the field: \(error)")
+                }
+            }
+            try await client.execute(uri: "/v1/rules?policy=sint-jozef", method: .get) { response in
+                XCTAssertEqual(response.status, .badRequest)
+                XCTAssertEqual((try Self.object(response.body)["error"] as? [String: Any])?["field"] as? String, "policy")
+            }
+            // The valid values are taken, also in the same request.
+            let valid = #"{"text": "x", "author_role": "school", "lang": "en", "policy": "regenboog", "org": "regenboog", "channel": "website", "attachments": [{"type": "video"}]}"#
+            try await client.execute(uri: "/v1/check", method: .post, body: Self.json(valid)) { response in
+                XCTAssertEqual(response.status, .ok)
+            }
+        }
+    }
+
+    func testPoliciesListsThePacksLoaded() async throws {
+        try await serve() { client in
+            try await client.execute(uri: "/v1/policies", method: .get) { response in
+                XCTAssertEqual(response.status, .ok)
+                let body = try Self.object(response.body)
+                let packs = try XCTUnwrap(body["policies"] as? [[String: String]])
+                XCTAssertEqual(packs.compactMap { $0["id"] }, Self.resources.policies.ids)
+                XCTAssertEqual(packs.first { $0["id"] == "regenboog" }?["organisation"], "GBS De Regenboog (Cordeo scholengroep)")
+                XCTAssertTrue(body["default"] is NSNull, "no --policy: the default is null")
+            }
+        }
+    }
+
     func testRequestsNoRouteTakesGetJSONErrors() async throws {
-        try await makeApp().test(.router) { client in
+        try await serve() { client in
             let cases: [(String, HTTPRequest.Method, HTTPResponse.Status, String, String?)] = [
                 ("/nope", .get, .notFound, "request.unknown-route", nil),
                 ("/v1/check/extra", .post, .notFound, "request.unknown-route", nil),
@@ -127,12 +176,28 @@ final class ServerTests: XCTestCase {
     }
 
     func testTokenGuardsOnlyTheAPI() async throws {
-        try await makeApp(token: "geheim").test(.router) { client in
-            try await client.execute(uri: "/v1/check", method: .post, body: Self.json(#"{"text": "x"}"#)) { response in
-                XCTAssertEqual(response.status, .unauthorized)
+        try await serve(token: "geheim") { client in
+            // Missing, another scheme and a wrong token: three different messages, two codes.
+            let refusals: [(HTTPFields, String, String, String)] = [
+                ([:], "auth.required", "needs a token", #"Bearer realm="postwacht""#),
+                ([.authorization: "Basic Z2VoZWlt"], "auth.required", "not with the Basic scheme", #"Bearer realm="postwacht""#),
+                ([.authorization: "Bearer"], "auth.required", "needs a token", #"Bearer realm="postwacht""#),
+                ([.authorization: "Bearer fout"], "auth.invalid-token", "is not the one", #"Bearer realm="postwacht", error="invalid_token""#),
+            ]
+            for (headers, code, message, challenge) in refusals {
+                try await client.execute(uri: "/v1/check", method: .post, headers: headers, body: Self.json(#"{"text": "x"}"#)) { response in
+                    XCTAssertEqual(response.status, .unauthorized, "\(headers)")
+                    let error = try XCTUnwrap(try Self.object(response.body)["error"] as? [String: String])
+                    XCTAssertEqual(error["code"], code, "\(headers)")
+                    XCTAssertTrue(error["message"]?.contains(message) == true, "\(headers): \(error)")
+                    XCTAssertEqual(response.headers[.wwwAuthenticate], challenge, "\(headers)")
+                }
             }
-            try await client.execute(uri: "/v1/check", method: .post, headers: [.authorization: "Bearer geheim"], body: Self.json(#"{"text": "x"}"#)) { response in
-                XCTAssertEqual(response.status, .ok)
+            // RFC 7235: the scheme name is case-insensitive.
+            for scheme in ["Bearer", "bearer", "BEARER"] {
+                try await client.execute(uri: "/v1/check", method: .post, headers: [.authorization: "\(scheme) geheim"], body: Self.json(#"{"text": "x"}"#)) { response in
+                    XCTAssertEqual(response.status, .ok, scheme)
+                }
             }
             try await client.execute(uri: "/healthz", method: .get) { response in XCTAssertEqual(response.status, .ok) }
             // The router takes these for /v1/check, so the guard must too.
@@ -145,7 +210,7 @@ final class ServerTests: XCTestCase {
     }
 
     func testRulesMetricsDemoAndOpenAPI() async throws {
-        try await makeApp().test(.router) { client in
+        try await serve() { client in
             try await client.execute(uri: "/v1/rules?policy=konot", method: .get) { response in
                 let rules = try XCTUnwrap(try Self.object(response.body)["rules"] as? [[String: Any]]).compactMap { $0["id"] as? String }
                 XCTAssertTrue(rules.contains("conduct.confidential"))
@@ -162,11 +227,27 @@ final class ServerTests: XCTestCase {
                 XCTAssertEqual(response.headers[.contentType], "text/html; charset=utf-8")
                 XCTAssertTrue(String(buffer: response.body).contains("fetch(\"v1/check\""), "the demo page calls the check endpoint")
             }
+            try await client.execute(uri: "/", method: .get) { response in
+                let page = String(buffer: response.body)
+                XCTAssertTrue(page.contains(#"" andere bepaling" : " andere bepalingen""#), "other clauses are counted as clauses")
+                XCTAssertTrue(page.contains(#"el("details", "more-clauses")"#), "and open in a <details>")
+                XCTAssertFalse(page.contains("protocol(len)"))
+            }
             try await client.execute(uri: "/openapi.yaml", method: .get) { response in
                 let document = String(buffer: response.body)
-                for path in ["/v1/check:", "/v1/rules:", "/healthz:", "/metrics:", "/openapi.yaml:"] {
-                    XCTAssertTrue(document.contains("  \(path)"), "openapi.yaml lacks \(path)")
+                for path in Routes.methods.keys {
+                    XCTAssertTrue(document.contains("\n  \(path):\n"), "openapi.yaml lacks \(path)")
                 }
+                XCTAssertFalse(document.contains("__"), "every placeholder is filled in")
+                let packs = "enum: [" + Self.resources.policies.ids.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+                XCTAssertEqual(document.components(separatedBy: packs).count - 1, 3, "policy, org and the rules' policy parameter list the packs")
+                XCTAssertTrue(document.contains("enum: [" + Self.resources.conduct.channels.map { "\"\($0)\"" }.joined(separator: ", ") + "]"))
+                let lang = try XCTUnwrap(document.range(of: "        lang:\n"))
+                XCTAssertFalse(document[lang.upperBound...].prefix(200).contains("nullable"), "lang is not nullable: null is refused")
+                for code in ["request.invalid-field", "auth.invalid-token", "request.timeout"] {
+                    XCTAssertTrue(document.contains("- \(code)\n"), "the Error schema lists \(code)")
+                }
+                XCTAssertFalse(document.contains("request.unknown-policy"), "no longer answered")
             }
         }
     }
@@ -193,12 +274,24 @@ final class ServerTests: XCTestCase {
     }
 
     func testOverloadIsAnsweredWith503() async throws {
-        try await makeApp(maximumPending: 0).test(.router) { client in
+        try await serve(maximumPending: 0) { client in
             try await client.execute(uri: "/v1/check", method: .post, body: Self.json(#"{"text": "x"}"#)) { response in
                 XCTAssertEqual(response.status, .serviceUnavailable)
                 XCTAssertEqual((try Self.object(response.body)["error"] as? [String: String])?["code"], "server.busy")
             }
         }
+    }
+
+    func testALargePostDoesNotKeepItsChecker() throws {
+        let service = CheckService(resources: Self.resources, options: LintOptions(), maximumConcurrentChecks: 2)
+        let pool = service.pool(policy: nil, language: .nl)
+        _ = try service.check(CheckRequest(text: "Hoera, de sportdag was geweldig!"))
+        XCTAssertEqual(pool.idleCount, 1, "a small post's checker is kept for the next one")
+        let large = String(repeating: "De sportdag was geweldig. ", count: CheckService.largePostBytes / 20)
+        _ = try service.check(CheckRequest(text: large))
+        XCTAssertEqual(pool.idleCount, 0, "the checker of a large post is dropped with its buffers")
+        _ = try service.check(CheckRequest(text: "Hoera!"))
+        XCTAssertEqual(pool.idleCount, 1, "a new checker is made when needed")
     }
 
     func testBusyPoolShedsLoad() throws {

@@ -15,6 +15,8 @@ public struct ConductLexicon: Sendable {
     var personReferences = ByteStringTable<Bool>()
     var publicChannels: Set<String> = []
     var closedChannels: Set<String> = []
+    /// Every channel name channels.tsv knows, public or closed, sorted: what a `channel` field may say.
+    public var channels: [String] { publicChannels.union(closedChannels).sorted() }
 
     enum TopicKind: String, Sendable { case topic, voice, `self`, practical, policy, stance, sarcasm, news }
 
