@@ -95,4 +95,25 @@ extension Document {
     private func byte(_ byte: UInt8, isIn range: ClosedRange<Unicode.Scalar>) -> Bool {
         byte >= UInt8(range.lowerBound.value) && byte <= UInt8(range.upperBound.value)
     }
+
+    /// Whether an odd number of quotation marks (" “ ” „ « » and ' ‘ ’ standing alone) precede token
+    /// `index` on its line: the words are quoted, perhaps to report or discuss them.
+    func isQuoted(_ index: Int) -> Bool {
+        var quotes = 0
+        var previous = index - 1
+        while previous >= 0 {
+            if bytes[Int(tokens[previous].end)..<Int(tokens[previous + 1].start)].contains(0x0A) { break }
+            if isQuotationMark(previous) { quotes += 1 }
+            previous -= 1
+        }
+        return quotes % 2 == 1
+    }
+
+    func isQuotationMark(_ index: Int) -> Bool {
+        let token = tokens[index]
+        return token.kind == .other && Self.quotationMarks.contains(Array(bytes[token.byteRange]))
+    }
+
+    private static let quotationMarks: Set<[UInt8]> = [[0x22], [0x27], [0xE2, 0x80, 0x9C], [0xE2, 0x80, 0x9D], [0xE2, 0x80, 0x9E],
+                                                       [0xE2, 0x80, 0x98], [0xE2, 0x80, 0x99], [0xC2, 0xAB], [0xC2, 0xBB]]
 }

@@ -41,7 +41,7 @@ struct VoiceScan {
             }
             if facet.contains(.befriending) {
                 befriendingPhrases.forEachTerm(anchoredAt: index, in: document, keys: keys) { _, first, last in
-                    befriending.append(ConductScan.detection(document, first, last))
+                    befriending.append(DetectionSpans.detection(document, first, last))
                 }
             }
         }
@@ -51,6 +51,6 @@ struct VoiceScan {
         if mentionsSchool, !hasOpinion {
             hasOpinion = resources.conduct.voiceEmoji.occurs(in: document.bytes)
         }
-        befriending = ConductScan.longestOnly(befriending)
+        befriending = DetectionSpans.longestOnly(befriending)
     }
 }

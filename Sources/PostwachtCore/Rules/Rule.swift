@@ -67,9 +67,6 @@ public final class RuleContext {
         (document.metadata.organisation ?? options.organisation ?? options.policy).flatMap { resources.policies.pack($0) }
     }
 
-    /// Confidential terms: every post is checked for them.
-    private(set) lazy var conduct = ConductScan(document: document, keys: keys, resources: resources)
-
     /// The document's sentences as token ranges, for rules that read constructions.
     private(set) lazy var sentences: [Range<Int>] = SentenceUnits.sentences(of: document)
 

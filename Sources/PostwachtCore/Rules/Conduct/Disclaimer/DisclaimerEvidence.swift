@@ -77,7 +77,7 @@ public struct DisclaimerEvidence: Sendable {
                 case UInt8(ascii: "!"): add(.exclamation, nil)
                 case UInt8(ascii: "."): sentenceHasQuestionWord = false
                 default:
-                    if ThreatFinder.isQuotationMark(document, index) { quotationMarks += 1 }
+                    if document.isQuotationMark(index) { quotationMarks += 1 }
                 }
                 continue
             }

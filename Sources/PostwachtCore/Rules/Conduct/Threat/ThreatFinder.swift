@@ -138,32 +138,9 @@ struct ThreatFinder {
             }
             if !conditional { return true }
         }
-        guard isQuoted(units.tokens[match.first]) else { return false }
+        guard context.document.isQuoted(units.tokens[match.first]) else { return false }
         return context.authorRole == .school || context.authorRole == .staff || documentHas(classes.report)
     }
-
-    /// Whether an odd number of quotation marks (" “ ” „ « » and ' ‘ ’ standing alone) precede token
-    /// `index` on its line.
-    private func isQuoted(_ index: Int) -> Bool {
-        let document = context.document, tokens = document.tokens
-        var quotes = 0
-        var previous = index - 1
-        while previous >= 0 {
-            let token = tokens[previous]
-            if document.bytes[Int(token.end)..<Int(tokens[previous + 1].start)].contains(0x0A) { break }
-            if Self.isQuotationMark(document, previous) { quotes += 1 }
-            previous -= 1
-        }
-        return quotes % 2 == 1
-    }
-
-    static func isQuotationMark(_ document: Document, _ index: Int) -> Bool {
-        let token = document.tokens[index]
-        return token.kind == .other && quotationMarks.contains(Array(document.bytes[token.byteRange]))
-    }
-
-    private static let quotationMarks: Set<[UInt8]> = [[0x22], [0x27], [0xE2, 0x80, 0x9C], [0xE2, 0x80, 0x9D], [0xE2, 0x80, 0x9E],
-                                                       [0xE2, 0x80, 0x98], [0xE2, 0x80, 0x99], [0xC2, 0xAB], [0xC2, 0xBB]]
 
     private func isPast(_ match: ConstructionMatch, _ units: SentenceUnits, _ classes: Classes) -> Bool {
         let span = match.first...match.last

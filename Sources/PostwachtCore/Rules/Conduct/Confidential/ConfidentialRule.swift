@@ -2,7 +2,7 @@
 public struct ConfidentialRule: Rule {
     public init() {}
 
-    public func detect(in context: RuleContext) -> [Detection] { context.conduct.confidential }
+    public func detect(in context: RuleContext) -> [Detection] { ConfidentialFinder(context: context).detections() }
 
     public var description: RuleDescription { Self.about }
 
