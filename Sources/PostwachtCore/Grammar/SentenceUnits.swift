@@ -65,6 +65,10 @@ struct SentenceReader {
                 if keys.facet(index).contains(.givenName),
                    document.isCapitalized(index) || names.firstNames.value(for: keys.key(index), hash: keys.hash(index)) == false {
                     classes.insert(name)
+                } else if document.isCapitalized(index), !document.startsSentence(index),
+                          names.surnames.value(for: keys.key(index), hash: keys.hash(index)) == false {
+                    // A surname that is no ordinary word, inside a sentence: "de familie Bosman".
+                    classes.insert(name)
                 }
                 if Self.isClassCode(keys.key(index)) { classes.insert(classCode) }
                 while profanityIndex < profanity.count, profanity[profanityIndex].range.upperBound <= Int(token.start) { profanityIndex += 1 }

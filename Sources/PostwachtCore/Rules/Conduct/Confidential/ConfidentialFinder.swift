@@ -101,13 +101,18 @@ struct ConfidentialFinder {
             if !unitClasses.isDisjoint(with: classes.name) { return true }
             let isOnePerson = !unitClasses.isDisjoint(with: classes.person.union(classes.groupMember)) && unitClasses.isDisjoint(with: classes.people)
             if isOnePerson {
-                if !unitClasses.isDisjoint(with: classes.title) { return true }
                 let before = unit > 0 ? units.classes[unit - 1] : []
-                if !before.isDisjoint(with: classes.ownerOrThis) { return true }
+                if context.authorRole != .school, !unitClasses.isDisjoint(with: classes.title) || !before.isDisjoint(with: classes.ownerOrThis) { return true }
+                // "een meisje uit mijn klas", "de vader van Daan", "Leerling uit 2A": made specific by where they are
+                // from; "een kind met dyslexie" describes anyone.
+                let specifiedAfter = unit + 1 < units.count && !term.contains(unit + 1)
+                    && Self.specifyingPrepositions.contains(where: { context.keys.key(units.tokens[unit + 1]).elementsEqual($0) })
+                if context.authorRole == .school { if specifiedAfter { return true }; continue }
                 if !before.isDisjoint(with: classes.article) {
                     let indefinite = Self.indefiniteArticles.contains(where: { context.keys.key(units.tokens[unit - 1]).elementsEqual($0) })
-                    let specifiedAfter = unit + 1 < units.count && !units.classes[unit + 1].isDisjoint(with: classes.preposition)
                     if !indefinite || specifiedAfter { return true }
+                } else if unit == 0 && specifiedAfter {
+                    return true
                 }
             }
             // The school addressing its readers ("heeft u een klacht?") names no one.
@@ -118,6 +123,7 @@ struct ConfidentialFinder {
     }
 
     private static let indefiniteArticles: [[UInt8]] = ["een", "n", "a", "an"].map { Array($0.utf8) }
+    private static let specifyingPrepositions: [[UInt8]] = ["uit", "van", "in", "from", "of"].map { Array($0.utf8) }
 
     /// "kan worden geschorst", "moet ontslagen worden", "als je … wordt geschorst": a measure that may
     /// happen, not one that did.
@@ -129,6 +135,7 @@ struct ConfidentialFinder {
             unit -= 1
             distance += 1
         }
-        return false
+        // "geschorst kan worden"
+        return first + 1 < units.count && !units.classes[first + 1].isDisjoint(with: classes.modal)
     }
 }
