@@ -61,7 +61,8 @@ def main():
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
     posts = []
-    for path in sorted(glob.glob(os.path.join(ROOT, "Fixtures", "conduct", "dev", "*.jsonl"))):
+    # The development corpus and the earlier labelled fixtures; never a blind set (Fixtures/blind, holdout).
+    for path in sorted(glob.glob(os.path.join(ROOT, "Fixtures", "conduct", "dev", "*.jsonl")) + glob.glob(os.path.join(ROOT, "Fixtures", "posts", "*.jsonl"))):
         posts += [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
     staff = [p for p in posts if p.get("author_role") == "staff"]
     rows = evidence(args.binary, staff)
@@ -102,7 +103,8 @@ def main():
 # Source: fitted by scripts/models/train_missing_disclaimer.py (L2-regularised logistic regression,
 #   λ = {L2}) on the {len(y)} staff posts about school without a disclaimer among the {len(posts)} posts of
 #   Fixtures/conduct/dev/*.jsonl (written blind by five helpers from the protocols and a category
-#   description, never from the rules); {int(y.sum())} of them expect the finding. 5-fold cross-validated:
+#   description, never from the rules) and Fixtures/posts/*.jsonl (the earlier labelled fixtures);
+#   {int(y.sum())} of them expect the finding. The blind sets (Fixtures/blind, Fixtures/holdout) are never used. 5-fold cross-validated:
 #   P {cv[0]:.3f} R {cv[1]:.3f} F1 {cv[2]:.3f} (the frozen blind sets in Fixtures/blind/ measure it honestly).
 # Licence: CC BY 4.0, postwacht authors (weights and training data).
 # Date: 2026-12-07

@@ -34,7 +34,7 @@ struct WordClassBook: Sendable {
     }
 
     /// Classes of nouns that a possessive may own.
-    static let nounClassNames = ["ZNW", "LICHAAM", "BEZITTING", "PERSOON", "MENSEN", "GROEP", "GROEPLID", "SCHELD", "WONEN",
+    static let nounClassNames = ["ZNW", "LICHAAM", "BEZITTING", "PERSOON", "MENSEN", "GROEP", "GROEPLID", "SCHELD", "ADRES",
                                  Dynamic.word.rawValue, Dynamic.capitalised.rawValue, Dynamic.name.rawValue]
     /// Classes whose words, as the last part of a compound, give it their class: "asielzoekerskinderen"
     /// is MENSEN, "kutbrugklassers" too, "tyfusmongool" SCHELD.

@@ -11,6 +11,7 @@ struct ConfidentialFinder {
 
     private struct Classes {
         let name, title, person, people, group, groupMember, ownerOrThis, article, preposition, you, third, singular, me, copula, modal, barrier: WordClassSet
+        let family, myself: WordClassSet
         init(_ book: WordClassBook) {
             func named(_ name: String) -> WordClassSet { book.classSet(named: name) ?? [] }
             name = book[.name]
@@ -29,6 +30,8 @@ struct ConfidentialFinder {
             copula = named("IS")
             modal = named("MOET").union(named("KAN")).union(named("GA")).union(named("ALS"))
             barrier = named("BARRIER").union(book[.comma])
+            family = named("FAMILIE")
+            myself = named("MIJ")
         }
     }
 
@@ -102,12 +105,20 @@ struct ConfidentialFinder {
             let isOnePerson = !unitClasses.isDisjoint(with: classes.person.union(classes.groupMember)) && unitClasses.isDisjoint(with: classes.people)
             if isOnePerson {
                 let before = unit > 0 ? units.classes[unit - 1] : []
+                // "mijn moeder", "mijn dochter": the writer's own family, theirs to share.
+                if !unitClasses.isDisjoint(with: classes.family), !before.isDisjoint(with: classes.myself) { continue }
                 if context.authorRole != .school, !unitClasses.isDisjoint(with: classes.title) || !before.isDisjoint(with: classes.ownerOrThis) { return true }
                 // "een meisje uit mijn klas", "de vader van Daan", "Leerling uit 2A": made specific by where they are
                 // from; "een kind met dyslexie" describes anyone.
                 let specifiedAfter = unit + 1 < units.count && !term.contains(unit + 1)
                     && Self.specifyingPrepositions.contains(where: { context.keys.key(units.tokens[unit + 1]).elementsEqual($0) })
-                if context.authorRole == .school { if specifiedAfter { return true }; continue }
+                // The school's general information names roles ("de vertrouwenspersoon van onze stichting"); it is
+                // about someone only when it places them ("de leerling uit groep 8").
+                if context.authorRole == .school {
+                    let placed = unit + 1 < units.count && Self.placingPrepositions.contains(where: { context.keys.key(units.tokens[unit + 1]).elementsEqual($0) })
+                    if placed && !before.isDisjoint(with: classes.article) { return true }
+                    continue
+                }
                 if !before.isDisjoint(with: classes.article) {
                     let indefinite = Self.indefiniteArticles.contains(where: { context.keys.key(units.tokens[unit - 1]).elementsEqual($0) })
                     if !indefinite || specifiedAfter { return true }
@@ -124,6 +135,7 @@ struct ConfidentialFinder {
 
     private static let indefiniteArticles: [[UInt8]] = ["een", "n", "a", "an"].map { Array($0.utf8) }
     private static let specifyingPrepositions: [[UInt8]] = ["uit", "van", "in", "from", "of"].map { Array($0.utf8) }
+    private static let placingPrepositions: [[UInt8]] = ["uit", "in", "from"].map { Array($0.utf8) }
 
     /// "kan worden geschorst", "moet ontslagen worden", "als je … wordt geschorst": a measure that may
     /// happen, not one that did.

@@ -63,7 +63,8 @@ public struct DisclaimerEvidence: Sendable {
         func named(_ name: String) -> WordClassSet { book.classSet(named: name) ?? [] }
         let negative = named("BN_NEG"), positive = named("BN_POS"), judging = named("SCHELD"), deontic = named("MOET")
         let firstPerson = named("IK").union(named("MIJ")), plural = named("WIJ"), questionWord = named("VRAAG")
-        let person = named("PERSOON").union(named("MENSEN")), hour = named("UUR")
+        let person = named("PERSOON").union(named("MENSEN")), hour = named("UUR"), family = named("FAMILIE"), my = named("MIJ")
+        var previousClasses = WordClassSet()
         var words = 0
         var sentenceHasQuestionWord = false
         var quotationMarks = 0
@@ -83,6 +84,8 @@ public struct DisclaimerEvidence: Sendable {
             }
             guard token.isWordLike else { continue }
             words += 1
+            // An e-mail address or a phone number: a contact message.
+            if document.bytes[token.byteRange].contains(UInt8(ascii: "@")) { add(.practical, nil) }
             // "om 19.15 uur", "8:45": a time of day belongs to a practical message.
             if token.kind == .number, Self.isClockTime(document, index) { add(.practical, document.text(of: token)) }
             let facet = keys.facet(index)
@@ -115,7 +118,11 @@ public struct DisclaimerEvidence: Sendable {
             if !classes.isDisjoint(with: positive) { add(.positiveWords, document.text(of: token)) }
             if !classes.isDisjoint(with: judging) { add(.judgingNouns, document.text(of: token)) }
             if !classes.isDisjoint(with: deontic) { add(.deontic, document.text(of: token)) }
-            if !classes.isDisjoint(with: person) { add(.people, document.text(of: token)) }
+            // "mijn dochter" is the writer's family, not school.
+            if !classes.isDisjoint(with: person), classes.isDisjoint(with: family) || previousClasses.isDisjoint(with: my) {
+                add(.people, document.text(of: token))
+            }
+            previousClasses = classes
             if !classes.isDisjoint(with: hour) { add(.practical, document.text(of: token)) }
             if !classes.isDisjoint(with: firstPerson) { add(.firstPerson, nil) }
             if !classes.isDisjoint(with: plural) { add(.firstPersonPlural, nil) }

@@ -14,7 +14,7 @@ struct ThreatFinder {
     /// Class sets the judgement reads, looked up once per post.
     private struct Classes {
         let negation, filler, barrier, report, conditional, then, game, gameVerb, doom, insult, curse, singular: WordClassSet
-        let past, must, preposition, time: WordClassSet
+        let past, must, preposition: WordClassSet
         /// Context a construction may start or end with that is not part of what it says ("dan", ",", "morgen").
         let frame: WordClassSet
         init(_ book: WordClassBook) {
@@ -34,7 +34,6 @@ struct ThreatFinder {
             past = named("VERLEDEN")
             must = named("MOET")
             preposition = named("VZ")
-            time = named("UUR")
             frame = book[.comma].union(then).union(filler).union(conditional).union(barrier).union(named("EN"))
         }
     }
@@ -74,7 +73,12 @@ struct ThreatFinder {
                         if postHasGame == nil { postHasGame = documentHas(classes.game) }
                         if postHasGame! { continue }
                     }
-                    if constructions.idioms.contains(where: { idiom in overlaps(matcher.firstMatch(of: idiom), match) }) { continue }
+                    // An idiom takes back what it overlaps; a weak construction, anything in its sentence ("ik kom je
+                    // morgen halen, om 8 uur bij de brug").
+                    if constructions.idioms.contains(where: { idiom in
+                        guard let found = matcher.firstMatch(of: idiom) else { return false }
+                        return family.sureness == 0 || overlaps(found, match)
+                    }) { continue }
                     if family.sureness == 0, !isCorroborated(match, units, classes) { continue }
                     found.append(Found(range: range(of: match, in: units, frame: classes.frame), family: family, source: construction.source))
                 }
@@ -155,10 +159,8 @@ struct ThreatFinder {
 
     /// The weak family needs more: a condition before it in the sentence ("als je …, kom ik je halen"), "dan"
     /// right before it, an insult or curse in the post, or a pupil saying it to one person ("we wachten je
-    /// op" from a pupil, not "we wachten jullie op" from the school) — and no appointment (an hour) in it.
+    /// op" from a pupil, not "we wachten jullie op" from the school). An appointment ("om drie uur") is an idiom of the construction file.
     private func isCorroborated(_ match: ConstructionMatch, _ units: SentenceUnits, _ classes: Classes) -> Bool {
-        let sentence = 0..<units.count
-        if sentence.contains(where: { !units.classes[$0].isDisjoint(with: classes.time) }) { return false }
         if units.classes[..<match.first].contains(where: { !$0.isDisjoint(with: classes.conditional) }) { return true }
         if match.first > 0, !units.classes[match.first - 1].isDisjoint(with: classes.then) || !units.classes[match.first].isDisjoint(with: classes.then) {
             return true
@@ -169,9 +171,8 @@ struct ThreatFinder {
         return context.authorRole == .pupil && (match.first...match.last).contains { !units.classes[$0].isDisjoint(with: classes.singular) }
     }
 
-    private func overlaps(_ idiom: ConstructionMatch?, _ match: ConstructionMatch) -> Bool {
-        guard let idiom else { return false }
-        return idiom.first <= match.last + 1 && match.first <= idiom.last
+    private func overlaps(_ idiom: ConstructionMatch, _ match: ConstructionMatch) -> Bool {
+        idiom.first <= match.last + 1 && match.first <= idiom.last
     }
 
     /// Whether any word of the post has one of `classes` (for post-wide context: a game, a report), also
