@@ -2,74 +2,115 @@ import Foundation
 import XCTest
 @testable import PostwachtCore
 
-/// Runs the labelled posts in Fixtures/posts/*.jsonl and measures precision and recall per category.
-/// A finding counts when its severity is warning or error (info is a hint, not a flag) and its category
-/// and exact span agree with a label. A label `"match": "*"` is a post-level finding spanning the whole text.
-/// Labels of categories no registered rule produces yet are listed, not scored.
+/// Runs labelled posts and measures precision and recall per category, and holds each set above its floor.
+///
+/// A finding counts when its severity is warning or error (info is a hint, not a flag) and its category and
+/// rule agree with a label's. Its span must equal the label's, except for the conduct categories whose spans
+/// are clauses (threat, confidential, befriending): there a finding that overlaps the label counts, because two
+/// authors never cut a clause at the same word. A label `"match": "*"` is a post-level finding spanning the
+/// whole text. Every post is checked again behind multibyte text, and its findings must be the same, shifted
+/// (rules that judge the whole post are left out of that comparison: the prefix is part of the post).
 final class FixtureTests: XCTestCase {
-    struct Label: Hashable { var category: String; var span: OffsetRange }
     struct Tally { var truePositives = 0, falsePositives = 0, falseNegatives = 0
         var precision: Double { truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives) }
         var recall: Double { truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives) }
     }
 
+    static let clauseCategories: Set<String> = ["threat", "confidential", "befriending"]
+    static let conductCategories: Set<String> = ["threat", "missing-disclaimer", "confidential", "private-contact", "befriending", "photo-channel"]
+
     func testPrecisionAndRecallPerCategoryAreAtLeast95Percent() throws {
         try measure(directory: "posts", floor: 0.95)
     }
 
-    /// Fixtures/holdout was written blind, from the specification only, after the rules existed; rules
+    /// Fixtures/holdout was written blind, from the specification only, after the first rules existed; rules
     /// were then mended only in general ways. A floor keeps it from sliding back; the README shows both runs.
-    func testBlindSetStaysAboveItsFloor() throws {
+    func testHoldoutStaysAboveItsFloor() throws {
         try measure(directory: "holdout", floor: 0.75)
     }
 
-    private func measure(directory name: String, floor: Double) throws {
+    /// The conduct development corpus (Fixtures/conduct/dev, 1,550 posts written blind by five helpers):
+    /// the rules were developed against it, so these floors guard against sliding back, they do not
+    /// measure unseen quality (the blind sets do).
+    func testConductDevelopmentCorpusStaysAboveItsFloors() throws {
+        try measure(directory: "conduct/dev", floor: 0.5, categories: Self.conductCategories, floors: [
+            "threat": (0.95, 0.68), "missing-disclaimer": (0.80, 0.78), "confidential": (0.80, 0.87),
+            "private-contact": (0.95, 0.95), "befriending": (0.95, 0.55),
+        ])
+    }
+
+    private func measure(directory name: String, floor: Double, categories: Set<String>? = nil,
+                         floors: [String: (precision: Double, recall: Double)] = [:]) throws {
         var tallies: [String: Tally] = [:]
         var mistakes: [String] = []
-        var posts = 0
-        let scored = Set(RuleRegistry.all.map(\.description.category.rawValue))
-        var unscored: [String: Int] = [:]
-        for post in try Self.loadPosts(from: name) {
-            posts += 1
-            for label in post.labels where !scored.contains(label.category) { unscored[label.category, default: 0] += 1 }
-            for prefix in ["", "👩‍👩‍👧‍👦 ĳs e\u{0301} "] {
-                let shift = prefix.unicodeScalars.count
-                let total = post.text.unicodeScalars.count + shift
-                let expected = Set(post.labels.filter { scored.contains($0.category) }.map { label in
-                    Label(category: label.category, span: label.span == Self.wholePost ? OffsetRange(start: 0, end: total)
-                          : OffsetRange(start: label.span.start + shift, end: label.span.end + shift))
-                })
-                let found = Set(TestSupport.findings(prefix + post.text, metadata: post.metadata)
-                    .filter { $0.severity >= .warning }
-                    .map { Label(category: $0.category.rawValue, span: $0.span) })
-                guard prefix.isEmpty else {
-                    XCTAssertEqual(found, expected.intersection(found).union(found), "offsets shift with multibyte text in \(post.id)")
-                    continue
+        let posts = try Self.loadPosts(from: name)
+        let scored = Set(RuleRegistry.all.map(\.description.category.rawValue)).intersection(categories ?? Self.allCategories)
+        for post in posts {
+            let found = Self.flagged(post.text, post.metadata)
+            assertSameBehindMultibyteText(post, found)
+            let expected = post.labels.filter { scored.contains($0.category) }
+            var used = Set<Int>()
+            for label in expected {
+                let span = label.span == Self.wholePost ? OffsetRange(start: 0, end: post.text.unicodeScalars.count) : label.span
+                let hit = found.indices.first { index in
+                    !used.contains(index) && found[index].category.rawValue == label.category && (label.rule == nil || found[index].rule == label.rule)
+                        && (found[index].span == span || Self.clauseCategories.contains(label.category) && found[index].span.overlaps(span))
                 }
-                for label in found.union(expected) {
-                    let isFound = found.contains(label), isExpected = expected.contains(label)
-                    if isFound && isExpected { tallies[label.category, default: Tally()].truePositives += 1; continue }
-                    let scalars = Array(post.text.unicodeScalars)
-                    let text = String(String.UnicodeScalarView(scalars[min(label.span.start, scalars.count)..<min(label.span.end, scalars.count)]))
-                    if isFound { tallies[label.category, default: Tally()].falsePositives += 1; mistakes.append("\(post.id): unexpected \(label.category) '\(text)'") }
-                    if isExpected { tallies[label.category, default: Tally()].falseNegatives += 1; mistakes.append("\(post.id): missed \(label.category) '\(text)'") }
+                if let hit {
+                    used.insert(hit)
+                    tallies[label.category, default: Tally()].truePositives += 1
+                } else {
+                    tallies[label.category, default: Tally()].falseNegatives += 1
+                    mistakes.append("\(post.id): missed \(label.rule ?? label.category) '\(Self.text(post.text, span))'")
                 }
             }
+            for (index, finding) in found.enumerated() where !used.contains(index) && scored.contains(finding.category.rawValue) {
+                // A second finding inside a clause label already found is no new mistake.
+                if Self.clauseCategories.contains(finding.category.rawValue),
+                   expected.contains(where: { $0.category == finding.category.rawValue && $0.span.overlaps(finding.span) }) { continue }
+                tallies[finding.category.rawValue, default: Tally()].falsePositives += 1
+                mistakes.append("\(post.id): unexpected \(finding.rule) '\(finding.match)'")
+            }
         }
-        print("fixture posts in \(name): \(posts)")
+        print("fixture posts in \(name): \(posts.count)")
         print("| category | precision | recall | TP | FP | FN |\n|---|---:|---:|---:|---:|---:|")
         for (category, tally) in tallies.sorted(by: { $0.key < $1.key }) {
             print(String(format: "| %@ | %.3f | %.3f | %d | %d | %d |", category, tally.precision, tally.recall, tally.truePositives, tally.falsePositives, tally.falseNegatives))
-            XCTAssertGreaterThanOrEqual(tally.precision, floor, "\(name) \(category) precision; mistakes:\n" + mistakes.joined(separator: "\n"))
-            XCTAssertGreaterThanOrEqual(tally.recall, floor, "\(name) \(category) recall; mistakes:\n" + mistakes.joined(separator: "\n"))
-        }
-        if !unscored.isEmpty {
-            print("labels not scored (no rule for the category yet): " + unscored.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            let (precisionFloor, recallFloor) = floors[category] ?? (floor, floor)
+            XCTAssertGreaterThanOrEqual(tally.precision, precisionFloor, "\(name) \(category) precision; mistakes:\n" + mistakes.joined(separator: "\n"))
+            XCTAssertGreaterThanOrEqual(tally.recall, recallFloor, "\(name) \(category) recall; mistakes:\n" + mistakes.joined(separator: "\n"))
         }
         if !mistakes.isEmpty { print("fixture mistakes:\n" + mistakes.joined(separator: "\n")) }
     }
 
-    struct Post { var id: String; var text: String; var metadata: RecordMetadata; var labels: [(category: String, span: OffsetRange)] }
+    private static let allCategories: Set<String> = Set(RuleRegistry.all.map(\.description.category.rawValue))
+    private static let wholePostRules = Set(RuleRegistry.all.filter(\.description.judgesWholePost).map(\.description.id))
+
+    /// The findings of severity warning or error.
+    private static func flagged(_ text: String, _ metadata: RecordMetadata) -> [Finding] {
+        TestSupport.findings(text, metadata: metadata).filter { $0.severity >= .warning }
+    }
+
+    /// The same post behind emoji, ĳ and a combining accent gives the same findings at shifted offsets
+    /// (a post-level finding grows to span the prefix too).
+    private func assertSameBehindMultibyteText(_ post: Post, _ found: [Finding]) {
+        let prefix = "👩‍👩‍👧‍👦 ĳs e\u{0301}.\n"
+        let shift = prefix.unicodeScalars.count, whole = post.text.unicodeScalars.count
+        let shifted = Self.flagged(prefix + post.text, post.metadata).filter { !Self.wholePostRules.contains($0.rule) }.map { finding -> String in
+            let span = finding.span == OffsetRange(start: 0, end: whole + shift) ? OffsetRange(start: 0, end: whole)
+                : OffsetRange(start: finding.span.start - shift, end: finding.span.end - shift)
+            return "\(finding.rule) \(span.start)..<\(span.end)"
+        }
+        XCTAssertEqual(shifted.sorted(), found.filter { !Self.wholePostRules.contains($0.rule) }.map { "\($0.rule) \($0.span.start)..<\($0.span.end)" }.sorted(), "findings move with multibyte text in \(post.id)")
+    }
+
+    private static func text(_ text: String, _ span: OffsetRange) -> String {
+        let scalars = Array(text.unicodeScalars)
+        return String(String.UnicodeScalarView(scalars[min(span.start, scalars.count)..<min(span.end, scalars.count)]))
+    }
+
+    struct Label { var category: String; var rule: String?; var span: OffsetRange }
+    struct Post { var id: String; var text: String; var metadata: RecordMetadata; var labels: [Label] }
 
     static func loadPosts(from name: String = "posts") throws -> [Post] {
         let directory = TestSupport.fixtures.appendingPathComponent(name)
@@ -80,16 +121,18 @@ final class FixtureTests: XCTestCase {
                 let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
                 let record = try JSONLRecordDecoder.decode(Array(line.utf8), fallbackID: name).get()
                 let text = try XCTUnwrap(object["text"] as? String)
-                var labels: [(String, OffsetRange)] = []
+                var labels: [Label] = []
                 for expectation in object["expect"] as? [[String: Any]] ?? [] {
                     let match = try XCTUnwrap(expectation["match"] as? String)
+                    let category = try XCTUnwrap(expectation["category"] as? String)
+                    let rule = expectation["rule"] as? String
                     if match == "*" {
-                        labels.append((try XCTUnwrap(expectation["category"] as? String), wholePost))
+                        labels.append(Label(category: category, rule: rule, span: wholePost))
                         continue
                     }
                     let occurrence = expectation["occurrence"] as? Int ?? 1
                     let span = try XCTUnwrap(scalarRange(of: match, in: text, occurrence: occurrence), "\(record.id): '\(match)' not in text")
-                    labels.append((try XCTUnwrap(expectation["category"] as? String), span))
+                    labels.append(Label(category: category, rule: rule, span: span))
                 }
                 posts.append(Post(id: record.id, text: text, metadata: record.metadata, labels: labels))
             }
@@ -97,7 +140,7 @@ final class FixtureTests: XCTestCase {
         return posts
     }
 
-    /// Stands for a post-level label until the text (and any prefix) is known.
+    /// Stands for a post-level label until the text is known.
     static let wholePost = OffsetRange(start: -1, end: -1)
 
     static func scalarRange(of needle: String, in text: String, occurrence: Int) -> OffsetRange? {
@@ -110,4 +153,8 @@ final class FixtureTests: XCTestCase {
         }
         return nil
     }
+}
+
+extension OffsetRange {
+    func overlaps(_ other: OffsetRange) -> Bool { start < other.end && other.start < end }
 }

@@ -213,6 +213,10 @@ def weak(infinitive):
     return present, past, participle
 
 
+# Forms that are mostly another word: "dood" (ik dood, from doden) is nearly always the adjective.
+NOT_A_FORM = {"dood"}
+
+
 def verb_rows(verbs_txt):
     table = {}
     for line in verbs_txt.splitlines():
@@ -226,7 +230,7 @@ def verb_rows(verbs_txt):
         fields = table.get(lemma)
         if fields is not None:
             # nl-verbs.txt: 0 infinitive, 1-3 present 1sg/2sg/3sg, 9 past plural, 10 past singular, 11 participle
-            present = " ".join(sorted({f for f in fields[1:4] if f} | {fields[0]}))
+            present = " ".join(sorted({f for f in fields[1:4] if f and f not in NOT_A_FORM} | {fields[0]}))
             past = " ".join(sorted({f for f in (fields[9], fields[10]) if f})) or "-"
             participle = fields[11] or "-"
         else:

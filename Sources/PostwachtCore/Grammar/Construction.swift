@@ -22,6 +22,9 @@ indirect enum PatternNode: Sendable {
     case gap(Int)
     /// `^` and `$`: the sentence starts or ends here.
     case sentenceStart, sentenceEnd
+    /// `< … >` at the start or the end: context the construction needs that is not part of what it says
+    /// ("< ALS ~10 > IS JIJ ~2 @DOOD": the condition is not the threat); left out of the match's span.
+    case context(PatternNode, leading: Bool)
 }
 
 struct UnitTest: Sendable {
@@ -35,8 +38,8 @@ struct UnitTest: Sendable {
     var negated = false
 }
 
-/// What a construction matched in a sentence: unit indices (first…last), the anchor, and the units
-/// that gaps swallowed (a negation there undoes the construction).
+/// What a construction matched in a sentence: unit indices (first…last, context left out), the anchor,
+/// and the units that gaps swallowed (a negation there undoes the construction).
 struct ConstructionMatch {
     var first: Int
     var last: Int
@@ -56,6 +59,7 @@ struct ConstructionMatch {
 ///     ~N  ~            up to N words (default 3), not across , ; : or a BARRIER word
 ///     @X               the anchor: a unit that must be there (a rarer class), marked in explanations
 ///     ^  $             the start, the end of the sentence
+///     < … >            at the start or end: context that must be there but is not part of the span
 ///     NAME             a `define`d pattern
 struct ConstructionParser {
     let book: WordClassBook
@@ -97,10 +101,20 @@ struct ConstructionParser {
 
     private func parseSequence(_ tokens: [String], _ position: inout Int, _ anchor: inout WordClassSet, depth: Int) throws(ParseError) -> PatternNode {
         var items: [PatternNode] = []
-        while position < tokens.count, tokens[position] != "|", tokens[position] != ")" && !tokens[position].hasPrefix(")") {
+        while position < tokens.count, tokens[position] != "|", tokens[position] != ">", tokens[position] != ")" && !tokens[position].hasPrefix(")") {
             let token = tokens[position]
             position += 1
             var item: PatternNode
+            if token == "<" {
+                guard depth == 0 else { throw ParseError(message: "a context group < … > stands at the start or the end, not inside ( )") }
+                let inner = try parseChoice(tokens, &position, &anchor, depth: depth + 1)
+                guard position < tokens.count, tokens[position] == ">" else { throw ParseError(message: "a '<' is not closed with '>'") }
+                position += 1
+                let leading = items.isEmpty
+                guard leading || position == tokens.count else { throw ParseError(message: "a context group < … > stands at the start or the end of a pattern") }
+                items.append(.context(inner, leading: leading))
+                continue
+            }
             if token == "(" {
                 item = try parseChoice(tokens, &position, &anchor, depth: depth + 1)
                 guard position < tokens.count, tokens[position].hasPrefix(")") else { throw ParseError(message: "a '(' is not closed") }
@@ -199,6 +213,9 @@ final class ConstructionMatcher {
     private let barrier: WordClassSet
     private var gapTrail: [Int] = []
     private var anchorUnit = -1
+    /// Where the span starts after a leading context group, and ends before a trailing one.
+    private var spanStart = -1
+    private var spanEnd = -1
 
     init(units: SentenceUnits, keys: WordKeys, barrier: WordClassSet) {
         self.units = units
@@ -208,6 +225,8 @@ final class ConstructionMatcher {
 
     private indirect enum Continuation {
         case done
+        /// After a leading context group: mark the span's start here, then go on.
+        case marking(Continuation)
         case sequence([PatternNode], Int, Continuation)
         case repeating(PatternNode, min: Int, max: Int, count: Int, Continuation)
     }
@@ -219,8 +238,13 @@ final class ConstructionMatcher {
         while start < units.count {
             gapTrail.removeAll(keepingCapacity: true)
             anchorUnit = -1
+            spanStart = -1
+            spanEnd = -1
             if let end = match(construction.pattern, start, .done), end > start {
-                return ConstructionMatch(first: start, last: end - 1, anchor: anchorUnit, gapUnits: gapTrail)
+                let first = spanStart >= 0 ? spanStart : start, last = (spanEnd >= 0 ? spanEnd : end) - 1
+                guard first <= last else { start += 1; continue }
+                return ConstructionMatch(first: first, last: last, anchor: anchorUnit,
+                                         gapUnits: gapTrail.filter { (first...last).contains($0) })
             }
             start += 1
         }
@@ -231,6 +255,12 @@ final class ConstructionMatcher {
         switch continuation {
         case .done:
             return position
+        case .marking(let next):
+            let saved = spanStart
+            spanStart = position
+            if let end = run(next, position) { return end }
+            spanStart = saved
+            return nil
         case .sequence(let nodes, let index, let next):
             return index == nodes.count ? run(next, position) : match(nodes[index], position, .sequence(nodes, index + 1, next))
         case .repeating(let node, let min, let max, let count, let next):
@@ -265,6 +295,19 @@ final class ConstructionMatcher {
             return nil
         case .repeated(let inner, let min, let max):
             return run(.repeating(inner, min: min, max: max, count: 0, next), position)
+        case .context(let inner, let leading):
+            if leading {
+                let saved = spanStart
+                // The context's end is where the span starts: known once the rest has matched after it.
+                if let end = match(inner, position, .marking(next)) { return end }
+                spanStart = saved
+                return nil
+            }
+            let saved = spanEnd
+            spanEnd = position
+            if let end = match(inner, position, next) { return end }
+            spanEnd = saved
+            return nil
         case .sentenceStart:
             return position == 0 ? run(next, position) : nil
         case .sentenceEnd:

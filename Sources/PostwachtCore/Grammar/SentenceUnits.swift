@@ -196,6 +196,13 @@ struct SentenceReader {
                 units.classes[unit].remove(possessive)
             }
         }
+        let weak = book.masks.weakPossessive, known = book.masks.knownNouns
+        for unit in 0..<units.count where units.classes[unit].contains(weak) {
+            if unit + 1 < units.count, !units.classes[unit + 1].isDisjoint(with: known) {
+                units.classes[unit].subtract(person)
+                units.classes[unit].insert(possessive)
+            }
+        }
         // "die" before a noun is its determiner ("ik sloop die router"), not a person.
         let determiner = book.masks.determiners
         for unit in 0..<units.count where !units.classes[unit].isDisjoint(with: determiner) && !units.classes[unit].isDisjoint(with: person) {

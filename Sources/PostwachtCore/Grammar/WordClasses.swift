@@ -23,6 +23,10 @@ struct WordClassBook: Sendable {
         var nouns = WordClassSet()
         /// BEZ: pronouns that may own a noun (je, haar, zijn, jullie, your).
         var possessive = WordClassSet()
+        /// BEZ_ZWAK: a pronoun that owns only a noun a list knows ("jou moeder", not "jou erbij").
+        var weakPossessive = WordClassSet()
+        /// Nouns a list knows, for BEZ_ZWAK.
+        var knownNouns = WordClassSet()
         /// What such a pronoun loses when it owns a noun.
         var personPronouns = WordClassSet()
         /// The classes verb tables give: a particle that makes another verb takes them away.
@@ -115,7 +119,9 @@ struct WordClassBook: Sendable {
     /// Makes the masks; call after every word file and verb table is read.
     mutating func finish(verbClassNames: [String]) {
         func union(_ names: [String]) -> WordClassSet { names.reduce(into: WordClassSet()) { $0.formUnion(classSet(named: $1) ?? []) } }
-        masks = Masks(nouns: union(Self.nounClassNames), possessive: union(["BEZ"]), personPronouns: union(["JOU", "HEM", "JIJ", "HIJ"]),
+        masks = Masks(nouns: union(Self.nounClassNames), possessive: union(["BEZ"]), weakPossessive: union(["BEZ_ZWAK"]),
+                      knownNouns: union(Self.nounClassNames.filter { ![Dynamic.word.rawValue, Dynamic.capitalised.rawValue, Dynamic.name.rawValue].contains($0) }),
+                      personPronouns: union(["JOU", "HEM", "JIJ", "HIJ"]),
                       verbs: union(verbClassNames), adjectives: union(["BN", "SCHELDBN", "GROEPBN"]),
                       determiners: union(["DIE"]))
         let tailClasses = union(Self.compoundTailClassNames)

@@ -15,8 +15,6 @@ struct ThreatFinder {
     private struct Classes {
         let negation, filler, barrier, report, conditional, then, game, gameVerb, doom, insult, curse, singular: WordClassSet
         let past, must, preposition: WordClassSet
-        /// Context a construction may start or end with that is not part of what it says ("dan", ",", "morgen").
-        let frame: WordClassSet
         init(_ book: WordClassBook) {
             func named(_ name: String) -> WordClassSet { book.classSet(named: name) ?? [] }
             negation = named("NIET")
@@ -34,7 +32,6 @@ struct ThreatFinder {
             past = named("VERLEDEN")
             must = named("MOET")
             preposition = named("VZ")
-            frame = book[.comma].union(then).union(filler).union(conditional).union(barrier).union(named("EN"))
         }
     }
 
@@ -80,7 +77,7 @@ struct ThreatFinder {
                         return family.sureness == 0 || overlaps(found, match)
                     }) { continue }
                     if family.sureness == 0, !isCorroborated(match, units, classes) { continue }
-                    found.append(Found(range: range(of: match, in: units, frame: classes.frame), family: family, source: construction.source))
+                    found.append(Found(range: range(of: match, in: units), family: family, source: construction.source))
                 }
             }
         }
@@ -96,18 +93,15 @@ struct ThreatFinder {
         return first < insultRanges.count && insultRanges[first].lowerBound < end
     }
 
-    /// The bytes a match covers, out to a separable verb's particle ("ik maak je morgen ⟦…af⟧"), without
-    /// the context words it starts or ends with (", dan sla ik je" → "sla ik je").
-    private func range(of match: ConstructionMatch, in units: SentenceUnits, frame: WordClassSet) -> Range<Int> {
+    /// The bytes a match covers (its context left out), out to a separable verb's particle ("ik maak je
+    /// morgen ⟦…af⟧").
+    private func range(of match: ConstructionMatch, in units: SentenceUnits) -> Range<Int> {
         let tokens = context.document.tokens
-        var first = match.first, last = match.last
-        while first < last, first != match.anchor, !units.classes[first].isDisjoint(with: frame) { first += 1 }
-        while last > first, last != match.anchor, !units.classes[last].isDisjoint(with: frame) { last -= 1 }
-        var end = Int(tokens[units.tokens[last]].end)
+        var end = Int(tokens[units.tokens[match.last]].end)
         for unit in match.first...match.last where units.particleEnd[unit] >= 0 {
             end = max(end, Int(tokens[units.particleEnd[unit]].end))
         }
-        return Int(tokens[units.tokens[first]].start)..<end
+        return Int(tokens[units.tokens[match.first]].start)..<end
     }
 
     /// "ik ga je niet slaan", "ik sla je niet": a negation a gap swallowed, one between the match and its
