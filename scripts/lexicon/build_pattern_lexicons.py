@@ -49,7 +49,7 @@ respectloos schaamteloos sadistisch schandalig seksistisch slijmerig sloom smeri
 sukkelig sullig truttig vals vies vuil vulgair waanwijs waardeloos walgelijk wreed zielig zwakbegaafd
 """
 # Not in the subjectivity lexicon, judged the same way (with their inflections).
-KEEP_EXTRA = "incompetent dom stom debiel achterlijk kansloos zwak gestoord hopeloos hersendood wereldvreemd"
+KEEP_EXTRA = "incompetent dom stom debiel achterlijk kansloos zwak gestoord hopeloos hersendood wereldvreemd minderwaardig"
 ENGLISH_ADJECTIVES = """stupid dumb ugly fat pathetic worthless disgusting useless lazy annoying creepy gross incompetent
 arrogant ignorant retarded weak trashy filthy nasty"""
 
@@ -144,14 +144,14 @@ HARM_VERBS = [
     ("steken", "neer", "HARM", ""), ("steken", "dood", "HARM", ""), ("steken", "lek", "HARM", ""),
     ("steken", "in de fik", "HARM", ""), ("steken", "in brand", "HARM", ""), ("steken", "overhoop", "HARM", ""),
     ("zetten", "in de fik", "HARM", ""), ("zetten", "in brand", "HARM", ""),
-    ("schieten", "-", "HARM", "op,in,aan,af,door,uit,tekort,over,mee,voorbij,langs,vol,wortel"),
+    ("schieten", "-", "HARM", "op,in,aan,door,uit,tekort,over,mee,voorbij,langs,vol,wortel"), ("schieten", "af", "HARM", ""),
     ("schieten", "neer", "HARM", ""), ("schieten", "dood", "HARM", ""), ("schieten", "kapot", "HARM", ""),
     ("knallen", "neer", "HARM", ""), ("knallen", "af", "HARM", ""),
     ("snijden", "-", "HARM", "aan,af,in,door,op,uit,bij,open"), ("snijden", "open", "HARM", ""),
     ("breken", "-", "HARM", "af,op,aan,in,uit,door,los,open,mee,om"), ("trekken", "eruit", "HARM", ""),
     ("rukken", "eruit", "HARM", ""), ("gooien", "eruit", "HARM", ""), ("gooien", "-", "HARM_ZWAK", "op,om,weg,uit,over,terug,mee,toe,aan,af,door"), ("gooien", "in", "HARM", ""),
     ("jagen", "-", "HARM_ZWAK", "op,na,aan,door"), ("snijden", "eruit", "HARM", ""),
-    ("sturen", "terug", "HARM", ""), ("stoppen", "weg", "HARM", ""), ("isoleren", "-", "HARM_ZWAK", ""),
+    ("sturen", "terug", "HARM", ""), ("zetten", "terug", "HARM", ""), ("ontsmetten", "-", "HARM", ""), ("stoppen", "weg", "HARM", ""), ("isoleren", "-", "HARM_ZWAK", ""),
     ("rammelen", "door elkaar", "HARM", ""), ("schoppen", "eruit", "HARM", ""), ("trappen", "eruit", "HARM", ""), ("drukken", "in", "HARM", ""), ("gooien", "in elkaar", "HARM", ""),
     ("verkrachten", "-", "HARM", ""), ("randen", "aan", "HARM", ""), ("bekogelen", "-", "HARM", ""),
     ("bekladden", "-", "HARM", ""), ("verwoesten", "-", "HARM", ""), ("vernielen", "-", "HARM", ""),
@@ -230,7 +230,10 @@ def verb_rows(verbs_txt):
         fields = table.get(lemma)
         if fields is not None:
             # nl-verbs.txt: 0 infinitive, 1-3 present 1sg/2sg/3sg, 9 past plural, 10 past singular, 11 participle
-            present = " ".join(sorted({f for f in fields[1:4] if f and f not in NOT_A_FORM} | {fields[0]}))
+            forms = {f for f in fields[1:4] if f and f not in NOT_A_FORM} | {fields[0]}
+            # Spoken stems drop the d of -ijd (snijd → snij), as imperatives do.
+            forms |= {f[:-1] for f in forms if f.endswith("ijd")}
+            present = " ".join(sorted(forms))
             past = " ".join(sorted({f for f in (fields[9], fields[10]) if f})) or "-"
             participle = fields[11] or "-"
         else:

@@ -77,6 +77,8 @@ struct SentenceReader {
                 }
             case .other:
                 guard Self.isClausePunctuation(document, index) else { continue }
+                // A hyphen inside a word ("non-binary", "Roma-kinderen") joins it, it ends no clause.
+                if index > 0, index + 1 < tokens.count, document.isGlued(index - 1, index), document.isGlued(index, index + 1) { continue }
                 classes = comma
             case .whitespace:
                 continue
@@ -133,7 +135,8 @@ struct SentenceReader {
     /// The first unit of `particle` after `unit` in its clause (up to a comma), or right before it.
     private func particle(_ particle: [[UInt8]], of unit: Int, in units: SentenceUnits) -> (first: Int, last: Int)? {
         var next = unit + 1
-        while next < units.count, units.classes[next] != book[.comma] {
+        let boundary = book[.comma].union(book.masks.clauseEnds)
+        while next < units.count, units.classes[next].isDisjoint(with: boundary) {
             if matches(particle, in: units, at: next) { return (next, next + particle.count - 1) }
             next += 1
         }
@@ -146,13 +149,21 @@ struct SentenceReader {
         return nil
     }
 
+    private func endsClause(after unit: Int, in units: SentenceUnits) -> Bool {
+        let next = unit + 1
+        guard next < units.count else { return true }
+        return !units.classes[next].isDisjoint(with: book[.comma].union(book.masks.clauseEnds))
+    }
+
     private func joinParticles(_ units: inout SentenceUnits) {
         for unit in 0..<units.count {
             let unitKey = key(units, unit)
             guard !unitKey.isEmpty else { continue }
             let hash = keys.hash(units.tokens[unit])
+            // An innocent particle ends its clause ("sla je record over"); before a noun it is a preposition
+            // ("sla ik je tanden uit je bek").
             if let innocent = verbs.innocentParticles.value(for: unitKey, hash: hash),
-               innocent.contains(where: { particle($0, of: unit, in: units) != nil }) {
+               innocent.contains(where: { particle($0, of: unit, in: units).map { endsClause(after: $0.last, in: units) } ?? false }) {
                 // "sla … over" is overslaan: drop what the verb alone would be.
                 units.classes[unit].subtract(book.masks.verbs)
             }
@@ -178,11 +189,15 @@ struct SentenceReader {
     /// before anything else they are the person ("ik sla je morgen", "ik vind je leuk"). A possessive keeps
     /// BEZ and loses its person classes; a person loses BEZ.
     private func readPossessives(_ units: inout SentenceUnits) {
-        let possessive = book.masks.possessive, person = book.masks.personPronouns, nouns = book.masks.nouns
+        let possessive = book.masks.possessive, person = book.masks.personPronouns
         let adjectives = book.masks.adjectives
         guard !possessive.isEmpty else { return }
+        // A noun: a word of a noun class, or a word no list knows (most unknown words after "je" are nouns).
+        let unknown = book[.word].union(book[.capitalised]).union(book[.name])
+        let knownNouns = book.masks.knownNouns
         func isNoun(_ unit: Int) -> Bool {
-            unit < units.count && units.classes[unit].contains(book[.word]) && units.classes[unit].isSubset(of: nouns)
+            guard unit < units.count, units.classes[unit].contains(book[.word]) else { return false }
+            return !units.classes[unit].isDisjoint(with: knownNouns) || units.classes[unit].isSubset(of: unknown)
         }
         func ownsNext(_ unit: Int) -> Bool {
             let next = unit + 1

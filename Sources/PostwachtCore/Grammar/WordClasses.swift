@@ -27,6 +27,9 @@ struct WordClassBook: Sendable {
         var weakPossessive = WordClassSet()
         /// Nouns a list knows, for BEZ_ZWAK.
         var knownNouns = WordClassSet()
+        /// Words where a clause ends or another begins (BARRIER, EN, ALS, DAT): a particle before them ends
+        /// its clause.
+        var clauseEnds = WordClassSet()
         /// What such a pronoun loses when it owns a noun.
         var personPronouns = WordClassSet()
         /// The classes verb tables give: a particle that makes another verb takes them away.
@@ -38,7 +41,7 @@ struct WordClassBook: Sendable {
     }
 
     /// Classes of nouns that a possessive may own.
-    static let nounClassNames = ["ZNW", "LICHAAM", "BEZITTING", "PERSOON", "MENSEN", "GROEP", "GROEPLID", "SCHELD", "ADRES",
+    static let nounClassNames = ["ZNW", "LICHAAM", "BEZITTING", "PERSOON", "MENSEN", "GROEP", "GROEPLID", "SCHELD", "ADRES", "LAND", "MENSWOORD",
                                  Dynamic.word.rawValue, Dynamic.capitalised.rawValue, Dynamic.name.rawValue]
     /// Classes whose words, as the last part of a compound, give it their class: "asielzoekerskinderen"
     /// is MENSEN, "kutbrugklassers" too, "tyfusmongool" SCHELD.
@@ -121,6 +124,7 @@ struct WordClassBook: Sendable {
         func union(_ names: [String]) -> WordClassSet { names.reduce(into: WordClassSet()) { $0.formUnion(classSet(named: $1) ?? []) } }
         masks = Masks(nouns: union(Self.nounClassNames), possessive: union(["BEZ"]), weakPossessive: union(["BEZ_ZWAK"]),
                       knownNouns: union(Self.nounClassNames.filter { ![Dynamic.word.rawValue, Dynamic.capitalised.rawValue, Dynamic.name.rawValue].contains($0) }),
+                      clauseEnds: union(["BARRIER", "EN", "ALS", "DAT", "LACH"]),
                       personPronouns: union(["JOU", "HEM", "JIJ", "HIJ"]),
                       verbs: union(verbClassNames), adjectives: union(["BN", "SCHELDBN", "GROEPBN"]),
                       determiners: union(["DIE"]))
