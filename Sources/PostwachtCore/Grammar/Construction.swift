@@ -8,6 +8,31 @@ struct Construction: Sendable {
     var anchor: WordClassSet
     /// file:line, for explanations and errors.
     var source: String
+    /// The most units a match can span: starts further than this before an anchor are not tried.
+    var maximumLength: Int
+
+    init(family: String, pattern: PatternNode, anchor: WordClassSet, source: String) {
+        self.family = family
+        self.pattern = pattern
+        self.anchor = anchor
+        self.source = source
+        maximumLength = pattern.maximumLength
+    }
+}
+
+extension PatternNode {
+    /// The most units this part can match.
+    var maximumLength: Int {
+        switch self {
+        case .unit, .anchor: return 1
+        case .sequence(let nodes): return nodes.reduce(0) { $0 + $1.maximumLength }
+        case .choice(let nodes): return nodes.map(\.maximumLength).max() ?? 0
+        case .repeated(let inner, _, let max): return inner.maximumLength * max
+        case .gap(let count): return count
+        case .sentenceStart, .sentenceEnd: return 0
+        case .context(let inner, _): return inner.maximumLength
+        }
+    }
 }
 
 indirect enum PatternNode: Sendable {
@@ -233,9 +258,18 @@ final class ConstructionMatcher {
 
     /// The first match of `construction` starting at or after unit `from`.
     func firstMatch(of construction: Construction, from: Int = 0) -> ConstructionMatch? {
-        guard construction.anchor.isEmpty || units.classes.contains(where: { !$0.isDisjoint(with: construction.anchor) }) else { return nil }
+        guard construction.anchor.isEmpty || !units.allClasses.isDisjoint(with: construction.anchor) else { return nil }
         var start = from
-        while start < units.count {
+        var lastStart = units.count - 1
+        // A match holds an anchor: it starts at most its maximum length before the first one, and no later
+        // than the last one.
+        if !construction.anchor.isEmpty {
+            guard let firstAnchor = units.classes.firstIndex(where: { !$0.isDisjoint(with: construction.anchor) }),
+                  let lastAnchor = units.classes.lastIndex(where: { !$0.isDisjoint(with: construction.anchor) }) else { return nil }
+            start = max(from, firstAnchor - construction.maximumLength)
+            lastStart = lastAnchor
+        }
+        while start <= lastStart {
             gapTrail.removeAll(keepingCapacity: true)
             anchorUnit = -1
             spanStart = -1

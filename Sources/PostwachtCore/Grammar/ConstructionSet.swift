@@ -88,3 +88,32 @@ struct ConstructionSet: Sendable {
 
     func family(_ id: String) -> Family? { families.first { $0.id == id } }
 }
+
+extension RuleContext {
+    /// Every match of `set` in the document's sentences (each construction from where its last match
+    /// ended), as byte ranges without their context, in text order; `firstOnly` stops at the first.
+    /// Judgement (negation, reports) is the rule's, not done here.
+    /// `anchor`: the facet the set's anchor words carry; a sentence without it is not read.
+    func matches(of set: ConstructionSet, anchoredBy anchor: LexiconFacets.Facet? = nil, firstOnly: Bool = false)
+        -> [(family: String, range: Range<Int>, source: String)] {
+        let book = resources.grammar.book
+        let barrier = (book.classSet(named: "BARRIER") ?? []).union(book[.comma])
+        let tokens = document.tokens
+        var found: [(family: String, range: Range<Int>, source: String)] = []
+        for index in sentences.indices {
+            if let anchor, !sentences[index].contains(where: { keys.facet($0).contains(anchor) }) { continue }
+            let units = units(ofSentence: index)
+            let matcher = ConstructionMatcher(units: units, keys: keys, barrier: barrier)
+            for construction in set.constructions {
+                var from = 0
+                while from < units.count, let match = matcher.firstMatch(of: construction, from: from) {
+                    from = match.last + 1
+                    found.append((construction.family, Int(tokens[units.tokens[match.first]].start)..<Int(tokens[units.tokens[match.last]].end),
+                                  construction.source))
+                    if firstOnly { return found }
+                }
+            }
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+}

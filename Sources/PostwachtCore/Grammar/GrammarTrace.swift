@@ -18,28 +18,24 @@ public struct GrammarTrace: Sendable {
 }
 
 extension Checker {
-    /// The grammar's reading of `record`: words, classes, threat constructions that matched (before the
-    /// threat rule's judgement: negations, reports and games are not yet let go).
+    /// The grammar's reading of `record`: words, classes, and the constructions (threat, disclaimer,
+    /// befriending) that matched, before the rules' judgement (negations, reports and games not yet let go).
     public func grammarTrace(of record: Record) throws(RecordError) -> GrammarTrace {
         let document = try self.document(for: record)
         let context = context(for: document)
         let book = context.resources.grammar.book
         var sentences: [[GrammarTrace.Word]] = []
         var matches: [GrammarTrace.Match] = []
-        let barrier = (book.classSet(named: "BARRIER") ?? []).union(book[.comma])
         for index in context.sentences.indices {
             let units = context.units(ofSentence: index)
             sentences.append(units.tokens.indices.map { unit in
                 GrammarTrace.Word(text: document.text(of: document.tokens[units.tokens[unit]]), classes: book.names(of: units.classes[unit]))
             })
-            let matcher = ConstructionMatcher(units: units, keys: context.keys, barrier: barrier)
-            for construction in context.resources.threatConstructions.constructions {
-                var from = 0
-                while from < units.count, let match = matcher.firstMatch(of: construction, from: from) {
-                    from = match.last + 1
-                    let range = Int(document.tokens[units.tokens[match.first]].start)..<Int(document.tokens[units.tokens[match.last]].end)
-                    matches.append(GrammarTrace.Match(family: construction.family, text: document.text(of: range), source: construction.source))
-                }
+        }
+        let sets = [context.resources.threatConstructions, context.resources.disclaimerConstructions, context.resources.befriendingConstructions]
+        for set in sets {
+            for match in context.matches(of: set) {
+                matches.append(GrammarTrace.Match(family: match.family, text: document.text(of: match.range), source: match.source))
             }
         }
         return GrammarTrace(sentences: sentences, matches: matches)

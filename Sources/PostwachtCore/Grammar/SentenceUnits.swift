@@ -9,6 +9,8 @@ struct SentenceUnits {
     /// For a separable verb read with its particle: the token where the particle ends (the finding's
     /// span reaches it), else -1.
     var particleEnd: [Int] = []
+    /// Every class some unit has: a construction whose anchor is not in it is not tried.
+    var allClasses = WordClassSet()
 
     var count: Int { tokens.count }
 
@@ -90,6 +92,7 @@ struct SentenceReader {
         readCompounds(&units)
         joinParticles(&units)
         readPossessives(&units)
+        units.allClasses = units.classes.reduce(into: WordClassSet()) { $0.formUnion($1) }
         return units
     }
 
@@ -101,8 +104,8 @@ struct SentenceReader {
         for unit in 0..<units.count where units.classes[unit].isSubset(of: plain) && units.classes[unit].contains(book[.word]) {
             let key = keys.key(units.tokens[unit])
             guard key.count >= 8 else { continue }
-            if let tail = book.compoundTails.first(where: { $0.key.count + 3 <= key.count && key.suffix($0.key.count).elementsEqual($0.key) }) {
-                units.classes[unit].formUnion(tail.classes)
+            if let tail = book.compoundTails.longestStem(in: key, minimumRest: 3) {
+                units.classes[unit].formUnion(book.compoundTailClasses[tail])
                 if units.classes[unit].contains(book[.curseWord]) { units.classes[unit].insert(book[.insultWord]) }
             }
         }

@@ -15,6 +15,8 @@ struct VerbTable: Sendable {
     private(set) var innocentParticles = ByteStringTable<[[[UInt8]]]>()
     /// Every class the table gave (HARM, HARM_VERLEDEN …): a particle that makes another verb removes them.
     private(set) var classNames: [String] = []
+    /// The last word of every particle that makes a verb of the table ("af", "elkaar", "kapot", "fik").
+    private(set) var particleWords = ByteStringTable<Bool>()
     /// The class each tense gets, per class named in the file: HARM → HARM (present, infinitive),
     /// HARM_VERLEDEN (past), HARM_DEELWOORD (participle).
     static let tenses = ["present": "", "past": "_VERLEDEN", "infinitive": "", "participle": "_DEELWOORD"]
@@ -33,7 +35,10 @@ struct VerbTable: Sendable {
             }
             let particleWords = row.fields[1] == "-" ? [] : row.fields[1].split(separator: " ").map { folder.key(of: String($0)) }
             // Particles are no nouns: "steek ik je neer" keeps "je" the person ("in elkaar": its last word).
-            if let last = particleWords.last { book.add(particle, to: last) }
+            if let last = particleWords.last {
+                book.add(particle, to: last)
+                self.particleWords.set(true, for: last)
+            }
             // The first class takes the tense; the others (SPELBAAR) go with every form.
             let names = row.fields[2].split(separator: " ").map(String.init)
             guard let primary = names.first else { throw file.error(row, "no class in column 3") }
@@ -85,6 +90,9 @@ extension VerbTable {
     /// Every form that becomes a verb of the table with a particle (maak → afmaken): such a word may
     /// anchor a construction once its particle is found.
     func forEachVerbWithParticle(_ body: ([UInt8]) -> Void) { withParticle.forEachKey(body) }
+
+    /// The last word of every such particle.
+    func forEachParticle(_ body: ([UInt8]) -> Void) { particleWords.forEachKey(body) }
 }
 
 /// The grammar constructions are written in: word classes and verb forms, loaded once.

@@ -47,8 +47,9 @@ struct WordClassBook: Sendable {
     /// is MENSEN, "kutbrugklassers" too, "tyfusmongool" SCHELD.
     static let compoundTailClassNames = ["PERSOON", "MENSEN", "GROEP", "SCHELD"]
 
-    /// Per class in `compoundTailClassNames`, its words of five letters or more, longest first.
-    private(set) var compoundTails: [(key: [UInt8], classes: WordClassSet)] = []
+    /// The words of `compoundTailClassNames` of five letters or more, found at the end of a longer word.
+    private(set) var compoundTails = StemIndex(fromEnd: true)
+    private(set) var compoundTailClasses: [WordClassSet] = []
 
     /// Classes the text itself decides, not a word list: set per token when a sentence is read.
     enum Dynamic: String, CaseIterable {
@@ -75,7 +76,8 @@ struct WordClassBook: Sendable {
     /// Files of word classes, one concern each: `word<TAB>CLASS[ CLASS …]`.
     static let files = ["nl/grammar/pronouns.tsv", "nl/grammar/function-words.tsv", "nl/grammar/person-nouns.tsv",
                         "nl/grammar/groups.tsv", "nl/grammar/insults.tsv", "nl/grammar/insult-adjectives.tsv",
-                        "nl/grammar/threat-words.tsv", "nl/grammar/context-words.tsv", "nl/grammar/disclaimer-words.tsv"]
+                        "nl/grammar/threat-words.tsv", "nl/grammar/context-words.tsv", "nl/grammar/disclaimer-words.tsv",
+                        "nl/grammar/contact-words.tsv"]
 
     init() {
         for dynamic in Dynamic.allCases { _ = bit(named: dynamic.rawValue, create: true) }
@@ -129,13 +131,16 @@ struct WordClassBook: Sendable {
                       verbs: union(verbClassNames), adjectives: union(["BN", "SCHELDBN", "GROEPBN"]),
                       determiners: union(["DIE"]))
         let tailClasses = union(Self.compoundTailClassNames)
-        var tails: [(key: [UInt8], classes: WordClassSet)] = []
+        var tails = StemIndex(fromEnd: true)
+        var classesOfTail: [WordClassSet] = []
         words.forEachKey { key in
             if key.count >= 5, let classes = words.value(for: key), !classes.isDisjoint(with: tailClasses) {
-                tails.append((key, classes.intersection(tailClasses)))
+                tails.insert(key, value: classesOfTail.count)
+                classesOfTail.append(classes.intersection(tailClasses))
             }
         }
-        compoundTails = tails.sorted { $0.key.count != $1.key.count ? $0.key.count > $1.key.count : $0.key.lexicographicallyPrecedes($1.key) }
+        compoundTails = tails
+        compoundTailClasses = classesOfTail
     }
 
     /// Adds classes to a word, for classes that other lexicons feed (verbs of harm from their own table).

@@ -24,12 +24,19 @@ struct LexiconFacets: Sendable {
         static let profanityPhrase = Facet(rawValue: 1 << 15)
         /// A word of a public name (Anne Frank, Albert Heijn) or its anchor.
         static let publicName = Facet(rawValue: 1 << 16)
+        /// A word a disclaimer or befriending construction anchors on.
+        static let disclaimerAnchor = Facet(rawValue: 1 << 17)
+        static let befriendingAnchor = Facet(rawValue: 1 << 18)
+        /// A verb form that a particle makes a verb of harm ("maak" … "af"), and the particle's last word:
+        /// a sentence with both may hold a threat.
+        static let particleVerb = Facet(rawValue: 1 << 19)
+        static let verbParticle = Facet(rawValue: 1 << 20)
     }
 
     private var table = ByteStringTable<Facet>()
 
     init(profanity: ProfanityLexicon, personalData: PersonalDataLexicon, conduct: ConductLexicon, grammar: Grammar,
-         constructionAnchors: WordClassSet) {
+         constructionAnchors: WordClassSet, disclaimerAnchors: WordClassSet, befriendingAnchors: WordClassSet) {
         add(.profanityWord, profanity.forEachWordKey)
         add(.profanityPhrase, profanity.phrases.forEachAnchor)
         let names = personalData.names
@@ -44,10 +51,11 @@ struct LexiconFacets: Sendable {
         add(.schoolTopic, conduct.schoolTopics.forEachLookupKey)
         add(.confidential, conduct.confidentialWords.forEachLookupKey)
         add(.confidentialAllowed, conduct.confidentialAllowed.forEachLookupKey)
-        add(.constructionAnchor) { body in
-            grammar.book.forEachWord(in: constructionAnchors, body)
-            grammar.verbs.forEachVerbWithParticle(body)
-        }
+        add(.constructionAnchor) { body in grammar.book.forEachWord(in: constructionAnchors, body) }
+        add(.particleVerb, grammar.verbs.forEachVerbWithParticle)
+        add(.verbParticle, grammar.verbs.forEachParticle)
+        add(.disclaimerAnchor) { body in grammar.book.forEachWord(in: disclaimerAnchors, body) }
+        add(.befriendingAnchor) { body in grammar.book.forEachWord(in: befriendingAnchors, body) }
         add(.befriending, conduct.befriending.forEachLookupKey)
         add(.personReference, conduct.personReferences.forEachKey)
         let folder = KeyFolder()

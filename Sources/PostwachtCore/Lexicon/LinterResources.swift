@@ -17,6 +17,8 @@ public final class LinterResources: Sendable {
     /// The missing-disclaimer rule's disclaimer constructions and evidence weights.
     let disclaimerConstructions: ConstructionSet
     let disclaimerModel: DisclaimerModel
+    /// The befriending rule's constructions.
+    let befriendingConstructions: ConstructionSet
     let facets: LexiconFacets
     /// The tables every checker keys words with, made once.
     let keyTables: KeyTables
@@ -27,7 +29,8 @@ public final class LinterResources: Sendable {
 
     init(profanity: ProfanityLexicon, profanityContext: ProfanityContext, letterLookalikes: [UInt32: [UInt8]],
          personalData: PersonalDataLexicon, conduct: ConductLexicon, grammar: Grammar, threatConstructions: ConstructionSet,
-         disclaimerConstructions: ConstructionSet, disclaimerModel: DisclaimerModel, policies: PolicyBook, lexiconDirectory: URL) {
+         disclaimerConstructions: ConstructionSet, disclaimerModel: DisclaimerModel, befriendingConstructions: ConstructionSet,
+         policies: PolicyBook, lexiconDirectory: URL) {
         self.profanity = profanity
         self.personalData = personalData
         self.conduct = conduct
@@ -35,8 +38,10 @@ public final class LinterResources: Sendable {
         self.threatConstructions = threatConstructions
         self.disclaimerConstructions = disclaimerConstructions
         self.disclaimerModel = disclaimerModel
+        self.befriendingConstructions = befriendingConstructions
         facets = LexiconFacets(profanity: profanity, personalData: personalData, conduct: conduct, grammar: grammar,
-                               constructionAnchors: threatConstructions.anchors)
+                               constructionAnchors: threatConstructions.anchors, disclaimerAnchors: disclaimerConstructions.anchors,
+                               befriendingAnchors: befriendingConstructions.anchors)
         keyTables = KeyTables(folder: KeyFolder(lookalikes: letterLookalikes))
         var terms = TermTrie()
         profanity.forEachWordKey { terms.insert($0) }
@@ -48,7 +53,8 @@ public final class LinterResources: Sendable {
     }
 
     public static let requiredFiles = ["nl/profanity.tsv", "nl/profanity-allow.tsv", "nl/profanity-context.tsv", "letter-lookalikes.tsv"]
-        + PersonalDataLexicon.files + ConductLexicon.files + Grammar.files + [ThreatRule.constructionFile, MissingDisclaimerRule.constructionFile, DisclaimerModel.file]
+        + PersonalDataLexicon.files + ConductLexicon.files + Grammar.files + [ThreatRule.constructionFile, MissingDisclaimerRule.constructionFile, DisclaimerModel.file,
+                                                                     BefriendingRule.constructionFile]
 
     /// Loads every lexicon and policy pack; `additions` are a school's own extra and allowed terms.
     public static func load(from directory: URL, additions: LexiconAdditions = LexiconAdditions()) throws(LexiconError) -> LinterResources {
@@ -78,10 +84,12 @@ public final class LinterResources: Sendable {
         let threats = try ConstructionSet(try readFile(directory, ThreatRule.constructionFile), book: grammar.book, folder: folder)
         let disclaimers = try ConstructionSet(try readFile(directory, MissingDisclaimerRule.constructionFile), book: grammar.book, folder: folder)
         let disclaimerModel = try DisclaimerModel(try readFile(directory, DisclaimerModel.file))
+        let befriending = try ConstructionSet(try readFile(directory, BefriendingRule.constructionFile), book: grammar.book, folder: folder)
         let policies = try PolicyBook.load(from: directory.appendingPathComponent("policies"))
         return LinterResources(profanity: profanity, profanityContext: context, letterLookalikes: lookalikes,
                                personalData: personalData, conduct: conduct, grammar: grammar, threatConstructions: threats,
-                               disclaimerConstructions: disclaimers, disclaimerModel: disclaimerModel, policies: policies, lexiconDirectory: directory)
+                               disclaimerConstructions: disclaimers, disclaimerModel: disclaimerModel,
+                               befriendingConstructions: befriending, policies: policies, lexiconDirectory: directory)
     }
 
     static func readFile(_ directory: URL, _ name: String) throws(LexiconError) -> LexiconFile {

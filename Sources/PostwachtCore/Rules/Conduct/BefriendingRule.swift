@@ -2,8 +2,16 @@
 public struct BefriendingRule: Rule {
     public init() {}
 
+    /// The ways staff invite pupils (Lexicons/nl/constructions/befriending.tsv), besides the phrases of
+    /// nl/befriending-phrases.tsv.
+    public static let constructionFile = "nl/constructions/befriending.tsv"
+
     public func detect(in context: RuleContext) -> [Detection] {
-        context.authorRole == .staff ? context.voice.befriending : []
+        guard context.authorRole == .staff else { return [] }
+        let constructed = context.matches(of: context.resources.befriendingConstructions, anchoredBy: .befriendingAnchor).map { match in
+            Detection(range: match.range, normalized: context.document.text(of: match.range).lowercased())
+        }
+        return DetectionSpans.longestOnly(context.voice.befriending + constructed)
     }
 
     public var description: RuleDescription { Self.about }
@@ -25,6 +33,7 @@ public struct BefriendingRule: Rule {
         triggeringExamples: [
             RuleExample("Leuk jullie gezien te hebben, ⟦voeg me toe op insta⟧!", metadata: RecordMetadata(authorRole: .staff)),
             RuleExample("⟦Stuur me een vriendschapsverzoek⟧ dan deel ik de foto's", metadata: RecordMetadata(authorRole: .staff)),
+            RuleExample("Groep 6, jullie ⟦mogen me best volgen⟧ hoor 😉", metadata: RecordMetadata(authorRole: .staff)),
         ],
         nonTriggeringExamples: [
             RuleExample("Volg ons op Instagram voor nieuws uit de klas!", metadata: RecordMetadata(authorRole: .school)),

@@ -144,20 +144,7 @@ public struct DisclaimerEvidence: Sendable {
 
     /// The first disclaimer construction (Lexicons/nl/constructions/disclaimer.tsv) in the post.
     private static func disclaimerConstruction(_ context: RuleContext) -> String? {
-        let constructions = context.resources.disclaimerConstructions
-        let book = context.resources.grammar.book
-        let barrier = (book.classSet(named: "BARRIER") ?? []).union(book[.comma])
-        for index in context.sentences.indices {
-            let units = context.units(ofSentence: index)
-            let matcher = ConstructionMatcher(units: units, keys: context.keys, barrier: barrier)
-            for construction in constructions.constructions {
-                if let match = matcher.firstMatch(of: construction) {
-                    let tokens = context.document.tokens
-                    return context.document.text(of: Int(tokens[units.tokens[match.first]].start)..<Int(tokens[units.tokens[match.last]].end))
-                }
-            }
-        }
-        return nil
+        context.matches(of: context.resources.disclaimerConstructions, anchoredBy: .disclaimerAnchor, firstOnly: true).first.map { context.document.text(of: $0.range) }
     }
 }
 

@@ -48,7 +48,7 @@ struct ThreatFinder {
         let book = context.resources.grammar.book
         let insultRanges = context.profanityMatches.filter { $0.entry.wordClass == .insult || $0.entry.wordClass == .slur || $0.isCompound }
             .map(\.range)
-        guard document.tokens.indices.contains(where: { keys.facet($0).contains(.constructionAnchor) }) || !insultRanges.isEmpty else {
+        guard document.tokens.indices.contains(where: { !keys.facet($0).isDisjoint(with: [.constructionAnchor, .particleVerb]) }) || !insultRanges.isEmpty else {
             return []
         }
         let classes = Classes(book)
@@ -84,9 +84,12 @@ struct ThreatFinder {
         return found
     }
 
-    /// A sentence is read when a word in it may anchor a construction, or profanity aims at someone.
+    /// A sentence is read when a word in it may anchor a construction, a verb has a particle that makes
+    /// it a verb of harm, or profanity aims at someone.
     private func isCandidate(_ sentence: Range<Int>, insultRanges: [Range<Int>]) -> Bool {
-        if sentence.contains(where: { context.keys.facet($0).contains(.constructionAnchor) }) { return true }
+        var facets = LexiconFacets.Facet()
+        for index in sentence { facets.formUnion(context.keys.facet(index)) }
+        if facets.contains(.constructionAnchor) || facets.isSuperset(of: [.particleVerb, .verbParticle]) { return true }
         let tokens = context.document.tokens
         let start = Int(tokens[sentence.lowerBound].start), end = Int(tokens[sentence.upperBound - 1].end)
         let first = insultRanges.partitioningIndex { $0.upperBound > start }
