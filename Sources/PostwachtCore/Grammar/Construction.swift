@@ -1,15 +1,21 @@
 /// A construction: a pattern over word classes that says one thing, e.g. "a person, a copula, an
 /// insult" (`PERSOON_NP ~3 IS ~3 @SCHELD`). Written as data in `Lexicons/nl/constructions/*.tsv`; the
 /// pattern language is described in that file's header and in Lexicons/README.md.
-struct Construction: Sendable {
-    var family: String
-    var pattern: PatternNode
+/// A class: sets hold a few hundred, read for every sentence, and a reference is cheaper to pass around
+/// than the strings and pattern tree.
+final class Construction: Sendable {
+    let family: String
+    let pattern: PatternNode
     /// A sentence holding no unit of these classes cannot match: the `@` element.
-    var anchor: WordClassSet
+    let anchor: WordClassSet
     /// file:line, for explanations and errors.
-    var source: String
+    let source: String
     /// The most units a match can span: starts further than this before an anchor are not tried.
-    var maximumLength: Int
+    let maximumLength: Int
+    /// What every first unit of a match passes; nil when a match may start on any unit.
+    let startTest: UnitTest?
+    /// Classes a sentence must hold, one of each set, before the pattern is tried.
+    let requiredClasses: [WordClassSet]
 
     init(family: String, pattern: PatternNode, anchor: WordClassSet, source: String) {
         self.family = family
@@ -17,6 +23,8 @@ struct Construction: Sendable {
         self.anchor = anchor
         self.source = source
         maximumLength = pattern.maximumLength
+        startTest = pattern.startTest
+        requiredClasses = pattern.requiredClasses
     }
 }
 
@@ -259,6 +267,8 @@ final class ConstructionMatcher {
     /// The first match of `construction` starting at or after unit `from`.
     func firstMatch(of construction: Construction, from: Int = 0) -> ConstructionMatch? {
         guard construction.anchor.isEmpty || !units.allClasses.isDisjoint(with: construction.anchor) else { return nil }
+        for required in construction.requiredClasses where units.allClasses.isDisjoint(with: required) { return nil }
+        let startTest = construction.startTest
         var start = from
         var lastStart = units.count - 1
         // A match holds an anchor: it starts at most its maximum length before the first one, and no later
@@ -270,6 +280,7 @@ final class ConstructionMatcher {
             lastStart = lastAnchor
         }
         while start <= lastStart {
+            if let startTest, !passes(startTest, start) { start += 1; continue }
             gapTrail.removeAll(keepingCapacity: true)
             anchorUnit = -1
             spanStart = -1

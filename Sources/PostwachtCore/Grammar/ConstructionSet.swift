@@ -26,10 +26,13 @@ struct ConstructionSet: Sendable {
     private(set) var anchors = WordClassSet()
     /// Idioms: patterns that take a construction they overlap back ("dood van het lachen").
     private(set) var idioms: [Construction] = []
+    /// Where gaps stop: BARRIER words and clause punctuation.
+    private(set) var barrier = WordClassSet()
 
     init() {}
 
     init(_ file: LexiconFile, book: WordClassBook, folder: KeyFolder) throws(LexiconError) {
+        barrier = (book.classSet(named: "BARRIER") ?? []).union(book[.comma])
         var parser = ConstructionParser(book: book, folder: folder)
         for row in file.rows {
             guard row.fields.count >= 2 else { throw file.error(row, "expected a keyword or family id, a tab and more") }
@@ -96,8 +99,7 @@ extension RuleContext {
     /// `anchor`: the facet the set's anchor words carry; a sentence without it is not read.
     func matches(of set: ConstructionSet, anchoredBy anchor: LexiconFacets.Facet? = nil, firstOnly: Bool = false)
         -> [(family: String, range: Range<Int>, source: String)] {
-        let book = resources.grammar.book
-        let barrier = (book.classSet(named: "BARRIER") ?? []).union(book[.comma])
+        let barrier = set.barrier
         let tokens = document.tokens
         var found: [(family: String, range: Range<Int>, source: String)] = []
         for index in sentences.indices {

@@ -47,6 +47,14 @@ struct WordClassBook: Sendable {
     /// is MENSEN, "kutbrugklassers" too, "tyfusmongool" SCHELD.
     static let compoundTailClassNames = ["PERSOON", "MENSEN", "GROEP", "SCHELD"]
 
+    /// Classes a rule asks of the whole post ("a game is mentioned", "someone reports"), also as the end
+    /// of a compound: "hockeywedstrijd", "voetbaltoernooi", "politiemelding".
+    static let postTailClassNames = ["SPEL", "MELD"]
+
+    /// The words of `postTailClassNames` of four letters or more, found at the end of a longer word.
+    private(set) var postTails = StemIndex(fromEnd: true)
+    private(set) var postTailClasses: [WordClassSet] = []
+
     /// The words of `compoundTailClassNames` of five letters or more, found at the end of a longer word.
     private(set) var compoundTails = StemIndex(fromEnd: true)
     private(set) var compoundTailClasses: [WordClassSet] = []
@@ -141,6 +149,13 @@ struct WordClassBook: Sendable {
         }
         compoundTails = tails
         compoundTailClasses = classesOfTail
+        let postClasses = union(Self.postTailClassNames)
+        words.forEachKey { key in
+            if key.count >= 4, let classes = words.value(for: key), !classes.isDisjoint(with: postClasses) {
+                postTails.insert(key, value: postTailClasses.count)
+                postTailClasses.append(classes.intersection(postClasses))
+            }
+        }
     }
 
     /// Adds classes to a word, for classes that other lexicons feed (verbs of harm from their own table).

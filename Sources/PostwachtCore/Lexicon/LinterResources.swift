@@ -19,6 +19,8 @@ public final class LinterResources: Sendable {
     let disclaimerModel: DisclaimerModel
     /// The befriending rule's constructions.
     let befriendingConstructions: ConstructionSet
+    /// The classes the threat rule's judgement reads, looked up by name once.
+    let threatClasses: ThreatFinder.Classes
     let facets: LexiconFacets
     /// The tables every checker keys words with, made once.
     let keyTables: KeyTables
@@ -39,6 +41,7 @@ public final class LinterResources: Sendable {
         self.disclaimerConstructions = disclaimerConstructions
         self.disclaimerModel = disclaimerModel
         self.befriendingConstructions = befriendingConstructions
+        threatClasses = ThreatFinder.Classes(grammar.book)
         facets = LexiconFacets(profanity: profanity, personalData: personalData, conduct: conduct, grammar: grammar,
                                constructionAnchors: threatConstructions.anchors, disclaimerAnchors: disclaimerConstructions.anchors,
                                befriendingAnchors: befriendingConstructions.anchors)

@@ -78,6 +78,21 @@ public final class RuleContext {
 
     private var sentenceUnits: [Int: SentenceUnits] = [:]
 
+    /// The word classes of all the post's words, with those of compound ends the grammar names
+    /// (`WordClassBook.postTailClassNames`): whether a post mentions a game or a report anywhere.
+    private(set) lazy var postClasses: WordClassSet = {
+        let book = resources.grammar.book
+        var classes = WordClassSet()
+        for index in document.tokens.indices where document.tokens[index].kind == .word {
+            if let known = book.words.value(for: keys.key(index), hash: keys.hash(index)) { classes.formUnion(known) }
+            let key = keys.key(index)
+            if key.count >= 7, let tail = book.postTails.longestStem(in: key, minimumRest: 3) {
+                classes.formUnion(book.postTailClasses[tail])
+            }
+        }
+        return classes
+    }()
+
     /// The units of sentence `index` (of `sentences`), read once.
     func units(ofSentence index: Int) -> SentenceUnits {
         if let units = sentenceUnits[index] { return units }

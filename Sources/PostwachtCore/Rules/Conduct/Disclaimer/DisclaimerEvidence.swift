@@ -1,7 +1,7 @@
 /// What a staff post shows about whether it needs a personal-title disclaimer: how much it is about school
 /// or education, how much it judges, how much it is a practical message or personal news, and whether it
 /// already says it is a personal view. Neutral evidence; `MissingDisclaimerRule` weighs it.
-public struct DisclaimerEvidence: Sendable {
+public struct DisclaimerEvidence {
     /// The kinds of evidence, each a count (capped) or a flag; the weights file names them.
     public enum Feature: String, CaseIterable, Sendable {
         /// School and education words, the school's own name, class codes ("3C", "groep 7").
@@ -36,28 +36,67 @@ public struct DisclaimerEvidence: Sendable {
         case news
         /// Length: log2 of the number of words.
         case length
+
+        /// The feature's place in `values` (declaration order); evidence is gathered per word, and an array
+        /// is cheaper there than a dictionary.
+        var ordinal: Int {
+            switch self {
+            case .topic: return 0
+            case .policy: return 1
+            case .people: return 2
+            case .opinion: return 3
+            case .stance: return 4
+            case .sarcasm: return 5
+            case .negativeWords: return 6
+            case .positiveWords: return 7
+            case .judgingNouns: return 8
+            case .deontic: return 9
+            case .question: return 10
+            case .exclamation: return 11
+            case .quotes: return 12
+            case .firstPerson: return 13
+            case .firstPersonPlural: return 14
+            case .practical: return 15
+            case .news: return 16
+            case .length: return 17
+            }
+        }
     }
 
-    public private(set) var values: [Feature: Double] = [:]
-    /// The words behind each feature, for explanations (at most a few each).
-    public private(set) var cues: [Feature: [String]] = [:]
+    private var values = [Double](repeating: 0, count: Feature.allCases.count)
+    /// The bytes behind each feature, for explanations (at most a few each): words are made only when
+    /// a finding is explained.
+    private var cueRanges = [[Range<Int>]](repeating: [], count: Feature.allCases.count)
+    private let document: Document
     /// The disclaimer the post already has, if any (the words).
     public private(set) var disclaimer: String?
 
-    public subscript(feature: Feature) -> Double { values[feature] ?? 0 }
+    public subscript(feature: Feature) -> Double { values[feature.ordinal] }
+
+    /// The words behind `feature`, at most three, each once.
+    public func cues(_ feature: Feature) -> [String] { cueRanges[feature.ordinal].map { document.text(of: $0) } }
+
+    /// The words behind every feature that has any.
+    public var cues: [Feature: [String]] {
+        Dictionary(uniqueKeysWithValues: Feature.allCases.filter { !cueRanges[$0.ordinal].isEmpty }.map { ($0, cues($0)) })
+    }
 
     /// Whether the post is about school at all: a school or education word, or a person by role.
     public var isAboutSchool: Bool { self[.topic] + self[.people] > 0 }
 
     static let cap = 3.0
 
-    mutating func add(_ feature: Feature, _ cue: String?) {
-        values[feature, default: 0] = min(values[feature, default: 0] + 1, Self.cap)
-        if let cue, cues[feature, default: []].count < 3, !cues[feature, default: []].contains(cue) { cues[feature, default: []].append(cue) }
+    mutating func add(_ feature: Feature, _ cue: Range<Int>?) {
+        let ordinal = feature.ordinal
+        values[ordinal] = min(values[ordinal] + 1, Self.cap)
+        guard let cue, cueRanges[ordinal].count < 3 else { return }
+        let bytes = document.bytes
+        if !cueRanges[ordinal].contains(where: { bytes[$0].elementsEqual(bytes[cue]) }) { cueRanges[ordinal].append(cue) }
     }
 
     init(context: RuleContext, organisationNames: [[UInt8]]) {
         let document = context.document, keys = context.keys, tokens = document.tokens
+        self.document = document
         let resources = context.resources
         let conduct = resources.conduct, book = resources.grammar.book
         func named(_ name: String) -> WordClassSet { book.classSet(named: name) ?? [] }
@@ -73,7 +112,7 @@ public struct DisclaimerEvidence: Sendable {
             if token.kind == .other {
                 switch document.bytes[Int(token.start)] {
                 case UInt8(ascii: "?"):
-                    if sentenceHasQuestionWord { add(.question, "?") }
+                    if sentenceHasQuestionWord { add(.question, token.byteRange) }
                     sentenceHasQuestionWord = false
                 case UInt8(ascii: "!"): add(.exclamation, nil)
                 case UInt8(ascii: "."): sentenceHasQuestionWord = false
@@ -87,7 +126,7 @@ public struct DisclaimerEvidence: Sendable {
             // An e-mail address or a phone number: a contact message.
             if document.bytes[token.byteRange].contains(UInt8(ascii: "@")) { add(.practical, nil) }
             // "om 19.15 uur", "8:45": a time of day belongs to a practical message.
-            if token.kind == .number, Self.isClockTime(document, index) { add(.practical, document.text(of: token)) }
+            if token.kind == .number, Self.isClockTime(document, index) { add(.practical, token.byteRange) }
             let facet = keys.facet(index)
             if facet.contains(.disclaimer), disclaimer == nil {
                 conduct.disclaimers.forEachTerm(anchoredAt: index, in: document, keys: keys) { _, first, last in
@@ -96,7 +135,7 @@ public struct DisclaimerEvidence: Sendable {
             }
             if facet.contains(.schoolTopic) {
                 conduct.schoolTopics.forEachTerm(anchoredAt: index, in: document, keys: keys) { kind, first, last in
-                    let cue = document.text(of: Int(tokens[first].start)..<Int(tokens[last].end))
+                    let cue = Int(tokens[first].start)..<Int(tokens[last].end)
                     switch kind {
                     case .topic: add(.topic, cue)
                     case .policy: add(.policy, cue); add(.topic, cue)
@@ -111,26 +150,26 @@ public struct DisclaimerEvidence: Sendable {
             }
             let key = keys.key(index)
             if organisationNames.contains(where: { key.elementsEqual($0) }) || SentenceReader.isClassCode(key) {
-                add(.topic, document.text(of: token))
+                add(.topic, token.byteRange)
             }
             let classes = book.words.value(for: key, hash: keys.hash(index)) ?? []
-            if !classes.isDisjoint(with: negative) { add(.negativeWords, document.text(of: token)) }
-            if !classes.isDisjoint(with: positive) { add(.positiveWords, document.text(of: token)) }
-            if !classes.isDisjoint(with: judging) { add(.judgingNouns, document.text(of: token)) }
-            if !classes.isDisjoint(with: deontic) { add(.deontic, document.text(of: token)) }
+            if !classes.isDisjoint(with: negative) { add(.negativeWords, token.byteRange) }
+            if !classes.isDisjoint(with: positive) { add(.positiveWords, token.byteRange) }
+            if !classes.isDisjoint(with: judging) { add(.judgingNouns, token.byteRange) }
+            if !classes.isDisjoint(with: deontic) { add(.deontic, token.byteRange) }
             // "mijn dochter" is the writer's family, not school.
             if !classes.isDisjoint(with: person), classes.isDisjoint(with: family) || previousClasses.isDisjoint(with: my) {
-                add(.people, document.text(of: token))
+                add(.people, token.byteRange)
             }
             previousClasses = classes
-            if !classes.isDisjoint(with: hour) { add(.practical, document.text(of: token)) }
+            if !classes.isDisjoint(with: hour) { add(.practical, token.byteRange) }
             if !classes.isDisjoint(with: firstPerson) { add(.firstPerson, nil) }
             if !classes.isDisjoint(with: plural) { add(.firstPersonPlural, nil) }
             if !classes.isDisjoint(with: questionWord) { sentenceHasQuestionWord = true }
         }
         if quotationMarks >= 2 { for _ in 0..<(quotationMarks / 2) { add(.quotes, nil) } }
-        if conduct.voiceEmoji.occurs(in: document.bytes) { add(.opinion, "emoji") }
-        values[.length] = words > 0 ? (Double(words + 1)).squareRoot() / 4 : 0
+        if conduct.voiceEmoji.occurs(in: document.bytes) { add(.opinion, nil) }
+        values[Feature.length.ordinal] = words > 0 ? (Double(words + 1)).squareRoot() / 4 : 0
         if disclaimer == nil { disclaimer = Self.disclaimerConstruction(context) }
     }
 

@@ -18,9 +18,9 @@ public struct MissingDisclaimerRule: Rule {
 
     /// "medewerker; over school: 'werkdruk'; mening: 'schandalig', '?'": the evidence the verdict rests on.
     private static func detail(_ evidence: DisclaimerEvidence) -> LocalizedText {
-        let about = evidence.cues[.topic, default: []].map { "'\($0)'" }.joined(separator: ", ")
+        let about = evidence.cues(.topic).map { "'\($0)'" }.joined(separator: ", ")
         let judging: [DisclaimerEvidence.Feature] = [.opinion, .stance, .sarcasm, .negativeWords, .positiveWords, .judgingNouns, .deontic, .question]
-        let opinion = judging.flatMap { evidence.cues[$0, default: []] }.prefix(4).map { "'\($0)'" }.joined(separator: ", ")
+        let opinion = judging.flatMap { evidence.cues($0) }.prefix(4).map { "'\($0)'" }.joined(separator: ", ")
         return LocalizedText(nl: "medewerker; over school: \(about)\(opinion.isEmpty ? "" : "; mening: \(opinion)")",
                              en: "staff; about school: \(about)\(opinion.isEmpty ? "" : "; opinion: \(opinion)")")
     }

@@ -11,8 +11,8 @@ struct ThreatFinder {
         var source: String
     }
 
-    /// Class sets the judgement reads, looked up once per post.
-    private struct Classes {
+    /// Class sets the judgement reads, looked up once (`LinterResources.threatClasses`).
+    struct Classes: Sendable {
         let negation, filler, barrier, report, conditional, then, game, gameVerb, doom, insult, curse, singular: WordClassSet
         let past, must, preposition: WordClassSet
         init(_ book: WordClassBook) {
@@ -45,14 +45,12 @@ struct ThreatFinder {
     func matches() -> [Found] {
         let document = context.document, keys = context.keys
         let constructions = context.resources.threatConstructions
-        let book = context.resources.grammar.book
         let insultRanges = context.profanityMatches.filter { $0.entry.wordClass == .insult || $0.entry.wordClass == .slur || $0.isCompound }
             .map(\.range)
         guard document.tokens.indices.contains(where: { !keys.facet($0).isDisjoint(with: [.constructionAnchor, .particleVerb]) }) || !insultRanges.isEmpty else {
             return []
         }
-        let classes = Classes(book)
-        var postHasGame: Bool?
+        let classes = context.resources.threatClasses
         var found: [Found] = []
         for (index, sentence) in context.sentences.enumerated() where isCandidate(sentence, insultRanges: insultRanges) {
             let units = context.units(ofSentence: index)
@@ -66,10 +64,7 @@ struct ThreatFinder {
                     if family.flags.contains(Self.pastIsReport), isPast(match, units, classes) { continue }
                     if family.flags.contains(Self.notAfterPreposition), match.first > 0,
                        !units.classes[match.first - 1].isDisjoint(with: classes.preposition) { continue }
-                    if isGame(match, units, classes) {
-                        if postHasGame == nil { postHasGame = documentHas(classes.game) }
-                        if postHasGame! { continue }
-                    }
+                    if isGame(match, units, classes), documentHas(classes.game) { continue }
                     // An idiom takes back what it overlaps; a weak construction, anything in its sentence ("ik kom je
                     // morgen halen, om 8 uur bij de brug").
                     if constructions.idioms.contains(where: { idiom in
@@ -175,14 +170,6 @@ struct ThreatFinder {
     /// Whether any word of the post has one of `classes` (for post-wide context: a game, a report), also
     /// as the end of a compound ("hockeywedstrijd", "voetbaltoernooi").
     private func documentHas(_ classes: WordClassSet) -> Bool {
-        let book = context.resources.grammar.book, keys = context.keys
-        var tails: [[UInt8]] = []
-        book.forEachWord(in: classes) { if $0.count >= 4 { tails.append($0) } }
-        return context.document.tokens.indices.contains { index in
-            guard context.document.tokens[index].kind == .word else { return false }
-            let key = keys.key(index)
-            if !(book.words.value(for: key, hash: keys.hash(index)) ?? []).isDisjoint(with: classes) { return true }
-            return tails.contains { tail in key.count > tail.count + 2 && key.suffix(tail.count).elementsEqual(tail) }
-        }
+        !context.postClasses.isDisjoint(with: classes)
     }
 }
