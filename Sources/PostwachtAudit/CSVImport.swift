@@ -11,6 +11,9 @@ struct CSVImport {
 
     private var language: Language { options.language }
 
+    /// Thrown to stop a pass over the file once the reader found a misquoted record.
+    private struct PassEnded: Error {}
+
     /// What the header said, kept across the passes over the file.
     private final class Columns {
         var header: [String]?
@@ -31,39 +34,45 @@ struct CSVImport {
             resume = nil
             var reader: CSVReader?
             var skip = from.offset
-            try file.forEachUTF8Chunk(size: 1 << 16, encoding: options.encoding, detected: { columns.encoding = $0 }) { chunk in
-                var bytes = chunk
-                if skip > 0 {
-                    let dropped = min(skip, bytes.count)
-                    bytes = bytes.dropFirst(dropped)
-                    skip -= dropped
-                    if bytes.isEmpty { return }
+            do {
+                try file.forEachUTF8Chunk(size: 1 << 16, encoding: options.encoding, detected: { columns.encoding = $0 }) { chunk in
+                    var bytes = chunk
+                    if skip > 0 {
+                        let dropped = min(skip, bytes.count)
+                        bytes = bytes.dropFirst(dropped)
+                        skip -= dropped
+                        if bytes.isEmpty { return }
+                    }
+                    bytesRead += bytes.count
+                    if columns.separator == nil { columns.separator = Self.separator(inFirstLineOf: bytes) }
+                    if reader == nil { reader = CSVReader(separator: columns.separator!, firstLine: from.line, startOffset: from.offset) }
+                    reader!.feed(bytes) { record, line in take(record, line: line, columns) }
+                    if reader!.misquoted != nil { throw PassEnded() }
                 }
-                bytesRead += bytes.count
-                if columns.separator == nil { columns.separator = Self.separator(inFirstLineOf: bytes) }
-                if reader == nil { reader = CSVReader(separator: columns.separator!, firstLine: from.line, startOffset: from.offset) }
-                reader!.feed(bytes) { record, line in take(record, line: line, columns) }
-            }
+            } catch is PassEnded {}
             if from.offset == 0 { firstPassBytes = bytesRead }
-            do { try reader?.finish { record, line in take(record, line: line, columns) } } catch {
-                let position = "\(file.path):\(error.line)"
-                guard let next = error.resumeOffset else {
-                    emit(.failure(ImportFailure(at: position, "input.csv", language.say(
-                        "een veld tussen aanhalingstekens sluit niet af", "a quoted field never closes"))))
-                    break
-                }
-                // Reading on from the next line costs another pass over the rest of the file; a file
-                // made of such rows would cost one pass per row, so the passes have a budget.
-                if bytesRead <= 8 * firstPassBytes + (1 << 20) {
-                    emit(.failure(ImportFailure(at: position, "input.csv", language.say(
-                        "een veld tussen aanhalingstekens sluit niet af; de rij op deze regel is niet gelezen, de regels erna wel",
-                        "a quoted field never closes; the row on this line was not read, the lines after it were"))))
-                    resume = (next, error.line + 1)
-                } else {
-                    emit(.failure(ImportFailure(at: position, "input.csv", language.say(
-                        "een veld tussen aanhalingstekens sluit niet af; de rest van het bestand vanaf deze regel is niet gelezen (te veel open aanhalingstekens)",
-                        "a quoted field never closes; the rest of the file from this line was not read (too many open quotes)"))))
-                }
+            let broken: CSVReader.UnterminatedQuote?
+            if let misquoted = reader?.misquoted { broken = misquoted } else {
+                do { try reader?.finish { record, line in take(record, line: line, columns) }; broken = nil } catch { broken = error }
+            }
+            guard let broken else { continue }
+            let position = "\(file.path):\(broken.line)"
+            guard let next = broken.resumeOffset else {
+                emit(.failure(ImportFailure(at: position, "input.csv", language.say(
+                    "een veld tussen aanhalingstekens sluit niet af", "a quoted field never closes"))))
+                break
+            }
+            // Reading on from the next line costs another pass over the rest of the file; a file
+            // made of such rows would cost one pass per row, so the passes have a budget.
+            if bytesRead <= 8 * firstPassBytes + (1 << 20) {
+                emit(.failure(ImportFailure(at: position, "input.csv", language.say(
+                    "een aanhalingsteken opent hier een veld dat niet (of pas regels later) sluit; de rij op deze regel is niet gelezen, de regels erna wel",
+                    "a quote opens a field here that never closes (or closes lines later); the row on this line was not read, the lines after it were"))))
+                resume = (next, broken.line + 1)
+            } else {
+                emit(.failure(ImportFailure(at: position, "input.csv", language.say(
+                    "een aanhalingsteken opent hier een veld dat niet sluit; de rest van het bestand vanaf deze regel is niet gelezen (te veel open aanhalingstekens)",
+                    "a quote opens a field here that never closes; the rest of the file from this line was not read (too many open quotes)"))))
             }
         }
         guard let header = columns.header else {

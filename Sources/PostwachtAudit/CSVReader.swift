@@ -25,6 +25,10 @@ struct CSVReader {
     /// Bytes fed so far, counted from `startOffset`; where the record's first line ends, once seen.
     private var offset: Int
     private var recordFirstLineEnd: Int?
+    /// Set when a record is found misquoted: a quoted field that ran over lines and then had text
+    /// after its closing quote (its opening quote was surely stray, and the lines it ran over are
+    /// rows of their own). The reader then takes no more bytes; the caller reads on from `resumeOffset`.
+    private(set) var misquoted: UnterminatedQuote?
 
     init(separator: UInt8 = UInt8(ascii: ","), maximumRecordBytes: Int = Document.maximumByteCount, firstLine: Int = 1, startOffset: Int = 0) {
         self.separator = separator
@@ -56,6 +60,7 @@ struct CSVReader {
     /// Feeds bytes; calls `record(record, firstLine)` for each complete record. Fields stay bytes, so
     /// invalid UTF-8 reaches the checker (which repairs it and warns) instead of vanishing here.
     mutating func feed(_ bytes: some Sequence<UInt8>, _ record: (Record, Int) -> Void) {
+        guard misquoted == nil else { return }
         for byte in bytes {
             offset += 1
             recordBytes += 1
@@ -79,6 +84,10 @@ struct CSVReader {
                 endField()
             case 0x0A:
                 endField()
+                if let firstLineEnd = recordFirstLineEnd, problems.contains(where: { if case .textAfterClosingQuote = $0 { true } else { false } }) {
+                    misquoted = UnterminatedQuote(line: recordLine, resumeOffset: firstLineEnd)
+                    return
+                }
                 if recordBytes > maximumRecordBytes {
                     record(.tooLarge(bytes: recordBytes - 1), recordLine)
                 } else if !(fields.count == 1 && fields[0].isEmpty) {
