@@ -1,6 +1,5 @@
 import Foundation
 import PostwachtCore
-import ZIPFoundation
 
 /// A file of an export that holds no posts (followers, likes, account data): recognised, not read,
 /// and counted in the summary as "not posts" rather than reported as an error.
@@ -60,12 +59,12 @@ public enum ExportDiscovery {
             return
         }
         if let forced {
-            found.files.append(ExportFile(path: display, format: forced, size: size(of: url), url: url, archive: nil, entryPath: nil))
+            found.files.append(ExportFile(path: display, format: forced, size: size(of: url), url: url, archive: nil, entry: nil))
             return
         }
         switch ExportKind.of(path: url.path, head: head(of: url), language: language) {
         case .export(let format):
-            found.files.append(ExportFile(path: display, format: format, size: size(of: url), url: url, archive: nil, entryPath: nil))
+            found.files.append(ExportFile(path: display, format: format, size: size(of: url), url: url, archive: nil, entry: nil))
         case .companion(let reason):
             found.companions.append(CompanionFile(path: display, reason: reason))
         case .unknown(let isDataFile):
@@ -81,33 +80,35 @@ public enum ExportDiscovery {
     private static let formatNames = ExportFormat.allCases.map(\.rawValue).joined(separator: "|")
 
     private static func addZipEntries(_ url: URL, display: String, forced: ExportFormat?, language: Language, to found: inout Discovery) {
-        let archive: Archive
-        do { archive = try Archive(url: url, accessMode: .read) } catch {
+        let archive: ZipArchive
+        do { archive = try ZipArchive(url: url) } catch {
+            let reason = (error as? ZipArchive.Damage)?.text(in: language) ?? error.localizedDescription
             found.failures.append(ImportFailure(at: display, "input.zip", language.say(
-                "geen leesbaar zip-archief (\(error))", "not a readable zip archive (\(error))")))
+                "geen leesbaar zip-archief (\(reason))", "not a readable zip archive (\(reason))")))
             return
         }
         var files: [ExportFile] = []
         var companions: [CompanionFile] = []
-        for entry in archive where entry.type == .file {
+        for entry in archive.entries where !entry.isDirectory {
             let entryDisplay = display + "/" + entry.path
+            func file(_ format: ExportFormat) -> ExportFile {
+                ExportFile(path: entryDisplay, format: format, size: Int(clamping: entry.uncompressedSize), url: nil, archive: url, entry: entry)
+            }
             if let forced {
-                files.append(ExportFile(path: entryDisplay, format: forced, size: Int(entry.uncompressedSize), url: nil, archive: url, entryPath: entry.path))
+                files.append(file(forced))
                 continue
             }
-            // Only the head is inflated: the consumer stops the inflating once it has 4096 bytes.
+            // Only the head is inflated: the consumer stops the inflating once it has 4096 bytes. A
+            // damaged entry shows what it has; reading it later names the damage.
             var head = Data()
-            _ = try? archive.extract(entry, bufferSize: 4096, skipCRC32: true) { chunk in
+            _ = try? ZipArchive.forEachChunk(of: entry, in: url, size: 4096) { chunk in
                 head.append(chunk.prefix(4096 - head.count))
                 if head.count >= 4096 { throw HeadRead() }
             }
             switch ExportKind.of(path: entry.path, head: head, language: language) {
-            case .export(let format):
-                files.append(ExportFile(path: entryDisplay, format: format, size: Int(entry.uncompressedSize), url: nil, archive: url, entryPath: entry.path))
-            case .companion(let reason):
-                companions.append(CompanionFile(path: entryDisplay, reason: reason))
-            case .unknown:
-                continue
+            case .export(let format): files.append(file(format))
+            case .companion(let reason): companions.append(CompanionFile(path: entryDisplay, reason: reason))
+            case .unknown: continue
             }
         }
         if files.isEmpty {

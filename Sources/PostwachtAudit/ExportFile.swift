@@ -1,6 +1,5 @@
 import Foundation
 import PostwachtCore
-import ZIPFoundation
 
 /// The platforms whose exports `postwacht audit` reads.
 public enum ExportFormat: String, CaseIterable, Sendable {
@@ -15,8 +14,9 @@ public struct ExportFile: Sendable {
     public var size: Int
     /// On disk, so line formats can stream it; nil for a zip entry (inflated in memory, never unpacked to disk).
     public var url: URL?
+    /// The zip archive holding the file, and the file's entry in it.
     let archive: URL?
-    let entryPath: String?
+    let entry: ZipArchive.Entry?
     /// Most bytes of one record (a JSONL line) and of a zip entry that is read whole (JSON, XML), so a
     /// zip bomb is refused with `input.too-large` instead of filling memory. Lowered in tests.
     var maximumBytes = ExportFile.maximumEntryBytes
@@ -28,16 +28,16 @@ public struct ExportFile: Sendable {
     let contents: Data?
 
     public init(path: String, format: ExportFormat, contents: Data) {
-        self.init(path: path, format: format, size: contents.count, url: nil, archive: nil, entryPath: nil, contents: contents)
+        self.init(path: path, format: format, size: contents.count, url: nil, archive: nil, entry: nil, contents: contents)
     }
 
-    init(path: String, format: ExportFormat, size: Int, url: URL?, archive: URL?, entryPath: String?, contents: Data? = nil) {
+    init(path: String, format: ExportFormat, size: Int, url: URL?, archive: URL?, entry: ZipArchive.Entry?, contents: Data? = nil) {
         self.path = path
         self.format = format
         self.size = size
         self.url = url
         self.archive = archive
-        self.entryPath = entryPath
+        self.entry = entry
         self.contents = contents
     }
 
@@ -98,18 +98,16 @@ public struct ExportFile: Sendable {
     }
 
     private func forEachEntryChunk(size chunkSize: Int = 1 << 16, _ body: (Data) throws -> Void) throws {
-        guard let archive, let entryPath else { return }
-        let zip = try Archive(url: archive, accessMode: .read)
-        guard let entry = zip[entryPath] else { throw CocoaError(.fileNoSuchFile) }
+        guard let archive, let entry else { return }
         // The size the archive declares may lie; the inflated bytes are counted instead.
-        _ = try zip.extract(entry, bufferSize: chunkSize, skipCRC32: false) { try body($0) }
+        try ZipArchive.forEachChunk(of: entry, in: archive, size: chunkSize, body)
     }
 
     private func tooLarge(_ language: Language) -> ImportFailure {
         let archiveName = archive?.lastPathComponent ?? path
         return ImportFailure(id: path, source: path, code: "input.too-large", message: language.say(
-            "zip-onderdeel '\(entryPath ?? path)' in \(archiveName) wordt uitgepakt groter dan \(maximumBytes) bytes; niet gelezen",
-            "zip entry '\(entryPath ?? path)' in \(archiveName) inflates to more than \(maximumBytes) bytes; not read"))
+            "zip-onderdeel '\(entry?.path ?? path)' in \(archiveName) wordt uitgepakt groter dan \(maximumBytes) bytes; niet gelezen",
+            "zip entry '\(entry?.path ?? path)' in \(archiveName) inflates to more than \(maximumBytes) bytes; not read"))
     }
 }
 

@@ -90,6 +90,9 @@ public enum ExportReader {
             }
         } catch let failure as ImportFailure {
             emit(.failure(failure))
+        } catch let damage as ZipArchive.Damage {
+            emit(.failure(ImportFailure(at: file.path, "input.zip", language.say(
+                "het zip-onderdeel is beschadigd: \(damage.text(in: .nl))", "the zip entry is damaged: \(damage.text(in: .en))"))))
         } catch {
             emit(.failure(ImportFailure(at: file.path, "input.unreadable", language.say(
                 "het bestand is niet te lezen (\(error.localizedDescription))", "cannot read the file (\(error.localizedDescription))"))))

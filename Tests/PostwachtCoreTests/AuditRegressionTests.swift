@@ -44,6 +44,13 @@ final class AuditRegressionTests: XCTestCase {
         XCTAssertEqual(lines.filter { $0.hasPrefix("error") }.count, 1, "\(lines)")
     }
 
+    /// A damaged zip entry whose deflate stream never ends made ZIPFoundation's inflate loop forever.
+    func testZipEntryWhoseDataNeverEndsIsNamedNotAHang() throws {
+        let lines = try audit([path("zip-endless-inflate/twitter-archive.zip")]).lines
+        XCTAssertEqual(lines.count, 2, "\(lines)")
+        XCTAssertTrue(lines.allSatisfy { $0.hasPrefix("error input.zip") && $0.contains("damaged") }, "\(lines)")
+    }
+
     // MARK: Records lost without an error record
 
     /// A stray quote cost every later row; now the row is read as spreadsheets read it, with a warning.
