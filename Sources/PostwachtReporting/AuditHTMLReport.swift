@@ -51,6 +51,7 @@ public struct AuditHTMLReport {
         totals.postsWithFindings += 1
         let weight = counted.reduce(0) { $0 + ($1.severity == .error ? 3 : 1) }
         let onlyWholePost = counted.allSatisfy { wholePostRules.contains($0.rule) }
+        if !onlyWholePost { totals.postsShownAsCards += 1 }
         if !onlyWholePost, posts.count >= Self.maximumPosts, let lightest = posts.last, lightest.weight >= weight { return }
         let created = metadata.createdAt.map(Self.timestamp)
         if onlyWholePost {
@@ -202,11 +203,14 @@ public struct AuditHTMLReport {
 
     struct Totals: Encodable {
         var records = 0, checked = 0, failed = 0, skipped = 0, findings = 0, postsWithFindings = 0
+        /// Posts with a finding in their words: each a card (the worst `maximumPosts` of them).
+        var postsShownAsCards = 0
         var byCategory: [String: Int] = [:]
         var bySeverity: [String: Int] = [:]
         enum CodingKeys: String, CodingKey {
             case records, checked, failed, skipped, findings
-            case postsWithFindings = "posts_with_findings", byCategory = "by_category", bySeverity = "by_severity"
+            case postsWithFindings = "posts_with_findings", postsShownAsCards = "posts_shown_as_cards"
+            case byCategory = "by_category", bySeverity = "by_severity"
         }
     }
     struct Month: Encodable { var month: String; var posts = 0; var findings: [String: Int] = [:] }
