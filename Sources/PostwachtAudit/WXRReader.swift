@@ -19,11 +19,10 @@ enum WXRReader {
             emit(.failure(ImportFailure(at: file.path, "input.unreadable", language.say("het bestand is niet te lezen", "cannot read the file"))))
             return
         }
-        // Foundation's parser traps on bytes that are no UTF-8 in an element or attribute name, so a
-        // UTF-8 document is repaired first: bad bytes become U+FFFD, which the parser refuses in a
-        // name (an error record) and keeps in text (checked, with a warning).
-        let repaired = declaresUTF8(data) && !UTF8Decoding.isValid([UInt8](data))
-        if repaired { data = Data(String(decoding: data, as: UTF8.self).utf8) }
+        // Foundation's parser traps on bytes that are no UTF-8 in an element or attribute name, so the
+        // parser only ever gets valid UTF-8 that says it is UTF-8: see `asUTF8`.
+        let repaired: Bool
+        (data, repaired) = asUTF8(data)
         let parser = XMLParser(data: data)
         let collector = ItemCollector()
         parser.delegate = collector
@@ -78,14 +77,54 @@ enum WXRReader {
         "wp_global_styles", "wp_navigation", "wp_template", "wp_template_part", "wp_font_family", "wp_font_face",
     ]
 
-    /// Whether the document is UTF-8: no UTF-16 byte-order mark, and no other encoding declared.
-    private static func declaresUTF8(_ data: Data) -> Bool {
-        let head = [UInt8](data.prefix(200))
-        if let sniffed = EncodingDetection.sniff(head), sniffed.encoding != .utf8 { return false }
-        let declaration = String(decoding: head.prefix { $0 != UInt8(ascii: ">") }, as: UTF8.self).lowercased()
-        guard declaration.hasPrefix("<?xml") || declaration.hasPrefix("\u{FEFF}<?xml"), let range = declaration.range(of: "encoding=") else { return true }
-        let value = declaration[range.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
-        return value == "utf-8" || value == "utf8"
+    /// The document as valid UTF-8 with a declaration that says so. UTF-16 (its byte-order mark) and
+    /// the Latin-1 family (`encoding="ISO-8859-1"`, `windows-1252`) are converted; anything else is
+    /// read as UTF-8, bad bytes becoming U+FFFD — which the parser refuses in a name (an error record)
+    /// and keeps in text (checked, with a warning). `repaired`: whether bytes were replaced.
+    static func asUTF8(_ data: Data) -> (Data, repaired: Bool) {
+        var bytes = [UInt8](data)
+        let start = EncodingDetection.start(of: bytes.prefix(512), choice: .automatic)
+        if start.encoding != .utf8 {
+            bytes = TextTranscoder.convert(bytes.dropFirst(start.markLength), from: start.encoding).text
+        } else if let declared = declaredEncoding(bytes), ["iso-8859-1", "latin1", "latin-1", "iso8859-1", "windows-1252", "cp1252"].contains(declared) {
+            bytes = TextTranscoder.convert(bytes, from: declared.hasSuffix("1252") ? .windows1252 : .latin1).text
+        }
+        var repaired = false
+        if !UTF8Decoding.isValid(bytes) {
+            bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
+            repaired = true
+        }
+        return (Data(declaringUTF8(bytes)), repaired)
+    }
+
+    /// The `encoding` of the XML declaration, lowercased, if there is one.
+    private static func declaredEncoding(_ bytes: [UInt8]) -> String? {
+        guard let range = declarationEncodingValue(bytes) else { return nil }
+        return String(decoding: bytes[range], as: UTF8.self).lowercased()
+    }
+
+    /// The bytes with the declaration's encoding made `UTF-8` (the bytes are UTF-8 by now).
+    private static func declaringUTF8(_ bytes: [UInt8]) -> [UInt8] {
+        guard let range = declarationEncodingValue(bytes) else { return bytes }
+        var result = bytes
+        result.replaceSubrange(range, with: Array("UTF-8".utf8))
+        return result
+    }
+
+    /// Where the value of `encoding="…"` in a leading `<?xml … ?>` declaration is.
+    private static func declarationEncodingValue(_ bytes: [UInt8]) -> Range<Int>? {
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        guard bytes[start...].starts(with: Array("<?xml".utf8)), let end = bytes[start...].prefix(400).firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        let declaration = bytes[start..<end]
+        let key = Array("encoding".utf8)
+        guard let keyStart = declaration.indices.first(where: { declaration[$0...].starts(with: key) }) else { return nil }
+        var index = keyStart + key.count
+        while index < end, bytes[index] == 0x20 || bytes[index] == UInt8(ascii: "=") { index += 1 }
+        guard index < end, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else { return nil }
+        let quote = bytes[index]
+        guard let close = bytes[(index + 1)..<end].firstIndex(of: quote) else { return nil }
+        return (index + 1)..<close
     }
 
     /// The parser's error in words. Its codes are libxml2's (parser.h), not `XMLParser.ErrorCode`'s.

@@ -11,8 +11,11 @@ struct AuditCommand: ParsableCommand {
         abstract: "Audit exported posts (Facebook, Instagram, X, WordPress, Mastodon, CSV, JSONL) and report.",
         discussion: """
         Paths may be files, folders (searched for each platform's post files) or .zip archives (read in \
-        place). Every record yields a result or an error record naming file and position; a broken file \
-        does not stop the others. A summary line goes to stderr, and a progress bar when stderr is a terminal.
+        place). Every record yields a result, an error record naming file and position, or a skip with \
+        its reason (a boost, an attachment item); a broken file does not stop the others. Files of an \
+        archive that hold no posts (likes, followers, tweet-headers.js, actor.json) are counted, not read. \
+        A summary line goes to stderr (per file with --verbose), and a progress bar when stderr is a \
+        terminal. Text in UTF-16 or Windows-1252 is converted, with a warning (--encoding). See docs/audit.md.
 
         Examples:
           postwacht audit facebook-export/ twitter-archive.zip posts.csv --policy regenboog --report audit.html

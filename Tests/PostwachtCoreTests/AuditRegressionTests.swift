@@ -34,9 +34,11 @@ final class AuditRegressionTests: XCTestCase {
     /// One byte 0xF4 in an element or attribute name trapped Foundation's XMLParser (SIGILL) and took
     /// the good file beside it down too.
     func testInvalidUTF8InAnXMLNameIsAnErrorRecordAndTheGoodFileIsRead() throws {
-        for file in ["elem-name-invalid-utf8-noprefix.xml", "attr-invalid-utf8.xml"] {
+        // The third was found by the libFuzzer target: a garbled encoding declaration made the UTF-8
+        // repair step skip the file.
+        for file in ["elem-name-invalid-utf8-noprefix.xml", "attr-invalid-utf8.xml", "garbled-encoding-declaration.xml"] {
             let lines = try audit([path("wxr-invalid-utf8-name/" + file)], forcing: .wordpress).lines
-            XCTAssertEqual(lines.count, 1, "\(lines)")
+            XCTAssertTrue(lines.allSatisfy { $0.hasPrefix("error input.wordpress at \(file):") }, "\(lines)")
             XCTAssertTrue(lines[0].hasPrefix("error input.wordpress at \(file):2:") && lines[0].contains("no UTF-8"), lines[0])
         }
         let lines = try audit([path("wxr-invalid-utf8-name/with-good-file")]).lines
@@ -49,6 +51,21 @@ final class AuditRegressionTests: XCTestCase {
         let lines = try audit([path("zip-endless-inflate/twitter-archive.zip")]).lines
         XCTAssertEqual(lines.count, 2, "\(lines)")
         XCTAssertTrue(lines.allSatisfy { $0.hasPrefix("error input.zip") && $0.contains("damaged") }, "\(lines)")
+    }
+
+    /// Latin-1 and UTF-16 WXR files are converted before parsing; the declaration then says UTF-8.
+    func testWXRInOtherEncodingsIsRead() throws {
+        let text = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><item><title>Caf\u{E9} kut</title><wp:post_type>post</wp:post_type></item></channel></rss>"
+        let latin1: [UInt8] = text.unicodeScalars.map { UInt8($0.value) }
+        let utf16: [UInt8] = [0xFF, 0xFE] + text.replacingOccurrences(of: "ISO-8859-1", with: "UTF-16").utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        for (name, bytes) in [("latin-1", latin1), ("utf-16", utf16)] {
+            var items: [String] = []
+            WXRReader.read(ExportFile(path: name, format: .wordpress, contents: Data(bytes)), language: .en) { item in
+                if case .post(let record, _, let warnings) = item { items.append(String(decoding: record.bytes, as: UTF8.self) + (warnings.isEmpty ? "" : " !")) }
+                if case .failure(let failure) = item { items.append("error: \(failure.message)") }
+            }
+            XCTAssertEqual(items, ["Café kut"], name)
+        }
     }
 
     // MARK: Records lost without an error record
