@@ -94,7 +94,26 @@ enum WXRReader {
             bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
             repaired = true
         }
-        return (Data(declaringUTF8(bytes)), repaired)
+        return (Data(givingEveryInstructionData(declaringUTF8(bytes))), repaired)
+    }
+
+    /// A processing instruction without data (`<?php?>`) makes Foundation's parser call strlen on a
+    /// null pointer (the libFuzzer target found it): a space before its `?>` gives it empty data,
+    /// which changes nothing else. Inside CDATA such text is no instruction, and the space is harmless.
+    static func givingEveryInstructionData(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            result.append(bytes[index])
+            guard bytes[index] == UInt8(ascii: "<"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "?") else { index += 1; continue }
+            var end = index + 2
+            while end < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "?"), UInt8(ascii: ">"), UInt8(ascii: "<")].contains(bytes[end]) { end += 1 }
+            result.append(contentsOf: bytes[(index + 1)..<end])
+            if end > index + 2, end + 1 < bytes.count, bytes[end] == UInt8(ascii: "?"), bytes[end + 1] == UInt8(ascii: ">") { result.append(0x20) }
+            index = end
+        }
+        return result
     }
 
     /// The `encoding` of the XML declaration, lowercased, if there is one.

@@ -53,6 +53,19 @@ final class AuditRegressionTests: XCTestCase {
         XCTAssertTrue(lines.allSatisfy { $0.hasPrefix("error input.zip") && $0.contains("damaged") }, "\(lines)")
     }
 
+    /// A processing instruction without data (`<?php?>`) made Foundation's parser dereference a null
+    /// pointer (found by the libFuzzer target).
+    func testProcessingInstructionWithoutDataIsNoCrash() throws {
+        let cut = try audit([path("wxr-instruction-without-data/cut-after-instruction.xml")], forcing: .wordpress).lines
+        XCTAssertEqual(cut.count, 1)
+        XCTAssertTrue(cut[0].hasPrefix("error input.wordpress at cut-after-instruction.xml:2:") && cut[0].contains("breaks off"), cut[0])
+        let php = try audit([path("wxr-instruction-without-data/php-instruction.xml")], forcing: .wordpress).lines
+        XCTAssertEqual(php.count, 1)
+        XCTAssertTrue(php[0].contains("without wp:post_type"), php[0])
+        XCTAssertEqual(WXRReader.givingEveryInstructionData(Array("<?a?><?xml version=\"1.0\"?><b>x</b><?c d?>".utf8)),
+                       Array("<?a ?><?xml version=\"1.0\"?><b>x</b><?c d?>".utf8))
+    }
+
     /// Latin-1 and UTF-16 WXR files are converted before parsing; the declaration then says UTF-8.
     func testWXRInOtherEncodingsIsRead() throws {
         let text = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><item><title>Caf\u{E9} kut</title><wp:post_type>post</wp:post_type></item></channel></rss>"
