@@ -66,6 +66,12 @@ final class AuditRegressionTests: XCTestCase {
                        Array("<?a ?><?xml version=\"1.0\"?><b>x</b><?c d?>".utf8))
     }
 
+    /// A JSONL record with an empty id (found by the libFuzzer target) is named by its position.
+    func testEmptyJSONLIDIsReplacedByThePosition() throws {
+        let record = try JSONLRecordDecoder.decode(Array(#"{"id": "", "text": "hoi"}"#.utf8), fallbackID: "posts.jsonl:7").get()
+        XCTAssertEqual(record.id, "posts.jsonl:7")
+    }
+
     /// Latin-1 and UTF-16 WXR files are converted before parsing; the declaration then says UTF-8.
     func testWXRInOtherEncodingsIsRead() throws {
         let text = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><item><title>Caf\u{E9} kut</title><wp:post_type>post</wp:post_type></item></channel></rss>"

@@ -36,7 +36,8 @@ public enum JSONLRecordDecoder {
             switch members[index].key {
             case "id":
                 switch members[index].value {
-                case .string(let bytes): id = String(decoding: bytes, as: UTF8.self)
+                // An empty id names nothing: the line's position stands in for it.
+                case .string(let bytes): id = bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
                 case .number(let spelling): id = spelling
                 default: id = nil
                 }
