@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "postwacht", targets: ["postwacht"]),
         .library(name: "PostwachtCore", targets: ["PostwachtCore"]),
+        // For the libFuzzer package in Fuzz/ (docs/fuzzing.md).
+        .library(name: "PostwachtAudit", targets: ["PostwachtAudit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

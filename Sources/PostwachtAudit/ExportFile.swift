@@ -1,6 +1,5 @@
 import Foundation
 import PostwachtCore
-import ZIPFoundation
 
 /// The platforms whose exports `postwacht audit` reads.
 public enum ExportFormat: String, CaseIterable, Sendable {
@@ -15,8 +14,9 @@ public struct ExportFile: Sendable {
     public var size: Int
     /// On disk, so line formats can stream it; nil for a zip entry (inflated in memory, never unpacked to disk).
     public var url: URL?
+    /// The zip archive holding the file, and the file's entry in it.
     let archive: URL?
-    let entryPath: String?
+    let entry: ZipArchive.Entry?
     /// Most bytes of one record (a JSONL line) and of a zip entry that is read whole (JSON, XML), so a
     /// zip bomb is refused with `input.too-large` instead of filling memory. Lowered in tests.
     var maximumBytes = ExportFile.maximumEntryBytes
@@ -24,21 +24,48 @@ public struct ExportFile: Sendable {
     /// The cap on a zip entry read whole: as large as the largest record that is checked.
     public static let maximumEntryBytes = Document.maximumByteCount
 
+    /// The contents in memory, for a file that is not on disk (tests, the fuzzer, stdin).
+    let contents: Data?
+
+    public init(path: String, format: ExportFormat, contents: Data) {
+        self.init(path: path, format: format, size: contents.count, url: nil, archive: nil, entry: nil, contents: contents)
+    }
+
+    init(path: String, format: ExportFormat, size: Int, url: URL?, archive: URL?, entry: ZipArchive.Entry?, contents: Data? = nil) {
+        self.path = path
+        self.format = format
+        self.size = size
+        self.url = url
+        self.archive = archive
+        self.entry = entry
+        self.contents = contents
+    }
+
     /// The whole contents. Zip entries are inflated in memory, at most `maximumBytes` of them: a larger
     /// entry throws `input.too-large` naming the archive and the entry, and inflating it stops there.
-    func data() throws -> Data {
+    func data(_ language: Language) throws -> Data {
+        if let contents { return contents }
         if let url { return try Data(contentsOf: url, options: .mappedIfSafe) }
-        var contents = Data()
+        var inflated = Data()
         try forEachEntryChunk { chunk in
-            guard contents.count + chunk.count <= maximumBytes else { throw tooLarge() }
-            contents.append(chunk)
+            guard inflated.count + chunk.count <= maximumBytes else { throw tooLarge(language) }
+            inflated.append(chunk)
         }
-        return contents
+        return inflated
     }
 
     /// The contents chunk by chunk (of at most `chunkSize` bytes), for the formats that stream: a zip
     /// entry is inflated as it is read, so memory stays bounded whatever its size.
     func forEachChunk(size chunkSize: Int, _ body: (Data) throws -> Void) throws {
+        if let contents {
+            var start = contents.startIndex
+            while start < contents.endIndex {
+                let end = min(start + chunkSize, contents.endIndex)
+                try body(contents[start..<end])
+                start = end
+            }
+            return
+        }
         if let url {
             let handle = try FileHandle(forReadingFrom: url)
             defer { try? handle.close() }
@@ -48,18 +75,39 @@ public struct ExportFile: Sendable {
         try forEachEntryChunk(size: chunkSize, body)
     }
 
-    private func forEachEntryChunk(size chunkSize: Int = 1 << 16, _ body: (Data) throws -> Void) throws {
-        guard let archive, let entryPath else { return }
-        let zip = try Archive(url: archive, accessMode: .read)
-        guard let entry = zip[entryPath] else { throw CocoaError(.fileNoSuchFile) }
-        // The size the archive declares may lie; the inflated bytes are counted instead.
-        _ = try zip.extract(entry, bufferSize: chunkSize, skipCRC32: false) { try body($0) }
+    /// The contents as UTF-8, chunk by chunk: UTF-16 (announced by a byte-order mark or the NUL
+    /// pattern, or chosen with `--encoding`) and the Windows code pages are converted as they are
+    /// read; a UTF-8 byte-order mark is dropped. `detected` hears of an encoding found by itself
+    /// (not chosen, not UTF-8), before the first chunk.
+    func forEachUTF8Chunk(size chunkSize: Int, encoding choice: EncodingChoice, detected: (TextEncoding) -> Void = { _ in },
+                          _ body: (ArraySlice<UInt8>) throws -> Void) throws {
+        var transcoder: TextTranscoder?
+        var started = false
+        try forEachChunk(size: chunkSize) { chunk in
+            var bytes = [UInt8](chunk)[...]
+            if !started {
+                started = true
+                let start = EncodingDetection.start(of: bytes, choice: choice)
+                bytes = bytes.dropFirst(start.markLength)
+                if let found = start.detected { detected(found) }
+                if start.encoding != .utf8 { transcoder = TextTranscoder(start.encoding) }
+            }
+            if transcoder != nil { try body(transcoder!.convert(bytes)[...]) } else { try body(bytes) }
+        }
+        if transcoder != nil { try body(transcoder!.finish()[...]) }
     }
 
-    private func tooLarge() -> ImportFailure {
+    private func forEachEntryChunk(size chunkSize: Int = 1 << 16, _ body: (Data) throws -> Void) throws {
+        guard let archive, let entry else { return }
+        // The size the archive declares may lie; the inflated bytes are counted instead.
+        try ZipArchive.forEachChunk(of: entry, in: archive, size: chunkSize, body)
+    }
+
+    private func tooLarge(_ language: Language) -> ImportFailure {
         let archiveName = archive?.lastPathComponent ?? path
-        return ImportFailure(id: path, source: path, code: "input.too-large",
-                             message: "zip entry '\(entryPath ?? path)' in \(archiveName) inflates to more than \(maximumBytes) bytes; not read")
+        return ImportFailure(id: path, source: path, code: "input.too-large", message: language.say(
+            "zip-onderdeel '\(entry?.path ?? path)' in \(archiveName) wordt uitgepakt groter dan \(maximumBytes) bytes; niet gelezen",
+            "zip entry '\(entry?.path ?? path)' in \(archiveName) inflates to more than \(maximumBytes) bytes; not read"))
     }
 }
 
@@ -69,123 +117,17 @@ public struct ImportFailure: Error, Sendable {
     public var source: String
     public var code: String
     public var message: String
-}
 
-/// Finds the export files under the paths a user gives: files, folders (searched for the files each
-/// platform writes) and zip archives (read in place).
-public enum ExportDiscovery {
-    public static func files(_ paths: [String], forcing forced: ExportFormat? = nil) -> (files: [ExportFile], failures: [ImportFailure]) {
-        var files: [ExportFile] = []
-        var failures: [ImportFailure] = []
-        let manager = FileManager.default
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                failures.append(ImportFailure(id: path, source: path, code: "input.unreadable", message: "no such file or directory"))
-                continue
-            }
-            if isDirectory.boolValue {
-                let base = URL(fileURLWithPath: path)
-                let found = (manager.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])?.compactMap { $0 as? URL } ?? [])
-                    .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
-                    .sorted { $0.path < $1.path }
-                var matched = 0
-                for url in found {
-                    let display = path.hasSuffix("/") ? path + relative(url, to: base) : path + "/" + relative(url, to: base)
-                    if url.pathExtension.lowercased() == "zip" {
-                        let (inner, problems) = zipEntries(url, display: display, forced: forced)
-                        files += inner
-                        failures += problems
-                        matched += inner.count
-                    } else if let format = forced ?? detect(name: url.path, head: head(of: url)) {
-                        files.append(ExportFile(path: display, format: format, size: size(of: url), url: url, archive: nil, entryPath: nil))
-                        matched += 1
-                    } else if ["json", "jsonl", "csv", "xml"].contains(url.pathExtension.lowercased()) {
-                        // Data files we cannot place are reported; media and the like are not posts and are passed over.
-                        failures.append(ImportFailure(id: display, source: display, code: "input.unknown-format",
-                                                      message: "not an export file postwacht knows; pass --from to read it as one"))
-                    }
-                }
-                if matched == 0 {
-                    failures.append(ImportFailure(id: path, source: path, code: "input.unknown-format", message: "no export files found in this folder (looked for posts JSON, tweets.js, outbox.json, WXR .xml, .csv, .jsonl)"))
-                }
-                continue
-            }
-            let url = URL(fileURLWithPath: path)
-            if url.pathExtension.lowercased() == "zip" {
-                let (inner, problems) = zipEntries(url, display: path, forced: forced)
-                files += inner
-                failures += problems
-            } else if let format = forced ?? detect(name: url.path, head: head(of: url)) {
-                files.append(ExportFile(path: path, format: format, size: size(of: url), url: url, archive: nil, entryPath: nil))
-            } else {
-                failures.append(ImportFailure(id: path, source: path, code: "input.unknown-format",
-                                              message: "cannot tell which export this is; pass --from \(ExportFormat.allCases.map(\.rawValue).joined(separator: "|"))"))
-            }
-        }
-        return (files, failures)
+    public init(id: String, source: String, code: String, message: String) {
+        self.id = id
+        self.source = source
+        self.code = code
+        self.message = message
     }
 
-    private static func zipEntries(_ url: URL, display: String, forced: ExportFormat?) -> ([ExportFile], [ImportFailure]) {
-        let archive: Archive
-        do { archive = try Archive(url: url, accessMode: .read) } catch {
-            return ([], [ImportFailure(id: display, source: display, code: "input.zip", message: "not a readable zip archive (\(error))")])
-        }
-        var files: [ExportFile] = []
-        for entry in archive where entry.type == .file {
-            // Only the head is inflated: the consumer stops the inflating once it has 4096 bytes.
-            var head = Data()
-            _ = try? archive.extract(entry, bufferSize: 4096, skipCRC32: true) { chunk in
-                head.append(chunk.prefix(4096 - head.count))
-                if head.count >= 4096 { throw HeadRead() }
-            }
-            guard let format = forced ?? detect(name: entry.path, head: head) else { continue }
-            files.append(ExportFile(path: display + "/" + entry.path, format: format, size: Int(entry.uncompressedSize),
-                                    url: nil, archive: url, entryPath: entry.path))
-        }
-        if files.isEmpty {
-            return ([], [ImportFailure(id: display, source: display, code: "input.unknown-format", message: "the zip archive holds no export files")])
-        }
-        return (files.sorted { $0.path < $1.path }, [])
-    }
-
-    /// Thrown to stop inflating an entry once its head is read.
-    private struct HeadRead: Error {}
-
-    /// The format by file name and first bytes; nil for files that are no export (media, account data).
-    static func detect(name: String, head: Data) -> ExportFormat? {
-        let lower = name.lowercased()
-        let fileName = (lower as NSString).lastPathComponent
-        let start = String(decoding: head.prefix(4096), as: UTF8.self)
-        switch (fileName as NSString).pathExtension {
-        case "jsonl", "ndjson": return .jsonl
-        case "csv": return .csv
-        case "xml": return start.contains("wordpress.org/export") || start.contains("<rss") ? .wordpress : nil
-        // A file named like an export is read as one even when its contents are off: the reader then
-        // says what is wrong with it, instead of the file being skipped unseen.
-        case "js": return fileName.hasPrefix("tweet") || start.contains("window.YTD.tweets") ? .twitter : nil
-        case "json":
-            if start.contains("\"orderedItems\"") || fileName.hasPrefix("outbox") { return .mastodon }
-            if lower.contains("instagram") || start.contains("\"creation_timestamp\"") && !start.contains("\"timestamp\"") { return .instagram }
-            if start.contains("\"timestamp\"") || fileName.contains("post") { return .facebook }
-            return nil
-        default: return nil
-        }
-    }
-
-    private static func head(of url: URL) -> Data {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return Data() }
-        defer { try? handle.close() }
-        return (try? handle.read(upToCount: 4096)) ?? Data()
-    }
-
-    private static func size(of url: URL) -> Int {
-        // Of the file itself, not of a symbolic link to it.
-        (try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)[.size] as? Int) ?? 0
-    }
-
-    private static func relative(_ url: URL, to base: URL) -> String {
-        let full = url.standardizedFileURL.path, root = base.standardizedFileURL.path
-        return full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : url.lastPathComponent
+    /// A failure of the record at `source`, which is also its id.
+    init(at source: String, _ code: String, _ message: String) {
+        self.init(id: source, source: source, code: code, message: message)
     }
 }
+

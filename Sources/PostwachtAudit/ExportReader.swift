@@ -1,12 +1,53 @@
 import Foundation
 import PostwachtCore
 
-/// A post read from an export, or why one could not be read.
+/// A post read from an export, why one could not be read, or why an entry is no post to check.
 public enum ImportItem: Sendable {
-    case post(Record, source: String)
+    /// `warnings`: what reading it noticed (a stray quote, another encoding), added to its result.
+    case post(Record, source: String, warnings: [RecordWarning])
     /// JSONL lines still to split and decode: that happens on the checking threads, not the reading one.
     case lines(LineBlock)
     case failure(ImportFailure)
+    case skipped(SkippedRecord)
+}
+
+/// An entry of an export that is deliberately not checked, and why: each is counted in the summary.
+public struct SkippedRecord: Sendable {
+    public var source: String
+    public var reason: SkipReason
+}
+
+/// Why an entry is not checked. Each kind is documented in docs/audit.md.
+public enum SkipReason: Hashable, Sendable {
+    /// A Mastodon boost: someone else's post, repeated.
+    case boost
+    /// A WordPress attachment: the medium of a post, added to that post's record.
+    case mediaItem
+    /// An entry of another kind than a post: a WordPress menu item or revision, an ActivityPub Like.
+    case notAPost(String)
+    /// A Facebook entry with neither text nor media ("updated their status" without words).
+    case noContent
+
+    public func text(in language: Language) -> String {
+        switch self {
+        case .boost: return language.say("doorgestuurd bericht van een ander (boost)", "someone else's post boosted")
+        case .mediaItem: return language.say("bijlage, meegeteld bij haar bericht", "attachment, counted with its post")
+        case .notAPost(let kind): return language.say("geen bericht (\(kind))", "not a post (\(kind))")
+        case .noContent: return language.say("zonder tekst en zonder foto", "without text or media")
+        }
+    }
+}
+
+/// How to read exports: CSV columns, the encoding of text files, the language of messages.
+public struct ReadOptions: Sendable {
+    public var columns = ColumnMapping()
+    public var encoding = EncodingChoice.automatic
+    public var language = Language.nl
+    public init(columns: ColumnMapping = ColumnMapping(), encoding: EncodingChoice = .automatic, language: Language = .nl) {
+        self.columns = columns
+        self.encoding = encoding
+        self.language = language
+    }
 }
 
 /// CSV columns by role; defaults match common exports, `--column text=tekst` overrides.
@@ -34,149 +75,107 @@ public struct ColumnMapping: Sendable {
     ]
 }
 
-/// Reads the posts of one export file, in file order. Line formats stream from disk; the JSON and
-/// XML formats are read per file (each export part is one document). `emit` returns false to stop.
+/// Reads the posts of one export file, in file order. Line formats stream; the JSON and XML formats
+/// are read per file (each export part is one document), post by post. Whatever goes wrong becomes
+/// an error record for that post or that file; nothing here traps or stops the other files.
 public enum ExportReader {
-    public static func read(_ file: ExportFile, columns: ColumnMapping = ColumnMapping(), emit: (ImportItem) -> Void) {
-        func fail(_ code: String, _ message: String, at position: String? = nil) {
-            let id = position.map { "\(file.path):\($0)" } ?? file.path
-            emit(.failure(ImportFailure(id: id, source: file.path, code: code, message: message)))
-        }
+    public static func read(_ file: ExportFile, options: ReadOptions = ReadOptions(), emit: (ImportItem) -> Void) {
+        let language = options.language
         do {
             switch file.format {
-            case .jsonl: try readJSONL(file, emit: emit)
-            case .csv: try readCSV(file, columns: columns, emit: emit)
-            case .facebook, .instagram, .mastodon, .twitter:
-                let data = try file.data()
-                try readJSON(file, data: data, emit: emit)
-            case .wordpress: WXRReader.read(file, emit: emit)
+            case .jsonl: try readJSONL(file, options: options, emit: emit)
+            case .csv: try withoutActuallyEscaping(emit) { emit in try CSVImport(file: file, options: options, emit: emit).read() }
+            case .facebook, .instagram, .mastodon, .twitter: try readJSON(file, data: try file.data(language), encoding: options.encoding, language: language, emit: emit)
+            case .wordpress: WXRReader.read(file, language: language, emit: emit)
             }
         } catch let failure as ImportFailure {
             emit(.failure(failure))
+        } catch let damage as ZipArchive.Damage {
+            emit(.failure(ImportFailure(at: file.path, "input.zip", language.say(
+                "het zip-onderdeel is beschadigd: \(damage.text(in: .nl))", "the zip entry is damaged: \(damage.text(in: .en))"))))
         } catch {
-            fail("input.unreadable", "cannot read the file (\(error.localizedDescription))")
+            emit(.failure(ImportFailure(at: file.path, "input.unreadable", language.say(
+                "het bestand is niet te lezen (\(error.localizedDescription))", "cannot read the file (\(error.localizedDescription))"))))
         }
     }
 
     // MARK: JSONL
 
-    private static func readJSONL(_ file: ExportFile, emit: (ImportItem) -> Void) throws {
+    private static func readJSONL(_ file: ExportFile, options: ReadOptions, emit: (ImportItem) -> Void) throws {
         var cutter = LineBlockCutter(path: file.path, maximumLineBytes: file.maximumBytes)
+        var encoding: TextEncoding?
         func pass(_ piece: LineBlockCutter.Piece) {
             switch piece {
-            case .block(let block): emit(.lines(block))
+            case .block(var block):
+                block.encoding = encoding
+                emit(.lines(block))
             case .tooLong(let line, let count):
-                let position = "\(file.path):\(line)"
-                emit(.failure(ImportFailure(id: position, source: position, code: "input.too-large",
-                                            message: "line of \(count) bytes is longer than \(file.maximumBytes)")))
+                emit(.failure(ImportFailure(at: "\(file.path):\(line)", "input.too-large", options.language.say(
+                    "regel van \(count) bytes is langer dan \(file.maximumBytes)", "line of \(count) bytes is longer than \(file.maximumBytes)"))))
             }
         }
         // On disk or inflated from a zip entry as it is read: a line over the limit is skipped, not held.
-        try file.forEachChunk(size: 1 << 17) { cutter.feed($0, emit: pass) }
+        try file.forEachUTF8Chunk(size: 1 << 17, encoding: options.encoding, detected: { encoding = $0 }) { cutter.feed($0, emit: pass) }
         cutter.finish(emit: pass)
-    }
-
-    // MARK: CSV
-
-    private static func readCSV(_ file: ExportFile, columns: ColumnMapping, emit: (ImportItem) -> Void) throws {
-        var header: [String]?
-        var indexes: [String: Int] = [:]
-        var separator = UInt8(ascii: ",")
-        var reader: CSVReader?
-        /// Rows of a file whose header names no text column: counted, reported once at the end.
-        var rowsWithoutText = 0
-        func record(_ read: CSVReader.Record, line: Int) {
-            let position = "\(file.path):\(line)"
-            guard case .fields(let fields) = read else {
-                if case .tooLarge(let bytes) = read {
-                    emit(.failure(ImportFailure(id: position, source: position, code: "input.too-large",
-                                                message: "a record of \(bytes) bytes is longer than \(Document.maximumByteCount); not read")))
-                }
-                return
-            }
-            guard let header else {
-                var names = fields.map { String(decoding: $0, as: UTF8.self) }
-                if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
-                header = names
-                for role in ColumnMapping.roles { indexes[role] = columns.index(of: role, in: names) }
-                return
-            }
-            guard let textIndex = indexes["text"] else {
-                rowsWithoutText += 1
-                return
-            }
-            guard fields.count == header.count else {
-                emit(.failure(ImportFailure(id: position, source: position, code: "input.csv",
-                                            message: "row has \(fields.count) fields, the header has \(header.count)")))
-                return
-            }
-            func text(_ role: String) -> String? {
-                indexes[role].map { String(decoding: fields[$0], as: UTF8.self) }.flatMap { $0.isEmpty ? nil : $0 }
-            }
-            let id = text("id") ?? position
-            var metadata = RecordMetadata(organisation: text("org"), channel: text("channel"),
-                                          createdAt: JSONLRecordDecoder.date(text("created_at")), author: text("author"))
-            metadata.authorRole = text("author_role").flatMap(AuthorRole.init(named:))
-            metadata.attachments = (text("media") ?? "").split(separator: ";").map { name in
-                Attachment(type: MediaKind.of(String(name)), name: name.trimmingCharacters(in: .whitespaces))
-            }
-            emit(.post(Record(id: id, bytes: fields[textIndex], metadata: metadata), source: position))
-        }
-        func start(_ firstBytes: some Collection<UInt8>) {
-            // A header with more semicolons than commas is a Dutch Excel export.
-            let firstLine = firstBytes.prefix { $0 != 0x0A }
-            separator = firstLine.filter { $0 == UInt8(ascii: ";") }.count > firstLine.filter { $0 == UInt8(ascii: ",") }.count
-                ? UInt8(ascii: ";") : UInt8(ascii: ",")
-            reader = CSVReader(separator: separator)
-        }
-        var problem: CSVReader.Problem?
-        func consume(_ chunk: some Collection<UInt8>) {
-            guard problem == nil else { return }
-            if reader == nil { start(chunk) }
-            do { try reader!.feed(chunk) { read, line in record(read, line: line) } } catch { problem = error }
-        }
-        try file.forEachChunk(size: 1 << 16) { consume($0) }
-        if problem == nil, reader != nil {
-            do { try reader!.finish { read, line in record(read, line: line) } } catch { problem = error }
-        }
-        if header == nil, problem == nil {
-            throw ImportFailure(id: file.path, source: file.path, code: "input.csv", message: "the file is empty (no header row)")
-        }
-        if let problem {
-            let (line, message): (Int, String) = switch problem {
-            case .quoteInUnquotedField(let line): (line, "a quote inside an unquoted field")
-            case .textAfterClosingQuote(let line): (line, "text after a closing quote")
-            case .unterminatedQuote(let line): (line, "a quoted field that never ends; the rest of the file could not be read")
-            }
-            throw ImportFailure(id: "\(file.path):\(line)", source: "\(file.path):\(line)", code: "input.csv", message: message)
-        }
-        if let header, indexes["text"] == nil {
-            throw ImportFailure(id: file.path, source: file.path, code: "input.csv",
-                                message: "no text column among \(header.joined(separator: ", ")); \(rowsWithoutText) rows not read; name it with --column text=<header>")
-        }
     }
 
     // MARK: JSON exports
 
-    private static func readJSON(_ file: ExportFile, data: Data, emit: (ImportItem) -> Void) throws {
-        var payload = data
+    private static func readJSON(_ file: ExportFile, data: Data, encoding: EncodingChoice, language: Language, emit: (ImportItem) -> Void) throws {
+        var bytes = [UInt8](data)
+        // Exports are UTF-8; UTF-16 (with its byte-order mark, or chosen) is converted whole.
+        let encoding = EncodingDetection.start(of: bytes.prefix(512), choice: encoding)
+        if encoding.encoding != .utf8 { bytes = TextTranscoder.convert(bytes.dropFirst(encoding.markLength), from: encoding.encoding).text }
+        var start = 0
         if file.format == .twitter {
             // tweets.js: `window.YTD.tweets.part0 = [ … ]`
-            guard let equals = payload.prefix(200).firstIndex(of: UInt8(ascii: "=")), payload.starts(with: Array("window.YTD.".utf8)) else {
-                throw ImportFailure(id: file.path, source: file.path, code: "input.twitter", message: "expected the archive prefix 'window.YTD.tweets.part0 = '")
+            guard bytes.starts(with: Array("window.YTD.".utf8)), let equals = bytes.prefix(200).firstIndex(of: UInt8(ascii: "=")) else {
+                throw ImportFailure(at: file.path, "input.twitter", language.say(
+                    "het archiefvoorvoegsel 'window.YTD.tweets.part0 = ' ontbreekt", "expected the archive prefix 'window.YTD.tweets.part0 = '"))
             }
-            payload = payload[(equals + 1)...]
+            start = equals + 1
         }
-        let root: Any
-        do { root = try JSONSerialization.jsonObject(with: payload) } catch {
-            throw ImportFailure(id: file.path, source: file.path, code: "input.invalid-json", message: "not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)")")
+        let location: JSONRecordArray.Location = switch file.format {
+        case .mastodon: .member("orderedItems")
+        case .twitter: .root
+        default: .rootOrFirstArrayMember
         }
-        switch file.format {
-        case .facebook: try PlatformPosts.facebook(root, file: file, emit: emit)
-        case .instagram: try PlatformPosts.instagram(root, file: file, emit: emit)
-        case .twitter: try PlatformPosts.twitter(root, file: file, emit: emit)
-        case .mastodon: try PlatformPosts.mastodon(root, file: file, emit: emit)
-        default: break
+        withoutActuallyEscaping(emit) { emit in
+        let reader = PlatformPosts(file: file, language: language, emit: emit)
+        bytes.withUnsafeBufferPointer { buffer in
+            let posts = JSONRecordArray(buffer, from: start, location: location)
+            func at(_ offset: Int) -> String { "\(file.path):\(JSONRecordArray.line(of: offset, in: buffer))" }
+            if let broken = posts.breaksOff, broken.problem == .noArray, posts.elements.isEmpty {
+                let expected = file.format == .mastodon
+                    ? language.say("verwacht een OrderedCollection met \"orderedItems\"", "expected an OrderedCollection with \"orderedItems\"")
+                    : language.say("verwacht een lijst met berichten", "expected an array of posts")
+                emit(.failure(ImportFailure(at: file.path, "input.\(file.format.rawValue)", expected)))
+                return
+            }
+            var stray = posts.strayBytes[...]
+            for (index, range) in posts.elements.enumerated() {
+                do throws(JSONSyntaxError) {
+                    reader.read(try JSONValue.parse(bytes[range]), index: index)
+                } catch {
+                    let source = "\(file.path) #\(index + 1)"
+                    emit(.failure(ImportFailure(at: source, "input.invalid-json", language.say(
+                        "geen geldige JSON: \(error.description(in: .nl)) (regel \(JSONRecordArray.line(of: range.lowerBound + error.offset, in: buffer)))",
+                        "not valid JSON: \(error.description(in: .en)) (line \(JSONRecordArray.line(of: range.lowerBound + error.offset, in: buffer)))"))))
+                }
+                while let next = stray.first, next.afterElement == index + 1 {
+                    stray = stray.dropFirst()
+                    emit(.failure(ImportFailure(at: at(next.offset), "input.invalid-json", language.say(
+                        "losse tekens na bericht #\(index + 1) overgeslagen", "stray bytes after post #\(index + 1) skipped"))))
+                }
+            }
+            if let broken = posts.breaksOff {
+                let after = posts.elements.isEmpty ? language.say("voor het eerste bericht", "before the first post")
+                    : language.say("na bericht #\(posts.elements.count)", "after post #\(posts.elements.count)")
+                emit(.failure(ImportFailure(at: at(broken.offset), "input.invalid-json", language.say(
+                    "de JSON breekt af \(after): \(broken.describe(.nl)); de rest van het bestand is niet te lezen",
+                    "the JSON breaks off \(after): \(broken.describe(.en)); the rest of the file could not be read"))))
+            }
+        }
         }
     }
 }

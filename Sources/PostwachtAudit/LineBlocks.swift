@@ -10,6 +10,8 @@ public struct LineBlock: Sendable {
     public var path: String
     /// The 1-based number of the block's first line in its file.
     public var firstLine: Int
+    /// The encoding the lines were converted from, when the file was not UTF-8.
+    public var encoding: TextEncoding?
 
     /// The block's non-blank lines (CR LF endings allowed) with their line numbers.
     func forEachLine(_ body: (ArraySlice<UInt8>, Int) -> Void) {

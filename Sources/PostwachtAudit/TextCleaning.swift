@@ -12,21 +12,41 @@ public enum TextCleaning {
         return String(validating: bytes, as: UTF8.self) ?? text
     }
 
-    /// The visible text of an HTML fragment: tags removed (block elements and <br> become line breaks),
-    /// comments (Gutenberg's <!-- wp:… -->) and script/style dropped, entities decoded.
+    /// The visible text of an HTML fragment, as a browser shows it: tags removed (block elements and
+    /// <br> become line breaks), runs of spaces and line breaks in the source one space, comments
+    /// (Gutenberg's <!-- wp:… -->) and script/style dropped, entities decoded.
     public static func visibleText(ofHTML html: String) -> String {
         var output = ""
         output.reserveCapacity(html.utf8.count)
+        func appendText(_ source: Substring) {
+            var collapsed = ""
+            var inSpace = false
+            for character in source {
+                if character == " " || character == "\n" || character == "\t" || character == "\r" || character == "\r\n" {
+                    inSpace = true
+                    continue
+                }
+                if inSpace, !(collapsed.isEmpty && (output.isEmpty || output.hasSuffix("\n") || output.hasSuffix(" "))) { collapsed += " " }
+                inSpace = false
+                collapsed.append(character)
+            }
+            if inSpace, !collapsed.isEmpty || !(output.isEmpty || output.hasSuffix("\n") || output.hasSuffix(" ")) { collapsed += " " }
+            output += decodeEntities(collapsed)
+        }
+        func breakLine() {
+            while output.hasSuffix(" ") { output.removeLast() }
+            if !output.isEmpty, !output.hasSuffix("\n") { output += "\n" }
+        }
         var rest = Substring(html)
         while let open = rest.firstIndex(of: "<") {
-            output += decodeEntities(rest[..<open])
+            appendText(rest[..<open])
             let afterOpen = rest[open...]
             if afterOpen.hasPrefix("<!--") {
                 guard let end = afterOpen.range(of: "-->") else { rest = ""; break }
                 rest = afterOpen[end.upperBound...]
                 continue
             }
-            guard let close = afterOpen.firstIndex(of: ">") else { output += decodeEntities(afterOpen); rest = ""; break }
+            guard let close = afterOpen.firstIndex(of: ">") else { appendText(afterOpen); rest = ""; break }
             let tag = afterOpen[afterOpen.index(after: open)..<close].lowercased()
             let name = tag.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber })
             rest = afterOpen[afterOpen.index(after: close)...]
@@ -37,11 +57,9 @@ public enum TextCleaning {
                 }
                 continue
             }
-            if blockTags.contains(String(name)) || name == "br" {
-                if !output.isEmpty, !output.hasSuffix("\n") { output += "\n" }
-            }
+            if blockTags.contains(String(name)) || name == "br" { breakLine() }
         }
-        output += decodeEntities(rest)
+        appendText(rest)
         return output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

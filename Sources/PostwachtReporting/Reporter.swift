@@ -17,9 +17,12 @@ public protocol Reporter {
 public struct ReportStyle: Sendable {
     public var colors: Bool
     public var redact: Bool
-    public init(colors: Bool = false, redact: Bool = false) {
+    /// The language of the summary line.
+    public var language: Language
+    public init(colors: Bool = false, redact: Bool = false, language: Language = .nl) {
         self.colors = colors
         self.redact = redact
+        self.language = language
     }
 }
 

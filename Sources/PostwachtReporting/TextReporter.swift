@@ -25,16 +25,26 @@ public struct TextReporter: Reporter {
         return output
     }
 
+    /// "2 errors, 1 warning in 3 records, 1 could not be read" / "2 fouten, 1 waarschuwing in 3 berichten, 1 niet leesbaar".
     public mutating func finish(_ summary: RunSummary) -> String {
+        let dutch = style.language == .nl
+        func counted(_ count: Int, _ one: String, _ many: String) -> String { "\(count) \(count == 1 ? one : many)" }
+        let names: [Severity: (nl: (String, String), en: (String, String))] = [
+            .error: (("fout", "fouten"), ("error", "errors")),
+            .warning: (("waarschuwing", "waarschuwingen"), ("warning", "warnings")),
+            .info: (("melding", "meldingen"), ("info", "infos")),
+        ]
         var parts: [String] = []
         for severity in Severity.allCases.reversed() {
-            if let count = summary.bySeverity[severity.rawValue] {
-                parts.append("\(count) \(severity.rawValue)\(count == 1 ? "" : "s")")
+            if let count = summary.bySeverity[severity.rawValue], let name = names[severity] {
+                let (one, many) = dutch ? name.nl : name.en
+                parts.append(counted(count, one, many))
             }
         }
-        let findings = parts.isEmpty ? "no findings" : parts.joined(separator: ", ")
-        let failed = summary.failed > 0 ? ", \(summary.failed) could not be read" : ""
-        return "\(findings) in \(summary.records) record\(summary.records == 1 ? "" : "s")\(failed)\n"
+        let findings = parts.isEmpty ? (dutch ? "geen bevindingen" : "no findings") : parts.joined(separator: ", ")
+        let records = dutch ? counted(summary.records, "bericht", "berichten") : counted(summary.records, "record", "records")
+        let failed = summary.failed > 0 ? (dutch ? ", \(summary.failed) niet leesbaar" : ", \(summary.failed) could not be read") : ""
+        return "\(findings) in \(records)\(failed)\n"
     }
 
     private func line(for finding: Finding, in result: LintResult) -> String {

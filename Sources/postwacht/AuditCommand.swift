@@ -11,8 +11,11 @@ struct AuditCommand: ParsableCommand {
         abstract: "Audit exported posts (Facebook, Instagram, X, WordPress, Mastodon, CSV, JSONL) and report.",
         discussion: """
         Paths may be files, folders (searched for each platform's post files) or .zip archives (read in \
-        place). Every record yields a result or an error record naming file and position; a broken file \
-        does not stop the others. A summary line goes to stderr, and a progress bar when stderr is a terminal.
+        place). Every record yields a result, an error record naming file and position, or a skip with \
+        its reason (a boost, an attachment item); a broken file does not stop the others. Files of an \
+        archive that hold no posts (likes, followers, tweet-headers.js, actor.json) are counted, not read. \
+        A summary line goes to stderr (per file with --verbose), and a progress bar when stderr is a \
+        terminal. Text in UTF-16 or Windows-1252 is converted, with a warning (--encoding). See docs/audit.md.
 
         Examples:
           postwacht audit facebook-export/ twitter-archive.zip posts.csv --policy regenboog --report audit.html
@@ -60,15 +63,24 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1: info, warning, error or never.")
     var failOn: CheckCommand.FailOn = .warning
 
+    @Flag(name: .customLong("verbose"), help: "Also write on stderr what each file yielded: records read, checked, failed and skipped, and why.")
+    var verbose = false
+
+    @OptionGroup var input: InputOptions
+
     @OptionGroup var engine: EngineOptions
 
     func validate() throws {
         let fields = ColumnMapping.roles
         for column in columns {
             let parts = column.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2 else { throw ValidationError("--column wants field=header, e.g. text=tekst (got '\(column)')") }
+            let language = engine.language
+            guard parts.count == 2 else {
+                throw ValidationError(language.say("--column wil veld=kop, bv. text=tekst (niet '\(column)')", "--column wants field=header, e.g. text=tekst (got '\(column)')"))
+            }
             guard fields.contains(String(parts[0])) else {
-                throw ValidationError("--column: unknown field '\(parts[0])'; fields: \(fields.joined(separator: ", "))")
+                throw ValidationError(language.say("--column: onbekend veld '\(parts[0])'; velden: \(fields.joined(separator: ", "))",
+                                                   "--column: unknown field '\(parts[0])'; fields: \(fields.joined(separator: ", "))"))
             }
         }
     }
@@ -78,13 +90,18 @@ struct AuditCommand: ParsableCommand {
         let resources = try engine.loadResources(configuration)
         let options = engine.lintOptions(configuration, role: role, redact: redact)
         let linter = Linter(resources: resources, options: options)
-        let known = try baseline.map(Self.readBaseline) ?? []
+        let language = options.language
+        let known = try baseline.map { try Self.readBaseline($0, language: language) } ?? []
         let sarif = SARIFReport(rules: linter.rules.map(\.description), clauses: { linter.clauses(of: $0) }, version: "0.1.0")
-        var findingsOutput = AuditOutput(format: outputFormat, style: ReportStyle(colors: false, redact: redact), sarif: sarif,
+        var findingsOutput = AuditOutput(format: outputFormat, style: ReportStyle(colors: false, redact: redact, language: language), sarif: sarif,
                                          sink: try OutputSink(path: output))
         let formatterFactory = findingsOutput.formatterFactory
         let runner: AuditRunner
-        do { runner = try AuditRunner(linter: linter, jobs: jobs, baseline: known, makeRenderer: { formatterFactory() }) } catch {
+        var html = AuditHTMLReport()
+        do {
+            runner = try AuditRunner(linter: linter, jobs: jobs, baseline: known, makeRenderer: { formatterFactory() })
+            if report != nil, !showMatches { html.personalData = try PersonalDataSpans(linter: linter) }
+        } catch {
             StandardError.write("postwacht: \(error)\n")
             throw ExitStatus.unusable
         }
@@ -93,13 +110,15 @@ struct AuditCommand: ParsableCommand {
             let parts = column.split(separator: "=", maxSplits: 1).map(String.init)
             mapping.columns[parts[0]] = parts[1]
         }
-        let (files, discoveryFailures) = ExportDiscovery.files(paths, forcing: format)
-        var html = AuditHTMLReport()
+        let discovery = ExportDiscovery.discover(paths, forcing: format, language: language)
         html.showMatches = showMatches
         html.policy = options.policy
         html.organisation = options.policy.flatMap { resources.policies.pack($0)?.organisation }
         html.inputs = paths
+        html.wholePostRules = Set(linter.rules.map(\.description).filter(\.judgesWholePost).map(\.id))
+        for companion in discovery.companions { html.add(companion: companion.path, reason: companion.reason) }
         var summary = RunSummary()
+        var skipped: [SkipReason: Int] = [:]
         var finalTotals = AuditProgress()
         var baselineKeys: [String] = []
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
@@ -110,8 +129,8 @@ struct AuditCommand: ParsableCommand {
             findingsOutput.write(failed: outcome, source: failure.source)
             html.add(failure: failure.id, source: failure.source, code: failure.code, message: failure.message)
         }
-        for failure in discoveryFailures { failed(failure, message: failure.message) }
-        runner.run(files, columns: mapping, outcome: { outcome in
+        for failure in discovery.failures { failed(failure, message: failure.message) }
+        let tallies = runner.run(discovery.files, options: ReadOptions(columns: mapping, encoding: input.encoding, language: language), outcome: { outcome in
             switch outcome {
             case .checked(let result, let source, let metadata, let rendered):
                 summary.add(.checked(result))
@@ -120,6 +139,9 @@ struct AuditCommand: ParsableCommand {
                 if writeBaseline != nil { baselineKeys += result.findings.map { AuditRunner.baselineKey(recordID: result.id, finding: $0) } }
             case .failed(let failure):
                 failed(failure, message: "\(failure.source): \(failure.message)")
+            case .skipped(let entry):
+                skipped[entry.reason, default: 0] += 1
+                if report != nil { html.add(skipped: entry.reason.text(in: language)) }
             }
         }, progress: { totals in
             finalTotals = totals
@@ -127,47 +149,56 @@ struct AuditCommand: ParsableCommand {
         })
         progress.finish()
         if let error = findingsOutput.finish(summary) {
-            StandardError.write("postwacht: cannot write the findings output to \(output ?? "stdout") (\(error))\n")
+            StandardError.write(language.say("postwacht: kan de uitvoer niet schrijven naar \(output ?? "stdout") (\(error))\n",
+                                             "postwacht: cannot write the findings output to \(output ?? "stdout") (\(error))\n"))
             throw ExitStatus.unusable
         }
-        if let report { try write(html.html(), to: report, what: "HTML report") }
-        if let writeBaseline { try Self.writeBaseline(baselineKeys, to: writeBaseline) }
-        StandardError.write("postwacht audit: \(summary.records) records from \(files.count + discoveryFailures.count) files: \(summary.checked) checked, "
-            + "\(summary.failed) failed, \(summary.findings) findings" + (known.isEmpty ? "" : " not in the baseline")
-            + "; \(ProgressLine.rate(finalTotals))\n")
-        if files.isEmpty || summary.checked == 0 && summary.failed > 0 { throw ExitStatus.unusable }
+        if let report { try write(Array(html.html().utf8), to: report, what: language.say("het HTML-rapport", "the HTML report")) }
+        if let writeBaseline { try Self.writeBaseline(baselineKeys, to: writeBaseline, language: language) }
+        let counts = AuditSummary(language: language, files: discovery.files.count + discovery.failures.count, summary: summary,
+                                  skipped: skipped, companions: discovery.companions, againstBaseline: !known.isEmpty)
+        if verbose { StandardError.write(counts.perFile(tallies, companions: discovery.companions)) }
+        StandardError.write("postwacht audit: " + counts.line + "; " + ProgressLine.rate(finalTotals, language: language) + "\n")
+        if discovery.files.isEmpty || summary.checked == 0 && summary.failed > 0 { throw ExitStatus.unusable }
         if let highest = summary.highestSeverity, let threshold = Severity(rawValue: failOn.rawValue), highest >= threshold {
             throw ExitStatus.findings
         }
     }
 
-    private func write(_ text: String, to path: String, what: String) throws {
-        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            StandardError.write("postwacht: cannot write the \(what) to \(path) (\(error.localizedDescription))\n")
+    /// Writes a report or baseline. A regular file (or a new one) is replaced whole, never half
+    /// written; anything else that exists (a device such as /dev/stdout, a pipe) is written through,
+    /// not replaced by a regular file.
+    private func write(_ bytes: [UInt8], to path: String, what: String) throws {
+        if let error = FileWriting.write(bytes, to: path) {
+            StandardError.write(engine.language == .nl ? "postwacht: kan \(what) niet schrijven naar \(path) (\(error))\n"
+                                                       : "postwacht: cannot write \(what) to \(path) (\(error))\n")
             throw ExitStatus.unusable
         }
     }
 
     /// `{"version": 1, "findings": ["<hash>", …]}`: hashes of record id + rule + normalized match.
-    private static func readBaseline(_ path: String) throws -> Set<String> {
+    private static func readBaseline(_ path: String, language: Language) throws -> Set<String> {
         guard FileManager.default.fileExists(atPath: path) else {
-            StandardError.write("postwacht: \(path): no such baseline file (write one with --write-baseline)\n")
+            StandardError.write(language.say("postwacht: \(path): dit basisbestand bestaat niet (maak er een met --write-baseline)\n",
+                                             "postwacht: \(path): no such baseline file (write one with --write-baseline)\n"))
             throw ExitStatus.unusable
         }
         guard let data = FileManager.default.contents(atPath: path),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let keys = object["findings"] as? [String] else {
-            StandardError.write("postwacht: \(path) is not a postwacht baseline (write one with --write-baseline)\n")
+            StandardError.write(language.say("postwacht: \(path) is geen basisbestand van postwacht (maak er een met --write-baseline)\n",
+                                             "postwacht: \(path) is not a postwacht baseline (write one with --write-baseline)\n"))
             throw ExitStatus.unusable
         }
         return Set(keys)
     }
 
-    private static func writeBaseline(_ keys: [String], to path: String) throws {
+    private static func writeBaseline(_ keys: [String], to path: String, language: Language) throws {
         let object: [String: Any] = ["version": 1, "tool": "postwacht", "findings": Array(Set(keys)).sorted()]
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]),
-              FileManager.default.createFile(atPath: path, contents: data) else {
-            StandardError.write("postwacht: cannot write the baseline to \(path)\n")
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        if let error = FileWriting.write([UInt8](data), to: path) {
+            StandardError.write(language.say("postwacht: kan het basisbestand niet schrijven naar \(path) (\(error))\n",
+                                             "postwacht: cannot write the baseline to \(path) (\(error))\n"))
             throw ExitStatus.unusable
         }
     }
@@ -219,11 +250,14 @@ final class ProgressLine {
         return Double(progress.textBytes) / 1e6 / seconds
     }
 
-    static func rate(_ progress: AuditProgress) -> String {
+    /// "1.2 MB of post text in 0.35 s (3.4 MB/s)"; in Dutch with decimal commas.
+    static func rate(_ progress: AuditProgress, language: Language) -> String {
         let seconds = Double(progress.elapsed.components.seconds) + Double(progress.elapsed.components.attoseconds) / 1e18
         let amount = progress.textBytes >= 1_000_000 ? String(format: "%.1f MB", Double(progress.textBytes) / 1e6)
             : progress.textBytes >= 1_000 ? String(format: "%.1f KB", Double(progress.textBytes) / 1e3) : "\(progress.textBytes) bytes"
-        return String(format: "%@ of post text in %.2f s (%.1f MB/s)", amount, seconds, megabytesPerSecond(progress))
+        let english = String(format: "%@ of post text in %.2f s (%.1f MB/s)", amount, seconds, megabytesPerSecond(progress))
+        guard language == .nl else { return english }
+        return String(format: "%@ berichttekst in %.2f s (%.1f MB/s)", amount, seconds, megabytesPerSecond(progress)).replacingOccurrences(of: ".", with: ",")
     }
 
     func finish() { if enabled { StandardError.write("\r\u{1B}[K") } }

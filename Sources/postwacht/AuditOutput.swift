@@ -90,3 +90,54 @@ struct AuditOutput {
 }
 
 extension AuditOutput.Format: ExpressibleByArgument {}
+
+/// The audit's summary on stderr, in the language of `--lang`: records read, checked, failed and
+/// skipped (with why), findings, and the files that hold no posts; with `--verbose`, per file.
+struct AuditSummary {
+    let language: Language
+    let files: Int
+    let summary: RunSummary
+    let skipped: [SkipReason: Int]
+    let companions: [CompanionFile]
+    let againstBaseline: Bool
+
+    /// "120 berichten uit 3 bestanden: 110 gecontroleerd, 4 niet leesbaar, 6 overgeslagen (…); 12 bevindingen; …"
+    var line: String {
+        let skippedCount = skipped.values.reduce(0, +)
+        var text = language.count(summary.records + skippedCount, "bericht", "berichten", "record", "records")
+            + language.say(" uit ", " from ") + language.count(files, "bestand", "bestanden", "file", "files") + ": "
+            + language.say("\(summary.checked) gecontroleerd, \(summary.failed) niet leesbaar", "\(summary.checked) checked, \(summary.failed) failed")
+        if skippedCount > 0 { text += ", " + language.say("\(skippedCount) overgeslagen", "\(skippedCount) skipped") + " (" + reasons(skipped) + ")" }
+        text += "; " + language.count(summary.findings, "bevinding", "bevindingen", "finding", "findings")
+        if againstBaseline { text += language.say(" die niet in de basislijn staan", " not in the baseline") }
+        if !companions.isEmpty {
+            text += "; " + language.count(companions.count, "bestand", "bestanden", "file", "files")
+                + language.say(" zonder berichten overgeslagen", companions.count == 1 ? " holds no posts, skipped" : " hold no posts, skipped")
+        }
+        return text
+    }
+
+    /// One line per file: "  pad (formaat): 17 gelezen: 15 gecontroleerd, 0 niet leesbaar, 2 overgeslagen (…); 2 bevindingen".
+    func perFile(_ tallies: [FileTally], companions: [CompanionFile]) -> String {
+        var text = ""
+        for tally in tallies {
+            text += "  \(tally.path) (\(tally.format.rawValue)): " + language.say("\(tally.records) gelezen: \(tally.checked) gecontroleerd, \(tally.failed) niet leesbaar",
+                                                                               "\(tally.records) read: \(tally.checked) checked, \(tally.failed) failed")
+            let skippedCount = tally.skipped.values.reduce(0, +)
+            if skippedCount > 0 { text += ", " + language.say("\(skippedCount) overgeslagen", "\(skippedCount) skipped") + " (" + reasons(tally.skipped) + ")" }
+            text += "; " + language.count(tally.findings, "bevinding", "bevindingen", "finding", "findings") + "\n"
+        }
+        for companion in companions {
+            text += "  \(companion.path): " + language.say("geen berichten", "no posts") + " — \(companion.reason)\n"
+        }
+        return text
+    }
+
+    /// "2 × doorgestuurd bericht van een ander (boost), 3 × bijlage, meegeteld bij haar bericht", most first.
+    private func reasons(_ counts: [SkipReason: Int]) -> String {
+        counts.map { (text: $0.key.text(in: language), count: $0.value) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.text < $1.text }
+            .map { "\($0.count) × \($0.text)" }
+            .joined(separator: ", ")
+    }
+}

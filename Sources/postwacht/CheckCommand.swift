@@ -49,6 +49,8 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("color"), help: "Colour text output: auto (only on a terminal), always or never.")
     var colour: ColourChoice = .auto
 
+    @OptionGroup var input: InputOptions
+
     @OptionGroup var engine: EngineOptions
 
     func run() throws {
@@ -62,13 +64,13 @@ struct CheckCommand: ParsableCommand {
             throw ExitStatus.unusable
         }
         let colours = colour == .always || (colour == .auto && format == .text && isatty(STDOUT_FILENO) == 1)
-        var reporter = makeReporter(format, style: ReportStyle(colors: colours, redact: redact))
+        var reporter = makeReporter(format, style: ReportStyle(colors: colours, redact: redact, language: engine.language))
         var summary = RunSummary()
         let output = try OutputSink(path: nil)
         let sources = files.isEmpty || readStdin ? files.filter { $0 != "-" } + ["-"] : files
         var readableSources = 0
         for source in sources {
-            let opened = InputSource.open(source, format: inputFormat, role: role) { outcome in
+            let opened = InputSource.open(source, format: inputFormat, role: role, encoding: input.encoding, language: engine.language) { outcome in
                 summary.add(outcome)
                 output.write(reporter.report(outcome))
                 // A hook streaming drafts in gets each answer as soon as it is ready.

@@ -4,70 +4,95 @@ import PostwachtCore
 /// Reads one input (a path or - for stdin) as records and hands each outcome on, in input order.
 enum InputSource {
     /// Returns false when the source could not be opened at all (reported as an error record).
-    static func open(_ path: String, format: CheckCommand.InputFormat, role: AuthorRole?,
-                     emit: (RecordOutcome) -> Void, check: (Record) -> RecordOutcome) -> Bool {
+    /// Text in another encoding than UTF-8 is converted (`encoding`) and the record says so in a
+    /// warning; messages are in `language`.
+    static func open(_ path: String, format: CheckCommand.InputFormat, role: AuthorRole?, encoding: EncodingChoice = .automatic,
+                     language: Language = .nl, emit: (RecordOutcome) -> Void, check: (Record) -> RecordOutcome) -> Bool {
         let id = path == "-" ? "<stdin>" : path
+        let reading = Reading(id: id, role: role, encoding: encoding, language: language)
+        func say(_ dutch: String, _ english: String) -> String { language == .nl ? dutch : english }
         let handle: FileHandle
         if path == "-" {
             handle = FileHandle.standardInput
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                emit(.failed(id: id, error: RecordError(code: "input.not-found", message: "no such file")))
+                emit(.failed(id: id, error: RecordError(code: "input.not-found", message: say("bestand bestaat niet", "no such file"))))
                 return false
             }
             guard !isDirectory.boolValue else {
-                emit(.failed(id: id, error: RecordError(code: "input.is-directory", message: "is a directory; pass the files in it (e.g. \(path)/*.txt)")))
+                emit(.failed(id: id, error: RecordError(code: "input.is-directory", message: say(
+                    "is een map; geef de bestanden erin (bv. \(path)/*.txt)", "is a directory; pass the files in it (e.g. \(path)/*.txt)"))))
                 return false
             }
             guard let opened = FileHandle(forReadingAtPath: path) else {
-                emit(.failed(id: id, error: RecordError(code: "input.unreadable", message: "cannot open the file for reading (permissions?)")))
+                emit(.failed(id: id, error: RecordError(code: "input.unreadable", message: say(
+                    "kan het bestand niet openen om te lezen (rechten?)", "cannot open the file for reading (permissions?)"))))
                 return false
             }
             handle = opened
         }
         defer { if path != "-" { try? handle.close() } }
         switch format {
-        case .text:
-            readWhole(handle, id: id, role: role, emit: emit, check: check)
-        case .jsonl:
-            readLines(handle, id: id, role: role, emit: emit, check: check)
+        case .text: reading.readWhole(handle, emit: emit, check: check)
+        case .jsonl: reading.readLines(handle, emit: emit, check: check)
         }
         return true
     }
 
-    private static func readWhole(_ handle: FileHandle, id: String, role: AuthorRole?,
-                                  emit: (RecordOutcome) -> Void, check: (Record) -> RecordOutcome) {
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            emit(check(Record(id: id, bytes: UTF8Decoding.droppingByteOrderMark([UInt8](data)), metadata: RecordMetadata(authorRole: role))))
-        } catch {
-            emit(.failed(id: id, error: RecordError(code: "input.unreadable", message: "read failed: \(error.localizedDescription)")))
-        }
-    }
+    /// One opened input: its id, the role of its posts, how to decode it.
+    private struct Reading {
+        let id: String
+        let role: AuthorRole?
+        let encoding: EncodingChoice
+        let language: Language
 
-    private static func readLines(_ handle: FileHandle, id: String, role: AuthorRole?,
-                                  emit: (RecordOutcome) -> Void, check: (Record) -> RecordOutcome) {
-        let reader = LineReader(handle: handle)
-        while true {
-            let line: LineReader.Line?
-            do { line = try reader.next() } catch {
-                emit(.failed(id: "\(id):\(reader.lineNumber + 1)", error: RecordError(code: "input.unreadable", message: "read failed: \(error.localizedDescription)")))
-                return
+        func say(_ dutch: String, _ english: String) -> String { language == .nl ? dutch : english }
+
+        /// The result with a warning that the text was converted from `encoding`, first.
+        func noting(_ encoding: TextEncoding?, in outcome: RecordOutcome) -> RecordOutcome {
+            guard let encoding, case .checked(var result) = outcome else { return outcome }
+            result.warnings.insert(.decoded(from: encoding, language: language), at: 0)
+            return .checked(result)
+        }
+
+        func readWhole(_ handle: FileHandle, emit: (RecordOutcome) -> Void, check: (Record) -> RecordOutcome) {
+            do {
+                let (text, detected) = EncodingDetection.decodeWhole([UInt8](try handle.readToEnd() ?? Data()), choice: encoding)
+                emit(noting(detected, in: check(Record(id: id, bytes: text, metadata: RecordMetadata(authorRole: role)))))
+            } catch {
+                emit(.failed(id: id, error: RecordError(code: "input.unreadable", message: say(
+                    "lezen mislukt: \(error.localizedDescription)", "read failed: \(error.localizedDescription)"))))
             }
-            guard let line else { return }
-            let fallbackID = "\(id):\(reader.lineNumber)"
-            switch line {
-            case .tooLong(let byteCount):
-                emit(.failed(id: fallbackID, error: RecordError(code: "input.too-large", message: "line of \(byteCount) bytes exceeds the \(reader.maximumLineBytes)-byte limit")))
-            case .text(let bytes):
-                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                switch JSONLRecordDecoder.decode(bytes, fallbackID: fallbackID) {
-                case .failure(let failure):
-                    emit(.failed(id: failure.id, error: RecordError(code: failure.error.code, message: "line \(reader.lineNumber): \(failure.error.message)")))
-                case .success(var record):
-                    if record.metadata.authorRole == nil { record.metadata.authorRole = role }
-                    emit(check(record))
+        }
+
+        func readLines(_ handle: FileHandle, emit: (RecordOutcome) -> Void, check: (Record) -> RecordOutcome) {
+            let reader = LineReader(handle: handle, encoding: encoding)
+            while true {
+                let line: LineReader.Line?
+                do { line = try reader.next() } catch {
+                    emit(.failed(id: "\(id):\(reader.lineNumber + 1)", error: RecordError(code: "input.unreadable", message: say(
+                        "lezen mislukt: \(error.localizedDescription)", "read failed: \(error.localizedDescription)"))))
+                    return
+                }
+                guard let line else { return }
+                let fallbackID = "\(id):\(reader.lineNumber)"
+                switch line {
+                case .tooLong(let byteCount):
+                    emit(.failed(id: fallbackID, error: RecordError(code: "input.too-large", message: say(
+                        "regel van \(byteCount) bytes is langer dan de grens van \(reader.maximumLineBytes) bytes",
+                        "line of \(byteCount) bytes exceeds the \(reader.maximumLineBytes)-byte limit"))))
+                case .text(let bytes):
+                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                    switch JSONLRecordDecoder.decode(bytes, fallbackID: fallbackID, language: language) {
+                    case .failure(let failure):
+                        emit(.failed(id: failure.id, error: RecordError(code: failure.error.code, message: say("regel", "line") + " \(reader.lineNumber): \(failure.error.message)")))
+                    case .success(var record):
+                        if record.metadata.authorRole == nil { record.metadata.authorRole = role }
+                        var detected = reader.detectedEncoding
+                        if detected == nil { (record.bytes, detected) = EncodingDetection.decodeRecord(record.bytes, choice: encoding) }
+                        emit(noting(detected, in: check(record)))
+                    }
                 }
             }
         }

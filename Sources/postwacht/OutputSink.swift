@@ -68,3 +68,37 @@ final class OutputSink {
 enum StandardError {
     static func write(_ text: String) { _ = OutputSink.writeAll(Array(text.utf8), to: STDERR_FILENO) }
 }
+
+/// Writes a whole file: a report or a baseline.
+enum FileWriting {
+    /// A regular file (or a new one) is written beside itself and renamed into place, so it is never
+    /// left half written. Anything else that exists — a device such as /dev/stdout or /dev/null, a
+    /// named pipe — is written through: renaming over it would replace the node with a regular file.
+    /// Returns nil, or why it failed as the system words it.
+    static func write(_ bytes: [UInt8], to path: String) -> String? {
+        var status = stat()
+        let exists = stat(path, &status) == 0
+        let type = status.st_mode & S_IFMT
+        if exists, type == S_IFDIR { return String(cString: strerror(EISDIR)) }
+        if exists, type != S_IFREG {
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+            let error = OutputSink.writeAll(bytes, to: descriptor)
+            return Glibc.close(descriptor) != 0 && error == nil ? String(cString: strerror(errno)) : error
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        var template = Array(((directory.isEmpty ? "." : directory) + "/.postwacht-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        let temporary = String(cString: template)
+        // The permissions a new file gets (0666 less the umask), or the ones the replaced file had.
+        let mask = umask(0)
+        umask(mask)
+        fchmod(descriptor, exists ? status.st_mode & 0o7777 : 0o666 & ~mask)
+        var error = OutputSink.writeAll(bytes, to: descriptor)
+        if Glibc.close(descriptor) != 0, error == nil { error = String(cString: strerror(errno)) }
+        if error == nil, rename(temporary, path) != 0 { error = String(cString: strerror(errno)) }
+        if error != nil { unlink(temporary) }
+        return error
+    }
+}

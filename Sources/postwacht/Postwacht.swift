@@ -166,6 +166,21 @@ struct EngineOptions: ParsableArguments {
     }
 }
 
+/// How input files are decoded: `--encoding`, for `check` and `audit`.
+struct InputOptions: ParsableArguments {
+    @Option(name: .customLong("encoding"), help: ArgumentHelp(
+        "Character encoding of the input.",
+        discussion: "auto (the default) reads UTF-8, recognises UTF-16 by its byte-order mark or its NUL bytes, and reads a text or CSV row that is no UTF-8 at all as Windows-1252; each conversion is a warning on the record. A WordPress XML file's own declaration decides its encoding.",
+        valueName: "name"))
+    var encoding: EncodingChoice = .automatic
+}
+
+extension EncodingChoice: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+    public var defaultValueDescription: String { "auto" }
+    public static var allValueStrings: [String] { EncodingChoice.names }
+}
+
 extension Language: ExpressibleByArgument {}
 extension AuthorRole: ExpressibleByArgument {}
 extension Severity: ExpressibleByArgument {}

@@ -23,15 +23,15 @@ final class AuditTests: XCTestCase {
         var rows: [[String]] = []
         let text = "a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\n3,\n"
         func collect(_ read: CSVReader.Record, _ line: Int) {
-            if case .fields(let fields) = read { rows.append(fields.map { String(decoding: $0, as: UTF8.self) }) }
+            if case .fields(let fields, _) = read { rows.append(fields.map { String(decoding: $0, as: UTF8.self) }) }
         }
-        try reader.feed(Array(text.utf8), collect)
+        reader.feed(Array(text.utf8), collect)
         try reader.finish(collect)
         XCTAssertEqual(rows, [["a", "b"], ["x, \"y\"", "two\nlines"], ["3", ""]])
         var broken = CSVReader()
-        try broken.feed(Array("a\n\"open\n".utf8)) { _, _ in }
+        broken.feed(Array("a\n\"open\nrest".utf8)) { _, _ in }
         XCTAssertThrowsError(try broken.finish { _, _ in }) { error in
-            XCTAssertEqual(error as? CSVReader.Problem, .unterminatedQuote(line: 2))
+            XCTAssertEqual(error as? CSVReader.UnterminatedQuote, CSVReader.UnterminatedQuote(line: 2, resumeOffset: 8), "line 3 starts at byte 8")
         }
     }
 
@@ -43,11 +43,11 @@ final class AuditTests: XCTestCase {
         let text = "id,text\n1,kort\n2,\"" + String(repeating: "lang, ", count: 100) + "\"\n3,weer kort\n4," + String(repeating: "x", count: 100)
         func collect(_ read: CSVReader.Record, _ line: Int) {
             switch read {
-            case .fields(let fields): seen.append("\(line): " + fields.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "|"))
+            case .fields(let fields, _): seen.append("\(line): " + fields.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "|"))
             case .tooLarge(let bytes): seen.append("\(line): too large (\(bytes) bytes)")
             }
         }
-        try reader.feed(Array(text.utf8), collect)
+        reader.feed(Array(text.utf8), collect)
         try reader.finish(collect)
         XCTAssertEqual(seen, ["1: id|text", "2: 1|kort", "3: too large (604 bytes)", "4: 3|weer kort", "5: too large (102 bytes)"])
     }
@@ -62,7 +62,8 @@ final class AuditTests: XCTestCase {
         try write(root, "ig/instagram/content/posts_1.json", #"[{"media": [{"uri": "m/1.jpg", "creation_timestamp": 1709715120, "title": "📸 Onze leerling Sanne de Vries"}]}, {"media": "oops"}]"#)
         try write(root, "outbox.json", #"{"orderedItems": [{"type": "Create", "object": {"content": "<p>Mail juf.anna@gmail.com</p>", "published": "2024-01-01T10:00:00Z"}}, {"type": "Announce"}]}"#)
         try write(root, "site.xml", "<?xml version=\"1.0\"?><rss xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><item><title>Nieuws</title><content:encoded><![CDATA[<p>De tering!</p>]]></content:encoded><wp:post_id>5</wp:post_id><wp:post_type>post</wp:post_type></item><item><title>kapot")
-        let (files, failures) = ExportDiscovery.files([root.path])
+        let discovery = ExportDiscovery.discover([root.path])
+        let (files, failures) = (discovery.files, discovery.failures)
         XCTAssertEqual(failures.count, 0)
         XCTAssertEqual(Set(files.map(\.format)), [.facebook, .twitter, .csv, .instagram, .mastodon, .wordpress])
         let runner = try AuditRunner(linter: TestSupport.linter, jobs: 2, batchSize: 2)
@@ -71,13 +72,15 @@ final class AuditTests: XCTestCase {
             switch outcome {
             case .checked(let result, _, _, _): seen.append("\(result.id) " + result.findings.map(\.rule).joined(separator: ","))
             case .failed(let failure): seen.append("error \(failure.code)")
+            case .skipped(let skipped): seen.append("skipped \(skipped.reason)")
             }
         }
-        // Files in path order, records in file order, each broken record or file as an error in its place.
+        // Files in path order, records in file order, each broken record or file as an error in its
+        // place, each entry that is no post to check as a skip.
         XCTAssertEqual(seen, [
-            "facebook-1 profanity.curse",
+            "facebook-1 profanity.curse", "skipped noContent",
             "instagram-1 privacy.name-with-photo", "error input.instagram",
-            "mastodon-1 privacy.email",
+            "mastodon-1 privacy.email", "skipped boost",
             "1 profanity.curse", "error input.csv",
             "wp-5 profanity.curse", "error input.wordpress",
             "error input.invalid-json",
@@ -104,8 +107,8 @@ final class AuditTests: XCTestCase {
         let link = FileManager.default.temporaryDirectory.appendingPathComponent("postwacht-link-\(UUID().uuidString).jsonl")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
         defer { try? FileManager.default.removeItem(at: link) }
-        let viaLink = try XCTUnwrap(ExportDiscovery.files([link.path]).files.first)
-        let direct = try XCTUnwrap(ExportDiscovery.files([target.path]).files.first)
+        let viaLink = try XCTUnwrap(ExportDiscovery.discover([link.path]).files.first)
+        let direct = try XCTUnwrap(ExportDiscovery.discover([target.path]).files.first)
         XCTAssertEqual(viaLink.size, direct.size)
         XCTAssertGreaterThan(viaLink.size, 1000)
     }
@@ -138,7 +141,8 @@ final class AuditTests: XCTestCase {
         let exports = TestSupport.fixtures.appendingPathComponent("exports")
         let paths = ["facebook", "instagram", "twitter", "twitter-archive.zip", "wordpress", "mastodon", "csv", "jsonl"]
             .map { exports.appendingPathComponent($0).path }
-        let (files, failures) = ExportDiscovery.files(paths)
+        let discovery = ExportDiscovery.discover(paths)
+        let (files, failures) = (discovery.files, discovery.failures)
         XCTAssertTrue(failures.isEmpty, "\(failures)")
         var perFormat: [ExportFormat: Int] = [:]
         var texts: [String] = []
@@ -151,6 +155,7 @@ final class AuditTests: XCTestCase {
                     perFormat[file.format, default: 0] += 1
                     texts.append(String(decoding: result.text, as: UTF8.self))
                 case .failed(let failure): failed.append("\(failure.source): \(failure.message)")
+                case .skipped: break
                 }
             }
         }
@@ -163,7 +168,8 @@ final class AuditTests: XCTestCase {
     /// Each broken sample yields its error record; the rest of the folder is still read.
     func testBrokenExportsYieldNamedErrors() throws {
         let broken = TestSupport.fixtures.appendingPathComponent("exports/broken")
-        let (files, failures) = ExportDiscovery.files([broken.path])
+        let discovery = ExportDiscovery.discover([broken.path])
+        let (files, failures) = (discovery.files, discovery.failures)
         var codes = failures.map(\.code)
         var checked = 0
         var warned: [String] = []
@@ -173,6 +179,7 @@ final class AuditTests: XCTestCase {
                 checked += 1
                 if result.warnings.contains(.invalidUTF8) { warned.append(result.id) }
             case .failed(let failure): codes.append(failure.code)
+            case .skipped: XCTFail("nothing in broken/ is skipped")
             }
         }
         XCTAssertEqual(codes.sorted(), ["input.csv", "input.csv", "input.instagram", "input.invalid-json", "input.invalid-json",
@@ -186,10 +193,10 @@ final class AuditTests: XCTestCase {
         let root = try temporaryDirectory()
         try write(root, "posts.csv", "id,inhoud\n1,kut\n2,hoi\n")
         var outcomes: [String] = []
-        try AuditRunner(linter: TestSupport.linter, jobs: 1).run(ExportDiscovery.files([root.appendingPathComponent("posts.csv").path]).files) { outcome in
+        try AuditRunner(linter: TestSupport.linter, jobs: 1).run(ExportDiscovery.discover([root.appendingPathComponent("posts.csv").path]).files) { outcome in
             if case .failed(let failure) = outcome { outcomes.append(failure.message) } else { outcomes.append("checked") }
         }
-        XCTAssertEqual(outcomes, ["no text column among id, inhoud; 2 rows not read; name it with --column text=<header>"])
+        XCTAssertEqual(outcomes, ["geen tekstkolom bij id, inhoud; 2 rijen niet gelezen; noem de kolom met --column text=<kop>"])
     }
 
     func testSARIFHasWhatCodeScanningNeeds() throws {
@@ -227,7 +234,7 @@ final class AuditTests: XCTestCase {
             """)
         let runner = try AuditRunner(linter: TestSupport.linter, jobs: 1, baseline: keys)
         var findings: [String] = []
-        runner.run(ExportDiscovery.files([root.appendingPathComponent("posts.jsonl").path]).files) { outcome in
+        runner.run(ExportDiscovery.discover([root.appendingPathComponent("posts.jsonl").path]).files) { outcome in
             if case .checked(let result, _, _, _) = outcome { findings += result.findings.map { "\(result.id) \($0.match)" } }
         }
         XCTAssertEqual(findings, ["p2 kutschool"], "p1's findings survive the edit and stay known; p2's are new")

@@ -177,7 +177,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(check.stderr.contains("cannot write the findings to stdout (File too large)"), check.stderr)
         let audit = try limited("audit Fixtures/exports/jsonl --format jsonl --output '\(directory.path)/findings.jsonl'")
         XCTAssertEqual(audit.status, 2, audit.stderr)
-        XCTAssertTrue(audit.stderr.contains("cannot write the findings output to \(directory.path)/findings.jsonl (File too large)"), audit.stderr)
+        XCTAssertTrue(audit.stderr.contains("kan de uitvoer niet schrijven naar \(directory.path)/findings.jsonl (File too large)"), audit.stderr)
     }
 
     /// Records are formatted on the checking threads and joined in order: every format stays one
@@ -220,12 +220,86 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testAuditOfWhichNothingCouldBeReadExitsTwo() throws {
-        let broken = try run(["audit", "Fixtures/exports/broken/facebook-truncated.json"])
+        let broken = try run(["audit", "Fixtures/exports/regressions/wxr-cut-before-first-item/cut.xml"])
         XCTAssertEqual(broken.status, 2, broken.stderr)
-        XCTAssertTrue(broken.stderr.contains("0 checked, 1 failed"), broken.stderr)
+        XCTAssertTrue(broken.stderr.contains("1 bericht uit 1 bestand: 0 gecontroleerd, 1 niet leesbaar"), broken.stderr)
         let unknownColumn = try run(["audit", "--column", "tekst=bericht", "Fixtures/exports"])
         XCTAssertEqual(unknownColumn.status, 2)
-        XCTAssertTrue(unknownColumn.stderr.contains("unknown field 'tekst'"), unknownColumn.stderr)
+        XCTAssertTrue(unknownColumn.stderr.contains("onbekend veld 'tekst'"), unknownColumn.stderr)
+    }
+
+    /// The summary counts records read, checked, failed and skipped (with why) and the files that hold
+    /// no posts, in Dutch by default and in English with --lang en, plurals right; --verbose per file.
+    func testAuditSummaryCountsEverythingInTheChosenLanguage() throws {
+        let archive = "Fixtures/exports/archives/mastodon-archief"
+        let dutch = try run(["audit", archive, "--verbose", "--format", "jsonl"])
+        XCTAssertEqual(dutch.status, 1, dutch.stderr)
+        XCTAssertTrue(dutch.stderr.contains("postwacht audit: 5 berichten uit 1 bestand: 4 gecontroleerd, 0 niet leesbaar, 1 overgeslagen "
+            + "(1 × doorgestuurd bericht van een ander (boost)); 2 bevindingen; 3 bestanden zonder berichten overgeslagen; "), dutch.stderr)
+        XCTAssertTrue(dutch.stderr.contains("  \(archive)/outbox.json (mastodon): 5 gelezen: 4 gecontroleerd, 0 niet leesbaar, 1 overgeslagen"), dutch.stderr)
+        XCTAssertTrue(dutch.stderr.contains("  \(archive)/likes.json: geen berichten — Mastodon-archief: likes.json (favorieten, geen berichten)"), dutch.stderr)
+        let english = try run(["audit", archive, "--lang", "en", "--format", "jsonl"])
+        XCTAssertTrue(english.stderr.contains("postwacht audit: 5 records from 1 file: 4 checked, 0 failed, 1 skipped "
+            + "(1 × someone else's post boosted); 2 findings; 3 files hold no posts, skipped; "), english.stderr)
+        let none = try run(["audit", "no/such/export", "--lang", "en"])
+        XCTAssertTrue(none.stdout.contains("no such file or directory") && none.stderr.contains("1 record from 1 file"), none.stdout + none.stderr)
+        let text = try run(["check"], stdin: "Hallo allemaal")
+        XCTAssertEqual(text.stdout, "geen bevindingen in 1 bericht\n")
+        XCTAssertEqual(try run(["check", "--lang", "en"], stdin: "Hallo allemaal").stdout, "no findings in 1 record\n")
+    }
+
+    /// Notepad's "Unicode" and "ANSI" files are read as what they are and checked; --encoding chooses.
+    func testCheckReadsOtherEncodingsAndSaysSo() throws {
+        for file in ["notepad-unicode.txt", "utf16le-no-bom.txt", "ansi.txt"] {
+            let result = try run(["check", "--color", "never", "Fixtures/exports/regressions/encodings/" + file])
+            XCTAssertEqual(result.status, 1, file)
+            XCTAssertTrue(result.stdout.contains("warning [input.encoding]") && result.stdout.contains("[profanity.curse] 'kutweer'"), result.stdout)
+        }
+        let chosen = try run(["check", "--color", "never", "--encoding", "latin-1", "Fixtures/exports/regressions/encodings/ansi.txt"])
+        XCTAssertFalse(chosen.stdout.contains("[input.encoding]"), "a chosen encoding is no surprise")
+        XCTAssertTrue(chosen.stdout.contains("café-uitje"), chosen.stdout)
+        let unknown = try run(["check", "--encoding", "ebcdic"], stdin: "x")
+        XCTAssertEqual(unknown.status, 2)
+        let jsonl = try run(["audit", "Fixtures/exports/regressions/encodings/powershell-utf16.jsonl", "--format", "jsonl"])
+        XCTAssertEqual(jsonl.stdout.split(separator: "\n").count, 2, jsonl.stdout)
+    }
+
+    /// --report and --write-baseline pointed at something that is not a regular file (a named pipe, a
+    /// device) write through it; renaming over it would replace the node with a regular file.
+    func testReportsAreWrittenThroughANonRegularFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("postwacht-node-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for option in ["--report", "--write-baseline"] {
+            let pipe = directory.appendingPathComponent("pipe-\(option.dropFirst(2))").path
+            XCTAssertEqual(mkfifo(pipe, 0o600), 0)
+            let reader = Process()
+            reader.executableURL = URL(fileURLWithPath: "/bin/cat")
+            reader.arguments = [pipe]
+            let received = Pipe()
+            reader.standardOutput = received
+            try reader.run()
+            let result = try run(["audit", "Fixtures/exports/jsonl", option, pipe, "--format", "jsonl"])
+            let data = received.fileHandleForReading.readDataToEndOfFile()
+            reader.waitUntilExit()
+            XCTAssertEqual(result.status, 1, result.stderr)
+            XCTAssertTrue(String(decoding: data, as: UTF8.self).contains(option == "--report" ? "<!DOCTYPE html>" : "\"findings\""), option)
+            var status = stat()
+            XCTAssertEqual(stat(pipe, &status), 0)
+            XCTAssertEqual(status.st_mode & S_IFMT, S_IFIFO, "\(option): the pipe is still a pipe")
+        }
+        // A character device (a copy of /dev/null made here), where the system lets us make one.
+        let device = directory.appendingPathComponent("null").path
+        if mknod(device, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0 { // major 1, minor 3: what /dev/null is
+            XCTAssertEqual(try run(["audit", "Fixtures/exports/jsonl", "--report", device, "--format", "jsonl"]).status, 1)
+            var status = stat()
+            XCTAssertEqual(stat(device, &status), 0)
+            XCTAssertEqual(status.st_mode & S_IFMT, S_IFCHR, "the device is still a device")
+        }
+        // A regular file is replaced whole, as before.
+        let file = directory.appendingPathComponent("audit.html").path
+        XCTAssertEqual(try run(["audit", "Fixtures/exports/jsonl", "--report", file, "--format", "jsonl"]).status, 1)
+        XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).contains("<!DOCTYPE html>"))
     }
 
     func testAuditWritesReportsAndNamesBrokenRecords() throws {
@@ -236,7 +310,7 @@ final class CommandLineTests: XCTestCase {
         let result = try run(["audit", "Fixtures/exports/csv", "Fixtures/exports/broken/berichten-kapot.csv", "--policy", "regenboog",
                               "--report", report, "--format", "sarif", "--output", sarif])
         XCTAssertEqual(result.status, 1, result.stderr)
-        XCTAssertTrue(result.stderr.contains("failed"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("2 niet leesbaar"), result.stderr)
         let html = try String(contentsOfFile: report, encoding: .utf8)
         XCTAssertFalse(html.contains("__POSTWACHT_AUDIT_DATA__"))
         XCTAssertTrue(html.contains("\"redacted\":true"))
@@ -244,6 +318,6 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(log["version"] as? String, "2.1.0")
         let none = try run(["audit", "no/such/export"])
         XCTAssertEqual(none.status, 2)
-        XCTAssertTrue(none.stdout.contains("no such file or directory") || none.stderr.contains("0 files"), none.stdout + none.stderr)
+        XCTAssertTrue(none.stdout.contains("bestand of map bestaat niet") && none.stderr.contains("1 bericht uit 1 bestand"), none.stdout + none.stderr)
     }
 }

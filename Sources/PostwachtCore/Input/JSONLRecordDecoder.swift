@@ -5,23 +5,27 @@ import Foundation
 /// wrong is a `RecordError` that names the field, so one bad line never stops the others.
 public enum JSONLRecordDecoder {
     /// The record, or the error together with the best id known for it (the line's `id`, else `fallbackID`).
-    public static func decode(_ line: [UInt8], fallbackID: @autoclosure () -> String) -> Result<Record, IdentifiedRecordError> {
-        decode(line[...], fallbackID: fallbackID())
+    public static func decode(_ line: [UInt8], fallbackID: @autoclosure () -> String, language: Language = .en) -> Result<Record, IdentifiedRecordError> {
+        decode(line[...], fallbackID: fallbackID(), language: language)
     }
 
     /// `fallbackID` is made only for a line without an id.
-    public static func decode(_ line: ArraySlice<UInt8>, fallbackID: @autoclosure () -> String) -> Result<Record, IdentifiedRecordError> {
+    /// Messages are in `language`: English by default, as the HTTP service answers.
+    public static func decode(_ line: ArraySlice<UInt8>, fallbackID: @autoclosure () -> String, language: Language = .en) -> Result<Record, IdentifiedRecordError> {
         var id: String?
-        return decode(line, fallbackID: fallbackID, id: &id).mapError { IdentifiedRecordError(id: id ?? fallbackID(), error: $0) }
+        return decode(line, fallbackID: fallbackID, language: language, id: &id).mapError { IdentifiedRecordError(id: id ?? fallbackID(), error: $0) }
     }
 
-    private static func decode(_ line: ArraySlice<UInt8>, fallbackID: () -> String, id: inout String?) -> Result<Record, RecordError> {
+    private static func decode(_ line: ArraySlice<UInt8>, fallbackID: () -> String, language: Language, id: inout String?) -> Result<Record, RecordError> {
+        func say(_ dutch: String, _ english: String) -> String { language == .nl ? dutch : english }
         let object: JSONValue
         do { object = try JSONValue.parse(line) } catch {
-            return .failure(RecordError(code: "input.invalid-json", message: "not valid JSON: \(error)"))
+            return .failure(RecordError(code: "input.invalid-json", message: say(
+                "geen geldige JSON: \(error.description(in: .nl)) bij byte \(error.offset + 1)", "not valid JSON: \(error)")))
         }
         guard case .object(let members) = object else {
-            return .failure(RecordError(code: "input.invalid-json", message: "expected a JSON object with a \"text\" field"))
+            return .failure(RecordError(code: "input.invalid-json", message: say(
+                "verwacht een JSON-object met een veld \"text\"", "expected a JSON object with a \"text\" field")))
         }
         // One pass over the members; a repeated key keeps its last value, as in JSONSerialization.
         // Indexes, not copies of the values: a post's text is the one large value, used once.
@@ -32,7 +36,8 @@ public enum JSONLRecordDecoder {
             switch members[index].key {
             case "id":
                 switch members[index].value {
-                case .string(let bytes): id = String(decoding: bytes, as: UTF8.self)
+                // An empty id names nothing: the line's position stands in for it.
+                case .string(let bytes): id = bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
                 case .number(let spelling): id = spelling
                 default: id = nil
                 }
@@ -49,19 +54,26 @@ public enum JSONLRecordDecoder {
         func failure(_ code: String, _ message: String) -> Result<Record, RecordError> {
             .failure(RecordError(code: code, message: message))
         }
-        guard let text else { return failure("input.missing-text", "the record has no \"text\" field") }
-        guard case .string(let textBytes) = members[text].value else { return failure("input.invalid-field", "\"text\" must be a string") }
+        guard let text else { return failure("input.missing-text", say("het bericht heeft geen veld \"text\"", "the record has no \"text\" field")) }
+        guard case .string(let textBytes) = members[text].value else {
+            return failure("input.invalid-field", say("\"text\" moet tekst zijn", "\"text\" must be a string"))
+        }
         if let role, members[role].value != .null {
             guard let roleName = members[role].value.string, let parsed = AuthorRole(named: roleName) else {
-                return failure("input.invalid-field", "\"author_role\" must be one of \(AuthorRole.allCases.map(\.rawValue).joined(separator: ", ")) (or docent, ouder, leerling)")
+                let roles = AuthorRole.allCases.map(\.rawValue).joined(separator: ", ")
+                return failure("input.invalid-field", say("\"author_role\" moet een van \(roles) zijn (of docent, ouder, leerling)",
+                                                          "\"author_role\" must be one of \(roles) (or docent, ouder, leerling)"))
             }
             metadata.authorRole = parsed
         }
         if let attachments, members[attachments].value != .null {
-            guard case .array(let list) = members[attachments].value else { return failure("input.invalid-field", "\"attachments\" must be an array") }
+            guard case .array(let list) = members[attachments].value else {
+                return failure("input.invalid-field", say("\"attachments\" moet een lijst zijn", "\"attachments\" must be an array"))
+            }
             for (index, item) in list.enumerated() {
                 guard let typeName = item["type"]?.string, let type = Attachment.Kind(rawValue: typeName) else {
-                    return failure("input.invalid-field", "attachments[\(index)] needs a \"type\" of image, video, audio or file")
+                    return failure("input.invalid-field", say("attachments[\(index)] heeft een \"type\" nodig: image, video, audio of file",
+                                                              "attachments[\(index)] needs a \"type\" of image, video, audio or file"))
                 }
                 metadata.attachments.append(Attachment(type: type, alt: item["alt"]?.string, name: item["name"]?.string))
             }

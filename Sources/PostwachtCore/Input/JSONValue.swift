@@ -50,8 +50,13 @@ public enum JSONValue: Equatable, Sendable {
 /// Why bytes are not JSON, and where (0-based byte offset into the parsed bytes).
 public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     public var problem: String
+    /// The problem in Dutch, for `--lang nl`.
+    public var dutch: String
     public var offset: Int
     public var description: String { "\(problem) at byte \(offset + 1)" }
+
+    /// The problem in `language`, without the position (the caller names it as it counts).
+    public func description(in language: Language) -> String { language == .nl ? dutch : problem }
 }
 
 private struct JSONParser {
@@ -70,14 +75,14 @@ private struct JSONParser {
     mutating func document() throws(JSONSyntaxError) -> JSONValue {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
         skipWhitespace()
-        guard position < bytes.count else { throw fail("empty input, expected a JSON value") }
+        guard position < bytes.count else { throw fail("empty input, expected a JSON value", "lege invoer, verwacht een JSON-waarde") }
         let value = try self.value(depth: 0)
         skipWhitespace()
-        guard position == bytes.count else { throw fail("unexpected \(describe(bytes[position])) after the JSON value") }
+        guard position == bytes.count else { throw fail("unexpected \(describe(bytes[position])) after the JSON value", "onverwacht \(describe(bytes[position])) na de JSON-waarde") }
         return value
     }
 
-    private func fail(_ problem: String) -> JSONSyntaxError { JSONSyntaxError(problem: problem, offset: position) }
+    private func fail(_ problem: String, _ dutch: String) -> JSONSyntaxError { JSONSyntaxError(problem: problem, dutch: dutch, offset: position) }
 
     private func describe(_ byte: UInt8) -> String {
         (0x21...0x7E).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16, uppercase: true))"
@@ -93,8 +98,8 @@ private struct JSONParser {
     }
 
     private mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {
-        guard depth < Self.maximumDepth else { throw fail("nested deeper than \(Self.maximumDepth) levels") }
-        guard position < bytes.count else { throw fail("unexpected end of input, expected a value") }
+        guard depth < Self.maximumDepth else { throw fail("nested deeper than \(Self.maximumDepth) levels", "dieper genest dan \(Self.maximumDepth) niveaus") }
+        guard position < bytes.count else { throw fail("unexpected end of input, expected a value", "invoer houdt op, verwacht een waarde") }
         switch bytes[position] {
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "{"): return try object(depth: depth)
@@ -103,14 +108,14 @@ private struct JSONParser {
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
-        default: throw fail("unexpected \(describe(bytes[position])), expected a value")
+        default: throw fail("unexpected \(describe(bytes[position])), expected a value", "onverwacht \(describe(bytes[position])), verwacht een waarde")
         }
     }
 
     private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
         let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         guard position + expected.count <= bytes.count, bytes[position..<position + expected.count].elementsEqual(expected) else {
-            throw fail("invalid literal, expected '\(word)'")
+            throw fail("invalid literal, expected '\(word)'", "ongeldig woord, verwacht '\(word)'")
         }
         position += expected.count
     }
@@ -124,20 +129,21 @@ private struct JSONParser {
         while true {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
-                throw fail(position < bytes.count ? "expected a quoted key in an object" : "unexpected end of input inside an object")
+                throw position < bytes.count ? fail("expected a quoted key in an object", "verwacht een sleutel tussen aanhalingstekens in een object")
+                    : fail("unexpected end of input inside an object", "invoer houdt op midden in een object")
             }
             let key = try self.key()
             skipWhitespace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw fail("expected ':' after the key \"\(key)\"") }
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw fail("expected ':' after the key \"\(key)\"", "verwacht ':' na de sleutel \"\(key)\"") }
             position += 1
             skipWhitespace()
             members.append((key, try value(depth: depth + 1)))
             skipWhitespace()
-            guard position < bytes.count else { throw fail("unexpected end of input inside an object") }
+            guard position < bytes.count else { throw fail("unexpected end of input inside an object", "invoer houdt op midden in een object") }
             switch bytes[position] {
             case UInt8(ascii: ","): position += 1
             case UInt8(ascii: "}"): position += 1; return .object(members)
-            default: throw fail("expected ',' or '}' in an object")
+            default: throw fail("expected ',' or '}' in an object", "verwacht ',' of '}' in een object")
             }
         }
     }
@@ -151,11 +157,11 @@ private struct JSONParser {
             skipWhitespace()
             elements.append(try value(depth: depth + 1))
             skipWhitespace()
-            guard position < bytes.count else { throw fail("unexpected end of input inside an array") }
+            guard position < bytes.count else { throw fail("unexpected end of input inside an array", "invoer houdt op midden in een lijst") }
             switch bytes[position] {
             case UInt8(ascii: ","): position += 1
             case UInt8(ascii: "]"): position += 1; return .array(elements)
-            default: throw fail("expected ',' or ']' in an array")
+            default: throw fail("expected ',' or ']' in an array", "verwacht ',' of ']' in een lijst")
             }
         }
     }
@@ -169,16 +175,16 @@ private struct JSONParser {
         }
         if bytes[position] == UInt8(ascii: "-") { position += 1 }
         let integerStart = position
-        guard digits() > 0 else { throw fail("a number needs digits") }
-        if bytes[integerStart] == UInt8(ascii: "0"), position - integerStart > 1 { throw JSONSyntaxError(problem: "a number may not start with 0", offset: integerStart) }
+        guard digits() > 0 else { throw fail("a number needs digits", "een getal heeft cijfers nodig") }
+        if bytes[integerStart] == UInt8(ascii: "0"), position - integerStart > 1 { throw JSONSyntaxError(problem: "a number may not start with 0", dutch: "een getal mag niet met 0 beginnen", offset: integerStart) }
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
             position += 1
-            guard digits() > 0 else { throw fail("a number needs digits after '.'") }
+            guard digits() > 0 else { throw fail("a number needs digits after '.'", "een getal heeft cijfers nodig na '.'") }
         }
         if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
             position += 1
             if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
-            guard digits() > 0 else { throw fail("a number needs digits in its exponent") }
+            guard digits() > 0 else { throw fail("a number needs digits in its exponent", "een getal heeft cijfers nodig in de exponent") }
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
     }
@@ -220,14 +226,15 @@ private struct JSONParser {
                 runStart = position
                 continue
             }
-            throw fail("a control character (0x\(String(byte, radix: 16, uppercase: true))) inside a string must be escaped")
+            throw fail("a control character (0x\(String(byte, radix: 16, uppercase: true))) inside a string must be escaped",
+                       "een stuurteken (0x\(String(byte, radix: 16, uppercase: true))) in tekst moet met een escape geschreven worden")
         }
-        throw fail("unexpected end of input inside a string")
+        throw fail("unexpected end of input inside a string", "invoer houdt op midden in een tekst")
     }
 
     /// One escape sequence at `position` (the backslash), appended as UTF-8.
     private mutating func escape(into output: inout [UInt8]) throws(JSONSyntaxError) {
-        guard position + 1 < bytes.count else { position = bytes.count; throw fail("unexpected end of input inside a string") }
+        guard position + 1 < bytes.count else { position = bytes.count; throw fail("unexpected end of input inside a string", "invoer houdt op midden in een tekst") }
         let kind = bytes[position + 1]
         position += 2
         switch kind {
@@ -250,12 +257,12 @@ private struct JSONParser {
             output.append(contentsOf: UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}")!)
         default:
             position -= 1
-            throw fail("invalid escape: \(describe(kind)) after a backslash in a string")
+            throw fail("invalid escape: \(describe(kind)) after a backslash in a string", "ongeldige escape: \(describe(kind)) na een backslash in een tekst")
         }
     }
 
     private mutating func hexQuad() throws(JSONSyntaxError) -> UInt32 {
-        guard position + 4 <= bytes.count else { throw fail("\\u needs four hex digits") }
+        guard position + 4 <= bytes.count else { throw fail("\\u needs four hex digits", "\\u heeft vier hexadecimale cijfers nodig") }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = bytes[position]
@@ -264,7 +271,7 @@ private struct JSONParser {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw fail("\\u needs four hex digits")
+            default: throw fail("\\u needs four hex digits", "\\u heeft vier hexadecimale cijfers nodig")
             }
             value = value << 4 | UInt32(digit)
             position += 1

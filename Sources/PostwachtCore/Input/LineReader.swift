@@ -9,15 +9,22 @@ public final class LineReader {
     }
 
     public let maximumLineBytes: Int
+    /// The encoding the input was converted from, once the first bytes are read, when it was found
+    /// (a UTF-16 byte-order mark or NUL pattern) rather than chosen.
+    public private(set) var detectedEncoding: TextEncoding?
+    private let choice: EncodingChoice
+    private var transcoder: TextTranscoder?
+    private var started = false
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
     public private(set) var lineNumber = 0
 
-    public init(handle: FileHandle, maximumLineBytes: Int = Document.maximumByteCount) {
+    public init(handle: FileHandle, maximumLineBytes: Int = Document.maximumByteCount, encoding: EncodingChoice = .automatic) {
         self.handle = handle
         self.maximumLineBytes = maximumLineBytes
+        choice = encoding
     }
 
     /// The next line without its terminator (LF or CR LF), or nil at the end.
@@ -54,8 +61,27 @@ public final class LineReader {
                 return .text(partial)
             }
             let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-            if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+            if chunk.isEmpty {
+                atEnd = true
+                if transcoder != nil { buffer.append(contentsOf: transcoder!.finish()) }
+            } else {
+                append(chunk)
+            }
         }
+    }
+
+    /// Appends a chunk as UTF-8: the first one says whether the input is UTF-16 (or the chosen encoding
+    /// is another), and from then on every chunk is converted.
+    private func append(_ chunk: Data) {
+        var bytes = [UInt8](chunk)[...]
+        if !started {
+            started = true
+            let start = EncodingDetection.start(of: bytes, choice: choice)
+            bytes = bytes.dropFirst(start.markLength)
+            detectedEncoding = start.detected
+            if start.encoding != .utf8 { transcoder = TextTranscoder(start.encoding) }
+        }
+        if transcoder != nil { buffer.append(contentsOf: transcoder!.convert(bytes)) } else { buffer.append(contentsOf: bytes) }
     }
 
     /// The index of the next LF in the buffer from `position`.

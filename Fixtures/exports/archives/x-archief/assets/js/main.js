@@ -1,0 +1,2 @@
+/* the archive viewer's code: no data */
+window.addEventListener('load', () => {});
