@@ -35,15 +35,26 @@ final class FixtureTests: XCTestCase {
     func testConductDevelopmentCorpusStaysAboveItsFloors() throws {
         try measure(directory: "conduct/dev", floor: 0.5, categories: Self.conductCategories, floors: [
             "threat": (0.95, 0.68), "missing-disclaimer": (0.80, 0.78), "confidential": (0.80, 0.87),
-            "private-contact": (0.95, 0.95), "befriending": (0.95, 0.55),
+            "private-contact": (0.95, 0.95), "befriending": (0.95, 0.95),
         ])
     }
 
-    private func measure(directory name: String, floor: Double, categories: Set<String>? = nil,
-                         floors: [String: (precision: Double, recall: Double)] = [:]) throws {
+    /// Fixtures/blind/b1.jsonl, frozen before the grammar rules were written and never read by their author.
+    /// Its first run with them (the README's figures) was threat P 0.859 R 0.526, missing-disclaimer P 0.794
+    /// R 0.659, confidential P 0.897 R 0.761; the floors sit a little below so a change that loses unseen
+    /// quality fails. Mistakes are not printed: a blind set stays unread.
+    func testBlindSetB1StaysAboveItsFirstRun() throws {
+        try measure(directory: "blind", file: "b1.jsonl", floor: 0.5, categories: Self.conductCategories, revealMistakes: false, floors: [
+            "threat": (0.80, 0.48), "missing-disclaimer": (0.72, 0.60), "confidential": (0.85, 0.70),
+            "private-contact": (0.95, 0.95), "befriending": (0.95, 0.95),
+        ])
+    }
+
+    private func measure(directory name: String, file: String? = nil, floor: Double, categories: Set<String>? = nil,
+                         revealMistakes: Bool = true, floors: [String: (precision: Double, recall: Double)] = [:]) throws {
         var tallies: [String: Tally] = [:]
         var mistakes: [String] = []
-        let posts = try Self.loadPosts(from: name)
+        let posts = try Self.loadPosts(from: name, file: file)
         let scored = Set(RuleRegistry.all.map(\.description.category.rawValue)).intersection(categories ?? Self.allCategories)
         for post in posts {
             let found = Self.flagged(post.text, post.metadata)
@@ -77,10 +88,11 @@ final class FixtureTests: XCTestCase {
         for (category, tally) in tallies.sorted(by: { $0.key < $1.key }) {
             print(String(format: "| %@ | %.3f | %.3f | %d | %d | %d |", category, tally.precision, tally.recall, tally.truePositives, tally.falsePositives, tally.falseNegatives))
             let (precisionFloor, recallFloor) = floors[category] ?? (floor, floor)
-            XCTAssertGreaterThanOrEqual(tally.precision, precisionFloor, "\(name) \(category) precision; mistakes:\n" + mistakes.joined(separator: "\n"))
-            XCTAssertGreaterThanOrEqual(tally.recall, recallFloor, "\(name) \(category) recall; mistakes:\n" + mistakes.joined(separator: "\n"))
+            let shown = revealMistakes ? "; mistakes:\n" + mistakes.joined(separator: "\n") : " (a blind set: mistakes stay unread)"
+            XCTAssertGreaterThanOrEqual(tally.precision, precisionFloor, "\(name) \(category) precision" + shown)
+            XCTAssertGreaterThanOrEqual(tally.recall, recallFloor, "\(name) \(category) recall" + shown)
         }
-        if !mistakes.isEmpty { print("fixture mistakes:\n" + mistakes.joined(separator: "\n")) }
+        if revealMistakes, !mistakes.isEmpty { print("fixture mistakes:\n" + mistakes.joined(separator: "\n")) }
     }
 
     private static let allCategories: Set<String> = Set(RuleRegistry.all.map(\.description.category.rawValue))
@@ -112,10 +124,10 @@ final class FixtureTests: XCTestCase {
     struct Label { var category: String; var rule: String?; var span: OffsetRange }
     struct Post { var id: String; var text: String; var metadata: RecordMetadata; var labels: [Label] }
 
-    static func loadPosts(from name: String = "posts") throws -> [Post] {
+    static func loadPosts(from name: String = "posts", file: String? = nil) throws -> [Post] {
         let directory = TestSupport.fixtures.appendingPathComponent(name)
         var posts: [Post] = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() where name.hasSuffix(".jsonl") {
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() where name.hasSuffix(".jsonl") && (file == nil || name == file) {
             let contents = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
             for line in contents.split(separator: "\n") where !line.isEmpty {
                 let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
