@@ -1,7 +1,7 @@
 /// The personal data postwacht recognises in a text, as ranges, for showing that text with the data
 /// masked (the audit's HTML report). It runs the personal-data scan the rules share — e-mail
 /// addresses, phone numbers, street addresses, BSN, IBAN, birth dates — and names wherever they
-/// stand: the text is scanned as if it came with a photo, so names count without one.
+/// stand, with or without a photo.
 ///
 /// One per thread: it keeps a tokenizer and word keys of its own.
 public final class PersonalDataSpans {
@@ -18,12 +18,11 @@ public final class PersonalDataSpans {
     /// UTF-16 offsets (as JavaScript counts) of each recognised value in `text`, in text order,
     /// overlapping ones merged. Empty for a text too large to check.
     public func utf16Ranges(in text: String) -> [Range<Int>] {
-        let photo = RecordMetadata(attachments: [Attachment(type: .image)])
-        guard !text.isEmpty, let document = try? checker.document(for: Record(id: "", text: text, metadata: photo)) else { return [] }
+        guard !text.isEmpty, let document = try? checker.document(for: Record(id: "", text: text)) else { return [] }
         keys.rebuild(for: document)
-        let scan = PersonalDataScan(document: document, keys: keys, resources: resources, consent: nil)
+        let scan = PersonalDataScan(document: document, keys: keys, resources: resources, namesWithoutPhoto: true)
         var positions = TextPositions(document.bytes)
-        let ranges = scan.items.map(\.detection.range).filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+        let ranges = scan.candidates.map(\.range).filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
         var merged: [Range<Int>] = []
         for range in ranges {
             let location = positions.location(of: range)

@@ -7,13 +7,13 @@ struct BirthdateFinder {
     let resources: LinterResources
     private var cues: TermList<PersonalDataLexicon.BirthCue> { _read { yield resources.personalData.birthCues } }
 
-    func birthdates(among dates: [DateMention]) -> [PersonalDataItem] {
+    func birthdates(among dates: [DateMention]) -> [PersonalDataCandidate] {
         guard !dates.isEmpty else { return [] }
         let tokens = document.tokens
         return dates.compactMap { date in
             guard isBirthdate(date) else { return nil }
             let range = Int(tokens[date.tokens.lowerBound].start)..<Int(tokens[date.tokens.upperBound].end)
-            return PersonalDataItem(category: .birthdate, detection: Detection(range: range, normalized: document.text(of: range)))
+            return PersonalDataCandidate(kind: .birthdate, range: range, normalized: document.text(of: range))
         }
     }
 

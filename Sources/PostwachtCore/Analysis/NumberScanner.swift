@@ -8,7 +8,7 @@ struct NumberScanner {
     /// Borrowed, not copied: a copy would retain every table.
     var lexicon: PersonalDataLexicon { _read { yield resources.personalData } }
     var claimed: [Bool]
-    private(set) var items: [PersonalDataItem] = []
+    private(set) var items: [PersonalDataCandidate] = []
     /// Dates found on the way, for the birth-date check.
     var dates: [DateMention] = []
 
@@ -38,11 +38,12 @@ struct NumberScanner {
         for index in range { claimed[index] = true }
     }
 
-    mutating func report(_ category: FindingCategory, tokens range: ClosedRange<Int>, normalized: String,
-                                 severity: Severity? = nil, detail: LocalizedText? = nil) {
+    mutating func report(_ kind: PersonalDataCandidate.Kind, tokens range: ClosedRange<Int>, normalized: String, namedByContextWord: Bool = false) {
         claim(range)
         let bytes = Int(document.tokens[range.lowerBound].start)..<Int(document.tokens[range.upperBound].end)
-        items.append(PersonalDataItem(category: category, detection: Detection(range: bytes, severity: severity, normalized: normalized, detail: detail)))
+        var candidate = PersonalDataCandidate(kind: kind, range: bytes, normalized: normalized)
+        candidate.namedByContextWord = namedByContextWord
+        items.append(candidate)
     }
 
 
@@ -108,8 +109,7 @@ struct NumberScanner {
             document.bytes[tokens[group].byteRange].allSatisfy { $0 &- UInt8(ascii: "0") < 10 || $0 == UInt8(ascii: ".") }
         }
         guard separatorsOK else { return }
-        report(.bsn, tokens: index...last, normalized: String(decoding: digits, as: UTF8.self),
-               severity: context == .bsn ? .error : .warning)
+        report(.bsn, tokens: index...last, normalized: String(decoding: digits, as: UTF8.self), namedByContextWord: context == .bsn)
     }
 
     /// The 11-proef: 9·d1 + 8·d2 + … + 2·d8 − d9 is divisible by 11 (and the number is not zero).
@@ -149,8 +149,25 @@ struct DateMention {
     var tokens: ClosedRange<Int>
 }
 
-/// One piece of personal data found, with the category of the rule that reports it.
-struct PersonalDataItem {
-    var category: FindingCategory
-    var detection: Detection
+/// A piece of personal data an analysis found: its kind, where it stands, its value in normalized form
+/// and the facts a rule may weigh. What it means (severity, wording, whether it counts) is the rule's.
+struct PersonalDataCandidate {
+    enum Kind: Sendable { case phone, email, address, bsn, iban, birthdate, name }
+    var kind: Kind
+    /// UTF-8 byte range in the document.
+    var range: Range<Int>
+    var normalized: String
+    /// A BSN: a word within eight words before says it is one ("BSN", "burgerservicenummer").
+    var namedByContextWord = false
+    /// An e-mail address: its local part and domain, lower case.
+    var localPart = "", domain = ""
+    /// A name: the title before it (juf, meneer), and whether the context says it is a child's.
+    var title: NameLexicon.TitleKind?
+    var isChild = false
+
+    init(kind: Kind, range: Range<Int>, normalized: String) {
+        self.kind = kind
+        self.range = range
+        self.normalized = normalized
+    }
 }

@@ -43,7 +43,8 @@ public final class Linter: Sendable {
     public let options: LintOptions
     /// The rules' descriptions, read once: they are large values, not worth copying per record.
     let descriptions: [RuleDescription]
-    /// Per rule: the clauses it cites and its severity when a detection does not set one.
+    /// Per rule: the clauses it cites and the severity of a sure detection (configuration, else the
+    /// policy pack, else the rule's default).
     let citations: [(clauses: [ProtocolClause], severity: Severity)]
     /// Per policy pack id: the configured aliases plus the distinctive words of the school's name
     /// (Regenboog, Montessori, SVOK), folded once.
@@ -93,7 +94,7 @@ public final class Linter: Sendable {
         descriptions.firstIndex { $0.id == id }.map { citations[$0].clauses } ?? []
     }
 
-    /// The severity of rule `id` when a detection does not set its own.
+    /// The severity of a sure detection of rule `id`: what `rules`, `explain`, SARIF and the service show.
     public func severity(of id: String) -> Severity {
         descriptions.firstIndex { $0.id == id }.map { citations[$0].severity } ?? .info
     }
@@ -188,9 +189,10 @@ public final class Checker {
         return LintResult(id: document.id, findings: findings, warnings: warnings, text: document.bytes)
     }
 
-    /// A detection's severity: the configuration's for its rule, else the detection's own, else the rule's.
+    /// A detection's severity, the one path every output reads: the rule's severity in force, stepped
+    /// down for a less sure detection.
     private static func severity(of ruleIndex: Int, _ detection: Detection, linter: Linter) -> Severity {
-        linter.options.ruleSettings[linter.descriptions[ruleIndex].id]?.severity ?? detection.severity ?? linter.citations[ruleIndex].severity
+        linter.citations[ruleIndex].severity.lowered(for: detection.sureness)
     }
 
     private func makeFinding(_ ruleIndex: Int, _ detection: Detection, linter: Linter, document: Document, positions: inout TextPositions) -> Finding {

@@ -1,10 +1,39 @@
+/// How sure a rule is of one detection. The rule decides it; the severity the school's policy pack or
+/// the configuration gives the rule is the severity of a sure detection, and less sure ones step down
+/// from it (`Severity.lowered(for:)`), in one place for every output.
+public enum Sureness: Int, Comparable, Sendable, CaseIterable {
+    /// A hint, always reported as info: a school's general mailbox, a photo with recorded consent.
+    case hint = 0
+    /// Probably what the rule is about, one step below the rule's severity: nine digits passing the
+    /// 11-proef with no word saying BSN, an insult that is also an ordinary word.
+    case likely = 1
+    /// What the rule is about: the rule's severity.
+    case sure = 2
+
+    public static func < (lhs: Sureness, rhs: Sureness) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The lexicons' sureness column (0, 1, 2).
+    init(lexicon value: Int) { self = value >= 2 ? .sure : value == 1 ? .likely : .hint }
+}
+
+extension Severity {
+    /// The severity of a detection of this sureness when a sure one has this severity.
+    public func lowered(for sureness: Sureness) -> Severity {
+        switch sureness {
+        case .sure: return self
+        case .likely: return self == .error ? .warning : .info
+        case .hint: return .info
+        }
+    }
+}
+
 /// What a rule reports: where, and what it saw there. The linter turns detections into findings
-/// (positions in every unit, clauses, messages, redaction, fingerprint), so rules stay small.
+/// (positions in every unit, clauses, severity, fingerprint), so rules stay small.
 public struct Detection: Sendable {
     /// UTF-8 byte range in the document.
     public var range: Range<Int>
-    /// Overrides the rule's default severity (profanity: by sureness).
-    public var severity: Severity?
+    /// How sure the rule is; the severity follows from it and the rule's severity in force.
+    public var sureness: Sureness
     /// The matched value in normalized form; fingerprints are made of it.
     public var normalized: String
     /// Fills `{detail}` in the rule's message.
@@ -12,10 +41,10 @@ public struct Detection: Sendable {
     /// Replaces the rule's suggestion (the school's own disclaimer sentence).
     public var suggestion: LocalizedText?
 
-    public init(range: Range<Int>, severity: Severity? = nil, normalized: String, detail: LocalizedText? = nil,
+    public init(range: Range<Int>, sureness: Sureness = .sure, normalized: String, detail: LocalizedText? = nil,
                 suggestion: LocalizedText? = nil) {
         self.range = range
-        self.severity = severity
+        self.sureness = sureness
         self.normalized = normalized
         self.detail = detail
         self.suggestion = suggestion
@@ -74,7 +103,8 @@ public final class RuleContext {
     private(set) lazy var sentenceReader = SentenceReader(
         document: document, keys: keys, book: resources.grammar.book, verbs: resources.grammar.verbs,
         names: resources.personalData.names,
-        profanity: profanityMatches.map { ($0.range, $0.entry.wordClass == .insult || $0.entry.wordClass == .slur) })
+        // A word that insults only when aimed ("eikels" in the woods) is an ordinary word to the grammar.
+        profanity: profanityMatches.filter { $0.isAimed != false }.map { ($0.range, $0.entry.wordClass == .insult || $0.entry.wordClass == .slur) })
 
     private var sentenceUnits: [Int: SentenceUnits] = [:]
 
@@ -107,12 +137,10 @@ public final class RuleContext {
                                             organisationNames: organisationNames(policyPack?.id))
 
     /// Phones, e-mail, addresses, BSNs, IBANs, birth dates and names with photos, found in one pass.
-    private(set) lazy var personalData = PersonalDataScan(document: document, keys: keys, resources: resources, consent: options.consent)
+    private(set) lazy var personalData = PersonalDataScan(document: document, keys: keys, resources: resources)
 
-    /// The personal data of one category, for the rule that reports it.
-    func personalData(_ category: FindingCategory) -> [Detection] {
-        personalData.items.compactMap { $0.category == category ? $0.detection : nil }
-    }
+    /// Pupils' photo consent, when the school gave its register (`--consent`).
+    var consent: ConsentRegister? { options.consent }
 
     /// Every profanity match of the document, for all profanity rules.
     public private(set) lazy var profanityMatches: [ProfanityMatch] = profanityMatcher.matches(in: document, keys: keys)

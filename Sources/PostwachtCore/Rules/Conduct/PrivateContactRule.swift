@@ -5,17 +5,16 @@ public struct PrivateContactRule: Rule {
     public func detect(in context: RuleContext) -> [Detection] {
         guard context.authorRole == .staff else { return [] }
         let privateDomains = context.resources.personalData.privateMailDomains
-        return context.personalData.items.compactMap { item in
-            switch item.category {
+        return context.personalData.candidates.compactMap { item in
+            switch item.kind {
             case .email:
-                let domain = item.detection.normalized.split(separator: "@").last.map(String.init) ?? ""
-                guard privateDomains.contains(domain) else { return nil }
+                guard privateDomains.contains(item.domain) else { return nil }
             case .phone:
-                guard item.detection.normalized.hasPrefix("+316") else { return nil }
+                guard item.normalized.hasPrefix("+316") else { return nil }
             default:
                 return nil
             }
-            return Detection(range: item.detection.range, normalized: item.detection.normalized)
+            return Detection(item)
         }
     }
 

@@ -2,7 +2,9 @@
 public struct AddressRule: Rule {
     public init() {}
 
-    public func detect(in context: RuleContext) -> [Detection] { context.personalData(.address) }
+    public func detect(in context: RuleContext) -> [Detection] {
+        context.personalData.candidates(.address).map { Detection($0) }
+    }
 
     public var description: RuleDescription { Self.about }
 

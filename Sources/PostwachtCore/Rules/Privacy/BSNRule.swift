@@ -2,7 +2,11 @@
 public struct BSNRule: Rule {
     public init() {}
 
-    public func detect(in context: RuleContext) -> [Detection] { context.personalData(.bsn) }
+    /// With a word saying it is a BSN the number is one; without, nine digits passing the 11-proef are
+    /// probably one (an order number passes it one time in eleven).
+    public func detect(in context: RuleContext) -> [Detection] {
+        context.personalData.candidates(.bsn).map { Detection($0, sureness: $0.namedByContextWord ? .sure : .likely) }
+    }
 
     public var description: RuleDescription { Self.about }
 

@@ -2,7 +2,9 @@
 public struct BirthdateRule: Rule {
     public init() {}
 
-    public func detect(in context: RuleContext) -> [Detection] { context.personalData(.birthdate) }
+    public func detect(in context: RuleContext) -> [Detection] {
+        context.personalData.candidates(.birthdate).map { Detection($0) }
+    }
 
     public var description: RuleDescription { Self.about }
 

@@ -3,7 +3,15 @@
 public struct EmailRule: Rule {
     public init() {}
 
-    public func detect(in context: RuleContext) -> [Detection] { context.personalData(.email) }
+    /// A school's general mailbox (info@, administratie@) is meant to be public: a hint only.
+    public func detect(in context: RuleContext) -> [Detection] {
+        let roleMailboxes = context.resources.personalData.roleMailboxes
+        return context.personalData.candidates(.email).map { address in
+            roleMailboxes.contains(address.localPart) ? Detection(address, sureness: .hint, detail: Self.roleMailboxDetail) : Detection(address)
+        }
+    }
+
+    private static let roleMailboxDetail = LocalizedText(nl: "algemeen adres van een organisatie", en: "an organisation's general mailbox")
 
     public var description: RuleDescription { Self.about }
 

@@ -2,7 +2,9 @@
 public struct IBANRule: Rule {
     public init() {}
 
-    public func detect(in context: RuleContext) -> [Detection] { context.personalData(.iban) }
+    public func detect(in context: RuleContext) -> [Detection] {
+        context.personalData.candidates(.iban).map { Detection($0) }
+    }
 
     public var description: RuleDescription { Self.about }
 

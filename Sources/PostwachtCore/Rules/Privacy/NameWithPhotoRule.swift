@@ -3,7 +3,23 @@
 public struct NameWithPhotoRule: Rule {
     public init() {}
 
-    public func detect(in context: RuleContext) -> [Detection] { context.personalData(.nameWithPhoto) }
+    /// A child's name is what the protocols forbid; a staff member with a title, or a name the context
+    /// does not place, is probably a concern; the consent register settles a pupil it knows.
+    public func detect(in context: RuleContext) -> [Detection] {
+        guard context.personalData.hasPhoto else { return [] }
+        return context.personalData.candidates(.name).map { name in
+            if name.title == nil, let recorded = context.consent?.consent(for: name.normalized) {
+                return recorded ? Detection(name, sureness: .hint, detail: Self.consentDetail) : Detection(name, detail: Self.noConsentDetail)
+            }
+            if name.title != nil { return Detection(name, sureness: .likely, detail: Self.staffDetail) }
+            return name.isChild ? Detection(name, detail: Self.childDetail) : Detection(name, sureness: .likely)
+        }
+    }
+
+    private static let childDetail = LocalizedText(nl: "een kind, volgens de context", en: "a child, by the context")
+    private static let staffDetail = LocalizedText(nl: "een medewerker met titel", en: "a staff member with a title")
+    private static let consentDetail = LocalizedText(nl: "toestemming staat in het register", en: "consent is on record")
+    private static let noConsentDetail = LocalizedText(nl: "geen toestemming voor beeldmateriaal in het register", en: "no photo consent on record")
 
     public var description: RuleDescription { Self.about }
 

@@ -3,7 +3,9 @@
 public struct PhoneRule: Rule {
     public init() {}
 
-    public func detect(in context: RuleContext) -> [Detection] { context.personalData(.phone) }
+    public func detect(in context: RuleContext) -> [Detection] {
+        context.personalData.candidates(.phone).map { Detection($0) }
+    }
 
     public var description: RuleDescription { Self.about }
 

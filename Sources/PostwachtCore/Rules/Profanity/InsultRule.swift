@@ -5,7 +5,8 @@ public struct InsultRule: Rule {
     private static let classes: Set<ProfanityClass> = [.insult]
 
     public func detect(in context: RuleContext) -> [Detection] {
-        ProfanityDetections.detections(in: context, classes: Self.classes)
+        // "eikel", "sukkel" insult only when aimed ("die eikel", "jij sukkel"); "eikels rapen" does not.
+        ProfanityDetections.detections(in: context, classes: Self.classes, keepingUnaimed: false)
     }
 
     public var description: RuleDescription { Self.about }

@@ -1,19 +1,13 @@
 /// Shared detection for the profanity rules: each takes the lexicon classes it is about.
-/// Severity follows sureness: 2 → error, 1 → warning, 0 → info.
+/// Sureness follows the lexicon (2 sure, 1 likely, 0 a hint); the severity in force steps down from there.
 enum ProfanityDetections {
-    static func detections(in context: RuleContext, classes: Set<ProfanityClass>) -> [Detection] {
+    /// `keepingUnaimed`: whether a word that insults only when aimed counts when nothing aims it (the insult rule says no).
+    static func detections(in context: RuleContext, classes: Set<ProfanityClass>, keepingUnaimed: Bool = true) -> [Detection] {
         context.profanityMatches.compactMap { match in
-            guard classes.contains(match.entry.wordClass) else { return nil }
-            return Detection(range: match.range, severity: severity(forSureness: match.sureness),
+            guard classes.contains(match.entry.wordClass), keepingUnaimed || match.isAimed != false else { return nil }
+            // A word that insults only when aimed is sure once something aims it ("jij sukkel").
+            return Detection(range: match.range, sureness: match.isAimed == true ? .sure : Sureness(lexicon: match.sureness),
                              normalized: match.normalized, detail: detail(of: match))
-        }
-    }
-
-    static func severity(forSureness sureness: Int) -> Severity {
-        switch sureness {
-        case 2...: return .error
-        case 1: return .warning
-        default: return .info
         }
     }
 

@@ -45,7 +45,7 @@ struct ThreatFinder {
     func matches() -> [Found] {
         let document = context.document, keys = context.keys
         let constructions = context.resources.threatConstructions
-        let insultRanges = context.profanityMatches.filter { $0.entry.wordClass == .insult || $0.entry.wordClass == .slur || $0.isCompound }
+        let insultRanges = context.profanityMatches.filter { ($0.entry.wordClass == .insult || $0.entry.wordClass == .slur || $0.isCompound) && $0.isAimed != false }
             .map(\.range)
         guard document.tokens.indices.contains(where: { !keys.facet($0).isDisjoint(with: [.constructionAnchor, .particleVerb]) }) || !insultRanges.isEmpty else {
             return []
@@ -159,7 +159,7 @@ struct ThreatFinder {
         }
         let insults = classes.insult.union(classes.curse)
         if units.classes.contains(where: { !$0.isDisjoint(with: insults) }) { return true }
-        if context.profanityMatches.contains(where: { $0.entry.sureness >= 1 }) { return true }
+        if context.profanityMatches.contains(where: { $0.entry.sureness >= 1 && $0.isAimed != false }) { return true }
         return context.authorRole == .pupil && (match.first...match.last).contains { !units.classes[$0].isDisjoint(with: classes.singular) }
     }
 

@@ -10,7 +10,7 @@ public struct ThreatRule: Rule {
 
     public func detect(in context: RuleContext) -> [Detection] {
         Self.longestFirst(ThreatFinder(context: context).matches()).map { match in
-            Detection(range: match.range, severity: Self.severity(forSureness: match.family.sureness),
+            Detection(range: match.range, sureness: match.family.sureness >= 2 ? .sure : .likely,
                       normalized: context.document.text(of: match.range).lowercased(), detail: match.family.label)
         }
     }
@@ -36,10 +36,6 @@ public struct ThreatRule: Rule {
 
     /// 2 → error (threats, doxxing, groups), 1 → warning (aimed insults, exclusion), 0 → warning (a weak
     /// construction the post corroborates).
-    private static func severity(forSureness sureness: Int) -> Severity {
-        sureness >= 2 ? .error : .warning
-    }
-
     public var description: RuleDescription { Self.about }
 
     private static let about = RuleDescription(

@@ -8,6 +8,10 @@ public struct ProfanityMatch: Sendable {
     public var isCompound: Bool
     /// Written otherwise than the plain term: leet, look-alike letters, spelled out, stretched (k4nker).
     public var isDisguised: Bool
+    /// For a word that insults only when aimed at someone (eikel, sukkel: sureness 1 in the lexicon),
+    /// whether a word before it aims it ("die eikel", "jij sukkel", "een ongelofelijke idioot"); nil for
+    /// every other word. The insult rule decides what an unaimed one means.
+    public var isAimed: Bool?
 
     /// The entry's sureness, one higher for compounds and disguises: nobody writes "k4nker" or
     /// "kankerschool" about the disease, so the innocent sense that kept the word's sureness low is gone.
@@ -49,19 +53,22 @@ final class ProfanityMatcher {
             let key = keys.key(index)
             let facet = keys.facet(index)
             if let hit = lexicon.match(key, hash: keys.hash(index), isTerm: facet.contains(.profanityWord)) {
-                let candidate = match(hit, range: tokens[index].byteRange, key: key, document: document)
+                var candidate = match(hit, range: tokens[index].byteRange, key: key, document: document)
+                candidate.isAimed = aim(of: candidate, at: index, in: document, keys: keys)
                 if !isInnocentInContext(candidate, key: key, at: index, in: document, keys: keys, aboutIllness: &aboutIllness) { found.append(candidate) }
             } else if !traits.isDisjoint(with: [.digits, .leetSymbols, .longRun]),
                       let (hit, variant) = disguisedHit(key, traits: traits) {
-                let candidate = match(hit, range: tokens[index].byteRange, key: variant, document: document)
+                var candidate = match(hit, range: tokens[index].byteRange, key: variant, document: document)
+                candidate.isAimed = aim(of: candidate, at: index, in: document, keys: keys)
                 if !isInnocentInContext(candidate, key: variant, at: index, in: document, keys: keys, aboutIllness: &aboutIllness) { found.append(candidate) }
             }
             guard facet.contains(.profanityPhrase) else { continue }
             lexicon.phrases.forEachMatch(anchoredAt: index, in: document, keys: keys) { entryIndex, first, _ in
                 let entry = lexicon.entries[entryIndex]
+                // An insulting phrase addresses someone by itself ("rot op", "hou je bek").
                 found.append(ProfanityMatch(range: Int(tokens[first].start)..<Int(tokens[index].end), entry: entry,
                                             normalized: entry.keys.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "),
-                                            isCompound: false, isDisguised: false))
+                                            isCompound: false, isDisguised: false, isAimed: entry.wordClass == .insult ? true : nil))
             }
         }
         if keys.documentTraits.contains(.singleCharacterRun) || keys.documentTraits.contains(.gluedSymbol) {
@@ -159,17 +166,20 @@ final class ProfanityMatcher {
             if aboutIllness == nil { aboutIllness = isAboutIllness(document, keys: keys) }
             return aboutIllness!
         }
-        if entry.wordClass == .insult, entry.sureness == 1 {
-            func aims(_ key: UnsafeBufferPointer<UInt8>?) -> Bool {
-                key.map { context.insultBefore.value(for: $0) != nil } ?? false
-            }
-            let previous = wordKey(at: index - 1, before: index, in: document, keys: keys)
-            // One inflected adjective may stand between: "een ongelofelijke idioot".
-            let throughAdjective = previous?.last == UInt8(ascii: "e")
-                && aims(wordKey(at: index - 2, before: index - 1, in: document, keys: keys))
-            return !(aims(previous) || throughAdjective)
-        }
         return false
+    }
+
+    /// Whether a word that insults only when aimed has an aiming word before it (nil for other words).
+    private func aim(of match: ProfanityMatch, at index: Int, in document: Document, keys: WordKeys) -> Bool? {
+        guard match.entry.wordClass == .insult, match.entry.sureness == 1, !match.isCompound, !match.isDisguised else { return nil }
+        func aims(_ key: UnsafeBufferPointer<UInt8>?) -> Bool {
+            key.map { context.insultBefore.value(for: $0) != nil } ?? false
+        }
+        let previous = wordKey(at: index - 1, before: index, in: document, keys: keys)
+        // One inflected adjective may stand between: "een ongelofelijke idioot".
+        let throughAdjective = previous?.last == UInt8(ascii: "e")
+            && aims(wordKey(at: index - 2, before: index - 1, in: document, keys: keys))
+        return aims(previous) || throughAdjective
     }
 
     /// Whether the post mentions the illness elsewhere (KWF, chemo, ziekenhuis): then a bare "kanker" names it.
