@@ -17,7 +17,7 @@ final class RuleExampleTests: XCTestCase {
                         span == OffsetRange(start: 0, end: whole) ? OffsetRange(start: 0, end: whole + prefixLength)
                             : OffsetRange(start: span.start + prefixLength, end: span.end + prefixLength)
                     }
-                    let found = TestSupport.findings(prefix + text, metadata: example.metadata)
+                    let found = TestSupport.findings(prefix + text, metadata: example.metadata, checker: TestSupport.exampleChecker)
                         .filter { $0.rule == description.id }
                     XCTAssertEqual(found.map(\.span), shifted, "\(description.id): '\(prefix)\(text)'", file: example.file, line: example.line)
                     for finding in found { assertOffsetsAgree(finding, in: prefix + text, example: example) }
@@ -31,7 +31,7 @@ final class RuleExampleTests: XCTestCase {
             let description = rule.description
             for example in description.nonTriggeringExamples {
                 for prefix in TestSupport.multibytePrefixes {
-                    let found = TestSupport.findings(prefix + example.unmarked.text, metadata: example.metadata)
+                    let found = TestSupport.findings(prefix + example.unmarked.text, metadata: example.metadata, checker: TestSupport.exampleChecker)
                         .filter { $0.rule == description.id }
                     XCTAssertEqual(found.map(\.match), [], "\(description.id) flagged '\(prefix)\(example.text)'", file: example.file, line: example.line)
                 }

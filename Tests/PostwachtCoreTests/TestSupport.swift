@@ -20,8 +20,11 @@ enum TestSupport {
     /// One checker for the default options, made once: the fixture sets check thousands of posts.
     nonisolated(unsafe) private static let defaultChecker = checker()
 
-    static func findings(_ text: String, metadata: RecordMetadata = RecordMetadata(), options: LintOptions? = nil) -> [Finding] {
-        let checker = options.map { self.checker($0) } ?? defaultChecker
+    /// One checker for the rules' examples (`RuleRegistry.exampleOptions`: lesson hours, account posters).
+    nonisolated(unsafe) static let exampleChecker = checker(RuleRegistry.exampleOptions)
+
+    static func findings(_ text: String, metadata: RecordMetadata = RecordMetadata(), options: LintOptions? = nil, checker given: Checker? = nil) -> [Finding] {
+        let checker = given ?? options.map { self.checker($0) } ?? defaultChecker
         guard case .checked(let result) = checker.lint(Record(id: "test", text: text, metadata: metadata)) else {
             XCTFail("record failed")
             return []

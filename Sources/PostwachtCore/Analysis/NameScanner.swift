@@ -63,7 +63,11 @@ struct NameScanner {
             return Mention(tokens: initials...end, title: title, isChild: title == nil && isChildContext(initials, childNearby))
         }
         let start: Int
-        if title != nil, document.isCapitalized(index) || isGivenName(index) || isTussenvoegsel(index) {
+        if title == .contact {
+            // "Bel Lotte", not "Bel School": after a contact word only a given name is a name.
+            guard document.isCapitalized(index), isGivenName(index) else { return nil }
+            start = index
+        } else if title != nil, document.isCapitalized(index) || isGivenName(index) || isTussenvoegsel(index) {
             start = index
         } else {
             guard document.isCapitalized(index), isGivenName(index), isNameInContext(index) else { return nil }

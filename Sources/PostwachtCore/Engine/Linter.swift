@@ -21,6 +21,13 @@ public struct LintOptions: Sendable {
     public var ruleSettings: [String: Configuration.RuleSetting] = [:]
     /// The school's secret for fingerprints; nil makes them plain hashes.
     public var fingerprintKey: FingerprintKey?
+    /// When lessons are given (`lesson_hours:`), for conduct.during-lessons.
+    public var lessonHours: LessonHours?
+    /// Who may post on the school's account (`account_posters:`), for conduct.account-poster.
+    public var accountPosters: [String] = []
+    /// Give each record checked without a school the warning `policy.none` (JSON outputs; the text
+    /// output says it once on stderr instead).
+    public var marksRecordsWithoutSchool = false
 
     public init(language: Language = .nl, redact: Bool = false, policy: String? = nil, consent: ConsentRegister? = nil,
                 organisation: String? = nil, organisationNames: [String] = [], defaultRole: AuthorRole? = nil, defaultChannel: String? = nil) {
@@ -67,11 +74,13 @@ public final class Linter: Sendable {
         let aliases = options.organisationNames.map { folder.key(of: $0) }
         self.aliases = aliases
         organisationNames = Dictionary(uniqueKeysWithValues: resources.policies.packs.map { pack in
-            (pack.id, aliases + pack.organisation.split(whereSeparator: { !$0.isLetter })
+            (pack.id, aliases + pack.aliases.map { folder.key(of: $0) } + pack.organisation.split(whereSeparator: { !$0.isLetter })
                 .filter { $0.count >= 4 && $0.first!.isUppercase }.map { folder.key(of: String($0)) })
         })
+        // A post of no known school cites no protocol: every school's clauses at once would present
+        // it as belonging to all of them.
         citations = descriptions.map { description in
-            (resources.policies.clauses(for: description.id, policy: options.policy),
+            (options.policy.map { resources.policies.clauses(for: description.id, policy: $0) } ?? [],
              options.ruleSettings[description.id]?.severity ?? pack?.rules[description.id]?.severity ?? description.defaultSeverity)
         }
         schools = options.policy != nil ? [:] : Dictionary(uniqueKeysWithValues: resources.policies.packs.map { pack in
@@ -86,7 +95,7 @@ public final class Linter: Sendable {
     /// else this one.
     func linter(for metadata: RecordMetadata) -> Linter {
         guard !schools.isEmpty, let school = metadata.organisation ?? options.organisation else { return self }
-        return schools[school] ?? self
+        return schools[school] ?? resources.policies.pack(named: school).flatMap { schools[$0.id] } ?? self
     }
 
     /// The clauses rule `id` cites under the chosen policy (empty if the rule is not in force).
@@ -166,13 +175,14 @@ public final class Checker {
         for (index, rule) in linter.rules.enumerated() {
             for detection in rule.detect(in: context) { pending.append((index, detection)) }
         }
-        guard !pending.isEmpty else { return LintResult(id: document.id, findings: [], warnings: document.warnings, text: document.bytes) }
+        let notes = RecordNotes.warnings(for: document.metadata, checkedBy: linter, language: self.linter.options.language)
+        guard !pending.isEmpty else { return LintResult(id: document.id, findings: [], warnings: document.warnings + notes, text: document.bytes) }
         let descriptions = linter.descriptions
         pending.sort {
             ($0.detection.range.lowerBound, $0.detection.range.upperBound, descriptions[$0.rule].id)
                 < ($1.detection.range.lowerBound, $1.detection.range.upperBound, descriptions[$1.rule].id)
         }
-        var warnings = document.warnings
+        var warnings = document.warnings + notes
         if pending.count > Self.maximumFindings {
             warnings.append(.findingsTruncated(found: pending.count, reported: Self.maximumFindings))
             // Exit codes and verdicts go by the most severe finding: if only dropped ones have that

@@ -11,13 +11,38 @@ public enum AuthorRole: String, Codable, CaseIterable, Sendable {
         let lowered = name.lowercased().trimmingCharacters(in: .whitespaces)
         if let role = AuthorRole(rawValue: lowered) { self = role; return }
         switch lowered {
-        case "docent", "leerkracht", "leraar", "medewerker", "juf", "meester", "teacher", "employee": self = .staff
-        case "ouder", "verzorger", "ouders", "guardian": self = .parent
-        case "leerling", "scholier", "student": self = .pupil
+        case "docent", "docente", "leerkracht", "leraar", "lerares", "medewerker", "medewerkster", "personeel", "mentor", "directeur",
+             "juf", "meester", "teacher", "employee": self = .staff
+        case "ouder", "verzorger", "ouders", "moeder", "vader", "guardian": self = .parent
+        case "leerling", "leerlinge", "scholier", "student": self = .pupil
         case "organisatie", "schoolaccount", "organisation": self = .school
         default: return nil
         }
     }
+
+    /// The Dutch names most often given, for messages that say which names are taken.
+    public static let dutchNames = ["docent", "ouder", "leerling", "schoolaccount"]
+}
+
+/// What a record is in its conversation: a post of its own, a comment under a post, or a reply to a
+/// comment. The discussion rules (staff say they work there, no arguing) read replies and comments.
+public enum PostKind: String, Codable, CaseIterable, Sendable {
+    case post, comment, reply
+
+    /// The kind from an export or a form, also in Dutch (bericht, reactie, antwoord), any case.
+    public init?(named name: String) {
+        let lowered = name.lowercased().trimmingCharacters(in: .whitespaces)
+        if let kind = PostKind(rawValue: lowered) { self = kind; return }
+        switch lowered {
+        case "bericht", "post", "status", "tweet", "toot": self = .post
+        case "reactie", "opmerking", "commentaar": self = .comment
+        case "antwoord", "beantwoording": self = .reply
+        default: return nil
+        }
+    }
+
+    /// The Dutch names the parsers take besides the English ones, for messages.
+    public static let dutchNames = ["bericht", "reactie", "antwoord"]
 }
 
 /// A file, image or other medium that travels with a post.
@@ -42,18 +67,36 @@ public struct RecordMetadata: Equatable, Sendable {
     public var channel: String?
     /// When the post was published, if the source says (exports do; drafts do not).
     public var createdAt: Date?
-    /// Who wrote it, as the source names them (for reports; rules use `authorRole`).
+    /// Who wrote it, as the source names them (for reports and `account_posters:`; rules use `authorRole`).
     public var author: String?
+    /// A post, a comment under one, or a reply to a comment; nil when the source does not say.
+    public var kind: PostKind?
+    /// The id of the post or comment this one answers, when the source gives it.
+    public var inReplyTo: String?
+    /// Who wrote the post or comment this one answers, when known (a parent, a pupil).
+    public var replyToRole: AuthorRole?
+    /// Whether the holder of the account the export (or draft) belongs to wrote it. False for what
+    /// others wrote on the account's pages (visitors' comments on a school website): the default
+    /// author role (`--role`, `role:`) is the account holder's, so it never applies to those.
+    public var byAccountHolder: Bool
 
     public init(authorRole: AuthorRole? = nil, attachments: [Attachment] = [], organisation: String? = nil, channel: String? = nil,
-                createdAt: Date? = nil, author: String? = nil) {
+                createdAt: Date? = nil, author: String? = nil, kind: PostKind? = nil, inReplyTo: String? = nil,
+                replyToRole: AuthorRole? = nil, byAccountHolder: Bool = true) {
         self.authorRole = authorRole
         self.attachments = attachments
         self.organisation = organisation
         self.channel = channel
         self.createdAt = createdAt
         self.author = author
+        self.kind = kind
+        self.inReplyTo = inReplyTo
+        self.replyToRole = replyToRole
+        self.byAccountHolder = byAccountHolder
     }
+
+    /// Whether the record answers someone: a comment or reply, or a record naming what it replies to.
+    public var isInDiscussion: Bool { kind == .comment || kind == .reply || kind == nil && inReplyTo != nil }
 }
 
 /// One post to check: an id (a path, `<stdin>`, or the id field of a JSONL line), raw text bytes, metadata.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Turns one line of `--input jsonl` into a record: `id`, `text` (required), and optional `author_role`,
-/// `attachments`, `org`, `channel`, `author`, `created_at`. Unknown fields are ignored; anything else
+/// `attachments`, `org`, `channel`, `author`, `created_at`, `kind`, `in_reply_to`, `reply_to_role`. Unknown fields are ignored; anything else
 /// wrong is a `RecordError` that names the field, so one bad line never stops the others.
 public enum JSONLRecordDecoder {
     /// The record, or the error together with the best id known for it (the line's `id`, else `fallbackID`).
@@ -29,7 +29,7 @@ public enum JSONLRecordDecoder {
         }
         // One pass over the members; a repeated key keeps its last value, as in JSONSerialization.
         // Indexes, not copies of the values: a post's text is the one large value, used once.
-        var text: Int?, role: Int?, attachments: Int?, createdAt: Int?
+        var text: Int?, role: Int?, attachments: Int?, createdAt: Int?, kind: Int?, replyToRole: Int?
         var metadata = RecordMetadata()
         id = nil
         for index in members.indices {
@@ -48,6 +48,14 @@ public enum JSONLRecordDecoder {
             case "org": metadata.organisation = members[index].value.string
             case "channel": metadata.channel = members[index].value.string
             case "author": metadata.author = members[index].value.string
+            case "kind": kind = index
+            case "reply_to_role": replyToRole = index
+            case "in_reply_to":
+                switch members[index].value {
+                case .string(let bytes): metadata.inReplyTo = bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+                case .number(let spelling): metadata.inReplyTo = spelling
+                default: metadata.inReplyTo = nil
+                }
             default: continue
             }
         }
@@ -58,13 +66,22 @@ public enum JSONLRecordDecoder {
         guard case .string(let textBytes) = members[text].value else {
             return failure("input.invalid-field", say("\"text\" moet tekst zijn", "\"text\" must be a string"))
         }
-        if let role, members[role].value != .null {
-            guard let roleName = members[role].value.string, let parsed = AuthorRole(named: roleName) else {
-                let roles = AuthorRole.allCases.map(\.rawValue).joined(separator: ", ")
-                return failure("input.invalid-field", say("\"author_role\" moet een van \(roles) zijn (of docent, ouder, leerling)",
-                                                          "\"author_role\" must be one of \(roles) (or docent, ouder, leerling)"))
+        let roles = AuthorRole.allCases.map(\.rawValue).joined(separator: ", ")
+        for (field, index) in [("author_role", role), ("reply_to_role", replyToRole)] {
+            guard let index, members[index].value != .null else { continue }
+            guard let roleName = members[index].value.string, let parsed = AuthorRole(named: roleName) else {
+                return failure("input.invalid-field", say("\"\(field)\" moet een van \(roles) zijn (of docent, ouder, leerling)",
+                                                          "\"\(field)\" must be one of \(roles) (or docent, ouder, leerling)"))
             }
-            metadata.authorRole = parsed
+            if field == "author_role" { metadata.authorRole = parsed } else { metadata.replyToRole = parsed }
+        }
+        if let kind, members[kind].value != .null {
+            guard let kindName = members[kind].value.string, let parsed = PostKind(named: kindName) else {
+                let kinds = PostKind.allCases.map(\.rawValue).joined(separator: ", ")
+                return failure("input.invalid-field", say("\"kind\" moet een van \(kinds) zijn (of bericht, reactie, antwoord)",
+                                                          "\"kind\" must be one of \(kinds) (or bericht, reactie, antwoord)"))
+            }
+            metadata.kind = parsed
         }
         if let attachments, members[attachments].value != .null {
             guard case .array(let list) = members[attachments].value else {

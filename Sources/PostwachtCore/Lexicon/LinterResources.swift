@@ -28,11 +28,13 @@ public final class LinterResources: Sendable {
     let profanityTerms: TermTrie
     /// The schools' policy packs from `policies/*.yaml`.
     public let policies: PolicyBook
+    /// The cue words of the clause rules (replies, quotes, photos of school), nl/clause-cues.tsv.
+    let clauseCues: ClauseCueLexicon
 
     init(profanity: ProfanityLexicon, profanityContext: ProfanityContext, letterLookalikes: [UInt32: [UInt8]],
          personalData: PersonalDataLexicon, conduct: ConductLexicon, grammar: Grammar, threatConstructions: ConstructionSet,
          disclaimerConstructions: ConstructionSet, disclaimerModel: DisclaimerModel, befriendingConstructions: ConstructionSet,
-         policies: PolicyBook, lexiconDirectory: URL) {
+         policies: PolicyBook, clauseCues: ClauseCueLexicon = ClauseCueLexicon(), lexiconDirectory: URL) {
         self.profanity = profanity
         self.personalData = personalData
         self.conduct = conduct
@@ -50,6 +52,7 @@ public final class LinterResources: Sendable {
         profanity.forEachWordKey { terms.insert($0) }
         profanityTerms = terms
         self.policies = policies
+        self.clauseCues = clauseCues
         self.profanityContext = profanityContext
         self.letterLookalikes = letterLookalikes
         self.lexiconDirectory = lexiconDirectory
@@ -57,10 +60,12 @@ public final class LinterResources: Sendable {
 
     public static let requiredFiles = ["nl/profanity.tsv", "nl/profanity-allow.tsv", "nl/profanity-context.tsv", "letter-lookalikes.tsv"]
         + PersonalDataLexicon.files + ConductLexicon.files + Grammar.files + [ThreatRule.constructionFile, MissingDisclaimerRule.constructionFile, DisclaimerModel.file,
-                                                                     BefriendingRule.constructionFile]
+                                                                     BefriendingRule.constructionFile, ClauseCueLexicon.file]
 
-    /// Loads every lexicon and policy pack; `additions` are a school's own extra and allowed terms.
-    public static func load(from directory: URL, additions: LexiconAdditions = LexiconAdditions()) throws(LexiconError) -> LinterResources {
+    /// Loads every lexicon and policy pack; `additions` are a school's own extra and allowed terms,
+    /// `schoolPacks` its own policy packs (`PolicyBook.schoolPacks`), beside or instead of the shipped ones.
+    public static func load(from directory: URL, additions: LexiconAdditions = LexiconAdditions(),
+                            schoolPacks: [PolicyPack] = []) throws(LexiconError) -> LinterResources {
         var profanity = try ProfanityLexicon(
             profanity: try readFile(directory, "nl/profanity.tsv"),
             allowlist: try readFile(directory, "nl/profanity-allow.tsv")
@@ -88,11 +93,15 @@ public final class LinterResources: Sendable {
         let disclaimers = try ConstructionSet(try readFile(directory, MissingDisclaimerRule.constructionFile), book: grammar.book, folder: folder)
         let disclaimerModel = try DisclaimerModel(try readFile(directory, DisclaimerModel.file))
         let befriending = try ConstructionSet(try readFile(directory, BefriendingRule.constructionFile), book: grammar.book, folder: folder)
-        let policies = try PolicyBook.load(from: directory.appendingPathComponent("policies"))
+        let policies: PolicyBook
+        do { policies = PolicyBook(shipped: try PolicyBook.load(from: directory.appendingPathComponent("policies")), schools: schoolPacks) } catch {
+            throw LexiconError(description: error.description)
+        }
+        let clauseCues = try ClauseCueLexicon(try readFile(directory, ClauseCueLexicon.file), folder: folder)
         return LinterResources(profanity: profanity, profanityContext: context, letterLookalikes: lookalikes,
                                personalData: personalData, conduct: conduct, grammar: grammar, threatConstructions: threats,
                                disclaimerConstructions: disclaimers, disclaimerModel: disclaimerModel,
-                               befriendingConstructions: befriending, policies: policies, lexiconDirectory: directory)
+                               befriendingConstructions: befriending, policies: policies, clauseCues: clauseCues, lexiconDirectory: directory)
     }
 
     static func readFile(_ directory: URL, _ name: String) throws(LexiconError) -> LexiconFile {

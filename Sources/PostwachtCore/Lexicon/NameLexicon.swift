@@ -16,7 +16,9 @@ struct NameLexicon: Sendable {
     /// Endings that make a capitalised word after a given name a building or street (Jan Ligthartschool).
     var publicNameSuffixes: [[UInt8]] = []
 
-    enum TitleKind: Sendable { case staff, honorific }
+    /// staff (juf, collega), honorific (meneer), or contact: a word that makes the next name an adult
+    /// to get in touch with ("Bel Lotte Hendriks op school").
+    enum TitleKind: Sendable { case staff, honorific, contact }
 
     init() {}
 
@@ -40,7 +42,7 @@ struct NameLexicon: Sendable {
         }
         tussenvoegsels = try read("nl/tussenvoegsels.tsv").termList(columns: 1, folder: folder) { _ in true }
         titles = try read("nl/name-titles.tsv").termList(columns: 2, folder: folder) { fields in
-            fields[1] == "staff" ? .staff : fields[1] == "honorific" ? .honorific : nil
+            fields[1] == "staff" ? .staff : fields[1] == "honorific" ? .honorific : fields[1] == "contact" ? .contact : nil
         }
         for row in try read("nl/not-names.tsv").rows { notNames.set(true, for: folder.key(of: row.fields[0])) }
         let publicNameFile = try read("nl/public-names.tsv")

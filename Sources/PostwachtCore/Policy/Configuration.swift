@@ -13,6 +13,14 @@ public struct Configuration: Sendable, Equatable {
     public var channel: String?
     public var rules: [String: RuleSetting] = [:]
     public var additions = LexiconAdditions()
+    /// The school's own policy packs (`policy_file:`, one path or a list) and folders of packs
+    /// (`policy_dir:`), relative to the configuration file: see `resolvedPolicyFiles`.
+    public var policyFiles: [String] = []
+    public var policyDirectories: [String] = []
+    /// When lessons are given (`lesson_hours:`): staff and pupil posts then are reported (info).
+    public var lessonHours: LessonHours?
+    /// Who may post on the school's own account (`account_posters:`), as the exports name authors.
+    public var accountPosters: [String] = []
     /// File holding the school's secret for fingerprints (`fingerprint_key_file`; relative to the
     /// configuration file), and the key the front end read from it.
     public var fingerprintKeyFile: String?
@@ -71,10 +79,20 @@ public struct Configuration: Sendable, Equatable {
             case "rules": configuration.rules = try reader.rules(value)
             case "lexicons": configuration.additions = try reader.lexicons(value)
             case "fingerprint_key_file": configuration.fingerprintKeyFile = try reader.string(value, at: key)
+            case "policy_file", "policy_files": configuration.policyFiles = try reader.strings(value, at: key)
+            case "policy_dir": configuration.policyDirectories = try reader.strings(value, at: key)
+            case "lesson_hours": configuration.lessonHours = try reader.lessonHours(value)
+            case "account_posters": configuration.accountPosters = try reader.strings(value, at: key)
             default: reader.warnings.append("\(source): unknown setting '\(key)' (ignored)")
             }
         }
         return (configuration, reader.warnings)
+    }
+
+    /// A path of a setting, relative to the configuration file it was written in.
+    public func resolve(_ path: String) -> String {
+        guard !path.hasPrefix("/"), let source else { return path }
+        return URL(fileURLWithPath: source).deletingLastPathComponent().appendingPathComponent(path).path
     }
 }
 
@@ -149,6 +167,45 @@ private struct NodeReader {
             result[id] = setting
         }
         return result
+    }
+
+    func lessonHours(_ node: Node) throws(Configuration.Problem) -> LessonHours {
+        guard let mapping = node.mapping else {
+            throw problem("lesson_hours", "expected weekdays with lesson periods, e.g. werkdagen: \"08:30-12:00, 12:45-15:15\"")
+        }
+        var hours = LessonHours(periods: [:])
+        // A general key (werkdagen) first, so a day named beside it replaces it whatever the order.
+        let entries = mapping.map { (key: $0.key.string ?? "", value: $0.value) }
+            .sorted { (LessonHours.weekdays(named: $0.key)?.count ?? 0) > (LessonHours.weekdays(named: $1.key)?.count ?? 0) }
+        for (key, value) in entries {
+            let path = "lesson_hours.\(key)"
+            switch key {
+            case "timezone", "tijdzone":
+                let name = try string(value, at: path)
+                guard let zone = TimeZone(identifier: name) else { throw problem(path, "'\(name)' is not a time zone (e.g. Europe/Amsterdam)") }
+                hours.timeZone = zone
+            case "vrije_dagen", "days_off", "holidays":
+                hours.daysOff = try strings(value, at: path).map { (text) throws(Configuration.Problem) -> ClosedRange<Int> in
+                    guard let days = LessonHours.daysOff(text) else { throw problem(path, "'\(text)' is not a date (2025-10-20) or range of dates (2025-10-20..2025-10-24)") }
+                    return days
+                }
+            default:
+                guard let days = LessonHours.weekdays(named: key) else {
+                    throw problem(path, "not a weekday (maandag … zondag, ma … zo, werkdagen), timezone or vrije_dagen")
+                }
+                let text = try string(value, at: path)
+                let periods: [Range<Int>]
+                if ["", "geen", "none", "-"].contains(text.lowercased()) { periods = [] } else {
+                    guard let parsed = LessonHours.periods(text) else {
+                        throw problem(path, "'\(text)' is not a list of periods such as \"08:30-12:00, 12:45-15:15\"")
+                    }
+                    periods = parsed
+                }
+                for day in days { hours.periods[day] = periods }
+            }
+        }
+        guard hours.periods.values.contains(where: { !$0.isEmpty }) else { throw problem("lesson_hours", "gives no lesson period on any day") }
+        return hours
     }
 
     mutating func lexicons(_ node: Node) throws(Configuration.Problem) -> LexiconAdditions {

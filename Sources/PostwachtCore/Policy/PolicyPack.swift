@@ -7,46 +7,113 @@ import Yams
 public final class PolicyPack: Sendable {
     public let id: String
     public let organisation: String
-    /// The protocol text's file name under `Fixtures/protocols/`.
+    /// Other names of the school ("De Klimop", "OBS Klimop"): `--org` and a post's `org` may use them,
+    /// and a staff post naming one is about school.
+    public let aliases: [String]
+    /// The protocol text's file: for the shipped packs a name under `Fixtures/protocols/`, for a
+    /// school's own pack the path as its `protocol:` gives it (relative to the pack).
     public let protocolFile: String
+    /// Where a school's own pack's protocol text was read from (nil for the shipped packs).
+    public let protocolURL: URL?
     public let title: String
     /// The personal-title disclaimer this school asks staff to add, suggested by conduct.missing-disclaimer.
     public let disclaimer: LocalizedText
     /// GBS De Regenboog allows photos from school only inside the school app.
     public let photosOnlyInSchoolApp: Bool
     public let rules: [String: RulePolicy]
+    /// The file the pack was read from.
+    public let source: String
 
     public struct RulePolicy: Sendable {
         public var severity: Severity
         public var clauses: [ProtocolClause]
     }
 
-    init(id: String, organisation: String, protocolFile: String, title: String, disclaimer: LocalizedText,
-         photosOnlyInSchoolApp: Bool, rules: [String: RulePolicy]) {
+    init(id: String, organisation: String, aliases: [String] = [], protocolFile: String, protocolURL: URL? = nil, title: String,
+         disclaimer: LocalizedText, photosOnlyInSchoolApp: Bool, rules: [String: RulePolicy], source: String = "") {
         self.id = id
         self.organisation = organisation
+        self.aliases = aliases
         self.protocolFile = protocolFile
+        self.protocolURL = protocolURL
         self.title = title
         self.disclaimer = disclaimer
         self.photosOnlyInSchoolApp = photosOnlyInSchoolApp
         self.rules = rules
+        self.source = source
     }
+
+    /// Every name the school goes by: its id, its organisation and its aliases.
+    public var names: [String] { [id, organisation] + aliases }
 }
 
-/// The five policy packs, loaded once.
+/// The policy packs: the five shipped ones, and a school's own (`--policy-file`, `--policy-dir`).
 public struct PolicyBook: Sendable {
     public private(set) var packs: [PolicyPack] = []
+    /// Every name of every pack, folded (case, accents, white space), to its pack's id.
+    private var idsByName: [String: String] = [:]
 
-    public init(packs: [PolicyPack]) { self.packs = packs.sorted { $0.id < $1.id } }
+    public init(packs: [PolicyPack]) {
+        self.packs = packs.sorted { $0.id < $1.id }
+        for pack in self.packs {
+            for name in pack.names.reversed() { idsByName[Self.fold(name)] = pack.id }
+        }
+        // An id always means its own pack, whatever another pack calls itself.
+        for pack in self.packs { idsByName[Self.fold(pack.id)] = pack.id }
+    }
 
     public var ids: [String] { packs.map(\.id) }
 
     public func pack(_ id: String) -> PolicyPack? { packs.first { $0.id == id } }
 
-    /// The clauses a rule cites: the chosen school's, or every school's when none is chosen.
+    /// The pack a school name stands for: its id, its organisation's name or one of its aliases, in
+    /// any case and spacing ("OBS De Klimop", "de klimop", "klimop").
+    public func pack(named name: String) -> PolicyPack? {
+        pack(name) ?? idsByName[Self.fold(name)].flatMap { self.pack($0) }
+    }
+
+    static func fold(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// The shipped packs with a school's own: one with the id of a shipped pack replaces it (a school
+    /// adapting its own pack).
+    public init(shipped: [PolicyPack], schools: [PolicyPack]) {
+        let replaced = Set(schools.map(\.id))
+        self.init(packs: shipped.filter { !replaced.contains($0.id) } + schools)
+    }
+
+    /// A school's own packs: each file of `files`, every `*.yaml` of `directories`, each checked
+    /// against its protocol text. Every problem of every file is reported, as is an id given twice.
+    public static func schoolPacks(files: [URL], directories: [URL], language: Language = .nl) throws(PolicyProblems) -> [PolicyPack] {
+        var packs: [PolicyPack] = []
+        var problems: [PolicyProblem] = []
+        for directory in directories {
+            do { packs += try load(from: directory, verifiesQuotes: true, language: language) } catch { problems += error.problems }
+        }
+        for file in files {
+            do { packs.append(try loadPack(file, language: language)) } catch { problems += error.problems }
+        }
+        var seen: [String: PolicyPack] = [:]
+        for pack in packs {
+            if let earlier = seen[pack.id], earlier.source != pack.source {
+                problems.append(PolicyProblem(file: pack.source, line: nil, key: "id", message: language == .nl
+                    ? "'\(pack.id)' is ook de id van \(earlier.source); elk pakket heeft een eigen id nodig"
+                    : "'\(pack.id)' is also the id of \(earlier.source); each pack needs its own id"))
+            }
+            seen[pack.id] = pack
+        }
+        guard problems.isEmpty else { throw PolicyProblems(problems: problems) }
+        // The same file given twice (as a file and through its folder) counts once.
+        var unique: [PolicyPack] = []
+        for pack in packs where !unique.contains(where: { $0.id == pack.id }) { unique.append(pack) }
+        return unique
+    }
+
     /// The clauses a rule cites: its pack's under a chosen policy, else every pack's. Without a policy
     /// the pack that says it most directly (the shortest first clause, as "Schelden of dreigen doe ik
-    /// niet.") leads: a one-line report shows the first clause only.
+    /// niet.") leads: a one-line listing shows the first clause only.
     public func clauses(for ruleID: String, policy: String?) -> [ProtocolClause] {
         let citing = packs.filter { (policy == nil || $0.id == policy) && !($0.rules[ruleID]?.clauses.isEmpty ?? true) }
         let directness = citing.map { $0.rules[ruleID]!.clauses[0].quote.count }
@@ -54,63 +121,43 @@ public struct PolicyBook: Sendable {
         return order.flatMap { citing[$0].rules[ruleID]!.clauses }
     }
 
-    /// Reads every `*.yaml` in `directory`; errors name the file and what is wrong.
-    static func load(from directory: URL) throws(LexiconError) -> PolicyBook {
+    /// Reads every `*.yaml` in `directory`. The shipped packs (`verifiesQuotes` false) are checked
+    /// against their protocols by the test suite; a school's folder (`--policy-dir`) is checked here.
+    static func load(from directory: URL, verifiesQuotes: Bool = false, language: Language = .nl) throws(PolicyProblems) -> [PolicyPack] {
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         } catch {
-            throw LexiconError(description: "\(directory.path): cannot list policy packs (\(error.localizedDescription))")
+            throw PolicyProblems(problems: [PolicyProblem(file: directory.path, line: nil, key: "", message: language == .nl
+                ? "kan de map met beleidspakketten niet lezen (\(error.localizedDescription))" : "cannot list the policy packs (\(error.localizedDescription))")])
         }
-        guard !names.isEmpty else { throw LexiconError(description: "\(directory.path): no policy packs (*.yaml)") }
+        guard !names.isEmpty else {
+            throw PolicyProblems(problems: [PolicyProblem(file: directory.path, line: nil, key: "", message: language == .nl
+                ? "geen beleidspakketten (*.yaml) in deze map" : "no policy packs (*.yaml) in this folder")])
+        }
         var packs: [PolicyPack] = []
+        var problems: [PolicyProblem] = []
         for name in names {
-            let url = directory.appendingPathComponent(name)
-            do {
-                let file = try YAMLDecoder().decode(PackFile.self, from: try String(contentsOf: url, encoding: .utf8))
-                packs.append(try file.pack(source: url.path))
-            } catch let error as LexiconError {
-                throw error
-            } catch {
-                throw LexiconError(description: "\(url.path): \(error)")
+            do { packs.append(try loadPack(directory.appendingPathComponent(name), verifiesQuotes: verifiesQuotes, language: language)) } catch {
+                problems += error.problems
             }
         }
-        return PolicyBook(packs: packs)
-    }
-}
-
-/// The YAML layout of a policy pack, as documented in Lexicons/README.md.
-private struct PackFile: Decodable {
-    struct Text: Decodable { var nl: String; var en: String }
-    struct Clause: Decodable { var section: String; var number: String?; var quote: String }
-    struct Rule: Decodable { var severity: String; var clauses: [Clause] }
-
-    var id: String
-    var organisation: String
-    var `protocol`: String
-    var title: String
-    var disclaimer: Text
-    var photosOnlyInSchoolApp: Bool?
-    var rules: [String: Rule]
-
-    enum CodingKeys: String, CodingKey {
-        case id, organisation, `protocol`, title, disclaimer, rules
-        case photosOnlyInSchoolApp = "photos-only-in-school-app"
+        guard problems.isEmpty else { throw PolicyProblems(problems: problems) }
+        return packs
     }
 
-    func pack(source: String) throws(LexiconError) -> PolicyPack {
-        var policies: [String: PolicyPack.RulePolicy] = [:]
-        for (ruleID, rule) in rules {
-            guard let severity = Severity(rawValue: rule.severity) else {
-                throw LexiconError(description: "\(source): rule \(ruleID): severity must be error, warning or info, not '\(rule.severity)'")
-            }
-            guard !rule.clauses.isEmpty else { throw LexiconError(description: "\(source): rule \(ruleID) cites no clause") }
-            policies[ruleID] = PolicyPack.RulePolicy(severity: severity, clauses: rule.clauses.map {
-                ProtocolClause(policy: id, organisation: organisation, section: $0.section, number: $0.number, quote: $0.quote)
-            })
+    /// Reads and checks one pack file: a school's own (`--policy-file`) has its quotes verified.
+    public static func loadPack(_ url: URL, verifiesQuotes: Bool = true, language: Language = .nl) throws(PolicyProblems) -> PolicyPack {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw PolicyProblems(problems: [PolicyProblem(file: url.path, line: nil, key: "", message: language == .nl
+                ? "kan het beleidspakket niet lezen (bestaat het, mag het gelezen worden?)" : "cannot read the policy pack (does it exist, may it be read?)")])
         }
-        return PolicyPack(id: id, organisation: organisation, protocolFile: `protocol`, title: title,
-                          disclaimer: LocalizedText(nl: disclaimer.nl, en: disclaimer.en),
-                          photosOnlyInSchoolApp: photosOnlyInSchoolApp ?? false, rules: policies)
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw PolicyProblems(problems: [PolicyProblem(file: url.path, line: nil, key: "", message: language == .nl
+                ? "het beleidspakket is geen UTF-8-tekst" : "the policy pack is not UTF-8 text")])
+        }
+        var file = PolicyPackFile(path: url.path, knownRules: RuleRegistry.all.map(\.description.id), language: language)
+        guard let pack = file.pack(from: text, verifiesQuotes: verifiesQuotes) else { throw PolicyProblems(problems: file.problems) }
+        return pack
     }
 }

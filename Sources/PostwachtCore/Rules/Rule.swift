@@ -85,16 +85,27 @@ public final class RuleContext {
         packID.flatMap { linter.organisationNames[$0] } ?? linter.aliases
     }
 
-    /// Who wrote the post: the record says, else the configured default.
-    public var authorRole: AuthorRole? { document.metadata.authorRole ?? options.defaultRole }
+    /// Who wrote the post: the record says, else the configured default (the account holder's role,
+    /// so not for what others wrote on the account's pages).
+    public var authorRole: AuthorRole? {
+        document.metadata.authorRole ?? (document.metadata.byAccountHolder ? options.defaultRole : nil)
+    }
 
     /// Where the post goes: the record says, else the configured default.
     public var channel: String? { (document.metadata.channel ?? options.defaultChannel)?.lowercased() }
 
-    /// The policy pack of the post's school: the record's `org`, else the configured organisation or --policy.
-    public var policyPack: PolicyPack? {
-        (document.metadata.organisation ?? options.organisation ?? options.policy).flatMap { resources.policies.pack($0) }
-    }
+    /// The policy pack the post is held to: --policy, else its school's (the record's `org`, else the
+    /// configured organisation), whose linter checks it with that pack as its policy.
+    public var policyPack: PolicyPack? { options.policy.flatMap { resources.policies.pack($0) } }
+
+    /// When lessons are given, from the configuration (`lesson_hours:`).
+    var lessonHours: LessonHours? { options.lessonHours }
+
+    /// Who may post on the school's account, from the configuration (`account_posters:`).
+    var accountPosters: [String] { options.accountPosters }
+
+    /// The language findings are written in, for details a rule composes (a time, a name).
+    var language: Language { options.language }
 
     /// The document's sentences as token ranges, for rules that read constructions.
     private(set) lazy var sentences: [Range<Int>] = SentenceUnits.sentences(of: document)
@@ -141,6 +152,9 @@ public final class RuleContext {
 
     /// Pupils' photo consent, when the school gave its register (`--consent`).
     var consent: ConsentRegister? { options.consent }
+
+    /// The cue words of the clause rules (replies, quotes, photos of school, lesson recordings), found once.
+    private(set) lazy var clauseCues = ClauseCueScan(document: document, keys: keys, lexicon: resources.clauseCues)
 
     /// Every profanity match of the document, for all profanity rules.
     public private(set) lazy var profanityMatches: [ProfanityMatch] = profanityMatcher.matches(in: document, keys: keys)

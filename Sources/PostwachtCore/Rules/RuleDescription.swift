@@ -122,4 +122,7 @@ public struct RuleDescription: Sendable {
     public var nonTriggeringExamples: [RuleExample]
     /// The rule judges the post as a whole (its finding spans all of it), not words in it.
     public var judgesWholePost = false
+    /// The configuration the examples assume, as postwacht.yaml would say it (nil: none), for
+    /// `postwacht explain`; `RuleRegistry.exampleOptions` holds the same settings for the tests.
+    public var exampleConfiguration: String?
 }

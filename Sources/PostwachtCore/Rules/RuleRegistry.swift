@@ -4,7 +4,18 @@ public enum RuleRegistry {
         CurseRule(), InsultRule(), SlurRule(),
         PhoneRule(), EmailRule(), AddressRule(), BSNRule(), IBANRule(), BirthdateRule(), NameWithPhotoRule(),
         MissingDisclaimerRule(), ConfidentialRule(), ThreatRule(), PrivateContactRule(), BefriendingRule(), PhotoOutsideAppRule(),
+        StaffUnidentifiedRule(), ArguingRule(), QuotingColleaguesRule(), LessonRecordingRule(), SchoolPhotoPermissionRule(),
+        TeacherOffDutyPhotoRule(), DuringLessonsRule(), AccountPosterRule(),
     ]
+
+    /// The settings the rules' examples are checked with: the rules that read the configuration
+    /// (lesson hours, who may post on the school account) find nothing without it.
+    public static var exampleOptions: LintOptions {
+        var options = LintOptions()
+        options.lessonHours = DuringLessonsRule.exampleHours
+        options.accountPosters = AccountPosterRule.examplePosters
+        return options
+    }
 
     public static func rule(withID id: String) -> (any Rule)? {
         all.first { $0.description.id == id }

@@ -11,6 +11,7 @@ public struct NameWithPhotoRule: Rule {
             if name.title == nil, let recorded = context.consent?.consent(for: name.normalized) {
                 return recorded ? Detection(name, sureness: .hint, detail: Self.consentDetail) : Detection(name, detail: Self.noConsentDetail)
             }
+            if name.title == .contact { return Detection(name, sureness: .likely, detail: Self.contactDetail) }
             if name.title != nil { return Detection(name, sureness: .likely, detail: Self.staffDetail) }
             return name.isChild ? Detection(name, detail: Self.childDetail) : Detection(name, sureness: .likely)
         }
@@ -18,6 +19,7 @@ public struct NameWithPhotoRule: Rule {
 
     private static let childDetail = LocalizedText(nl: "een kind, volgens de context", en: "a child, by the context")
     private static let staffDetail = LocalizedText(nl: "een medewerker met titel", en: "a staff member with a title")
+    private static let contactDetail = LocalizedText(nl: "een volwassene om contact mee op te nemen", en: "an adult to get in touch with")
     private static let consentDetail = LocalizedText(nl: "toestemming staat in het register", en: "consent is on record")
     private static let noConsentDetail = LocalizedText(nl: "geen toestemming voor beeldmateriaal in het register", en: "no photo consent on record")
 
@@ -29,8 +31,8 @@ public struct NameWithPhotoRule: Rule {
         category: .nameWithPhoto,
         defaultSeverity: .error,
         rationale: LocalizedText(
-            nl: "\"Ik publiceer geen namen in combinatie met foto's van kinderen op het internet\" (De Regenboog); ook de andere protocollen vragen toestemming voor beeldmateriaal. Een bericht met een foto of video (bijlage, of in de tekst: foto's, filmpje, op de foto, 📸) dat een naam noemt, wordt gemeld: een kindernaam (leerling, groep 5, onze kanjer, zoon/dochter) als fout, een medewerker met titel (juf Marieke) als waarschuwing. Met --consent toetst postwacht het toestemmingsregister: zonder toestemming fout, met toestemming info.",
-            en: "\"I do not publish names together with photos of children on the internet\" (De Regenboog); the other protocols also require consent for images. A post with a photo or video (attachment, or in the text: foto's, filmpje, op de foto, 📸) that names a person is reported: a child's name (leerling, groep 5, onze kanjer, son/daughter) as an error, a staff member with a title (juf Marieke) as a warning. With --consent postwacht checks the consent register: no consent is an error, consent makes it info."
+            nl: "\"Ik publiceer geen namen in combinatie met foto's van kinderen op het internet\" (De Regenboog); ook de andere protocollen vragen toestemming voor beeldmateriaal. Een bericht met een foto of video (bijlage, of in de tekst: foto's, filmpje, op de foto, 📸) dat een naam noemt, wordt gemeld: een kindernaam (leerling, groep 5, onze kanjer, zoon/dochter) als fout, een volwassene als waarschuwing: een medewerker met titel (juf Marieke), een collega (\"onze nieuwe collega Sanne\"), een contactpersoon (\"bel Lotte Hendriks op school\"). Met --consent toetst postwacht het toestemmingsregister: zonder toestemming fout, met toestemming info.",
+            en: "\"I do not publish names together with photos of children on the internet\" (De Regenboog); the other protocols also require consent for images. A post with a photo or video (attachment, or in the text: foto's, filmpje, op de foto, 📸) that names a person is reported: a child's name (leerling, groep 5, onze kanjer, son/daughter) as an error, an adult as a warning: a staff member with a title (juf Marieke), a colleague (\"onze nieuwe collega Sanne\"), a contact person (\"bel Lotte Hendriks op school\"). With --consent postwacht checks the consent register: no consent is an error, consent makes it info."
         ),
         message: LocalizedText(nl: "naam '{match}' in een bericht met foto of video ({detail})", en: "name '{match}' in a post with a photo or video ({detail})"),
         suggestion: LocalizedText(
@@ -41,6 +43,9 @@ public struct NameWithPhotoRule: Rule {
             RuleExample("📸 Onze leerling ⟦Sanne⟧ won de voorleeswedstrijd!"),
             RuleExample("Op de foto: ⟦Daan de Vries⟧ uit groep 5 met zijn zwemdiploma"),
             RuleExample("Juf ⟦Marieke⟧ op de foto met de kleuters"),
+            // Adults, though the post speaks of children: a colleague, a contact person (a warning, not an error).
+            RuleExample("📸 Welkom aan onze nieuwe collega ⟦Sanne⟧ in groep 4!"),
+            RuleExample("Vragen over de foto's van groep 5? Bel ⟦Lotte Hendriks⟧ op school 📸"),
             // A surname that ends like a building (-huis) is still a surname.
             RuleExample("📸 ⟦Daan Nijhuis⟧ en ⟦Mila⟧ bij de musical van groep 8"),
             RuleExample("Kijk, ⟦J. van den Berg⟧ op het filmpje van de musical"),
