@@ -152,8 +152,8 @@ struct EngineOptions: ParsableArguments {
     }
 
     /// Flags over the configuration file over the defaults.
-    func lintOptions(_ configuration: Configuration, role: AuthorRole? = nil, redact: Bool = false, consent: ConsentRegister? = nil) -> LintOptions {
-        var options = LintOptions(language: language, redact: redact, policy: policy ?? configuration.policy, consent: consent,
+    func lintOptions(_ configuration: Configuration, role: AuthorRole? = nil, consent: ConsentRegister? = nil) -> LintOptions {
+        var options = LintOptions(policy: policy ?? configuration.policy, consent: consent,
                                   organisation: organisation ?? configuration.organisation, organisationNames: configuration.aliases,
                                   defaultRole: role ?? configuration.role, defaultChannel: channel ?? configuration.channel)
         options.ruleSettings = configuration.rules
@@ -161,10 +161,26 @@ struct EngineOptions: ParsableArguments {
         return options
     }
 
+    /// How findings are worded: `--lang`, masked with `--redact`.
+    func renderer(redact: Bool = false) -> FindingRenderer {
+        FindingRenderer(language: language, redact: redact)
+    }
+
     private func executablePath() -> String? {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first
     }
 }
+
+/// How machine outputs cite clauses: `--clauses`, for `check` and `audit`.
+struct ClauseOptions: ParsableArguments {
+    @Option(name: .customLong("clauses"), help: ArgumentHelp(
+        "How JSON and JSONL findings cite the protocol's clauses: reference or inline.",
+        discussion: "reference (the default, findings contract 2): a finding lists clause ids (\"svok/III.A.6\") and the output carries each clause's text once — JSON in a top-level \"clauses\" table, JSONL in a {\"clauses\": …} line before the first record citing it. inline: each finding carries its clauses in full (contract 1's form). See docs/findings.md.",
+        valueName: "style"))
+    var style: ClauseStyle = .reference
+}
+
+extension ClauseStyle: ExpressibleByArgument {}
 
 /// How input files are decoded: `--encoding`, for `check` and `audit`.
 struct InputOptions: ParsableArguments {
