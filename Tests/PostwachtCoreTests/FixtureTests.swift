@@ -34,7 +34,7 @@ final class FixtureTests: XCTestCase {
     /// measure unseen quality (the blind sets do).
     func testConductDevelopmentCorpusStaysAboveItsFloors() throws {
         try measure(directory: "conduct/dev", floor: 0.5, categories: Self.conductCategories, floors: [
-            "threat": (0.95, 0.68), "missing-disclaimer": (0.80, 0.78), "confidential": (0.80, 0.87),
+            "threat": (0.95, 0.83), "missing-disclaimer": (0.80, 0.78), "confidential": (0.80, 0.87),
             "private-contact": (0.95, 0.95), "befriending": (0.95, 0.95),
         ])
     }
