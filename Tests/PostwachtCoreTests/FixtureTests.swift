@@ -50,6 +50,15 @@ final class FixtureTests: XCTestCase {
         ])
     }
 
+    /// B2's first run (frozen before the second round of threat and confidential work): threat P .971
+    /// R .515, disclaimer .891/.891, confidential .978/.682, private contact .889/1.0, befriending 1.0/.625.
+    func testBlindSetB2StaysAboveItsFirstRun() throws {
+        try measure(directory: "blind", file: "b2.jsonl", floor: 0.5, categories: Self.conductCategories, revealMistakes: false, floors: [
+            "threat": (0.93, 0.50), "missing-disclaimer": (0.85, 0.85), "confidential": (0.93, 0.66),
+            "private-contact": (0.85, 0.95), "befriending": (0.95, 0.60),
+        ])
+    }
+
     private func measure(directory name: String, file: String? = nil, floor: Double, categories: Set<String>? = nil,
                          revealMistakes: Bool = true, floors: [String: (precision: Double, recall: Double)] = [:]) throws {
         var tallies: [String: Tally] = [:]

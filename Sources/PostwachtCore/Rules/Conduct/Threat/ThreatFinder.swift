@@ -82,19 +82,23 @@ struct ThreatFinder {
         for (index, sentence) in context.sentences.enumerated() where isCandidate(sentence, insultRanges: insultRanges) {
             let units = context.units(ofSentence: index)
             let matcher = ConstructionMatcher(units: units, keys: keys, barrier: classes.barrier)
+            var facts: SentenceFacts?
             for construction in constructions.constructions {
                 var from = 0
                 while from < units.count, let match = matcher.firstMatch(of: construction, from: from) {
                     from = match.last + 1
                     let family = constructions.family(construction.family)!
                     let found = Found(range: range(of: match, in: units), family: family, source: construction.source)
-                    judged.append((found, letGo(match, family, units, matcher, classes)))
+                    if facts == nil { facts = SentenceFacts(units, matcher, classes, idioms: constructions.idioms) }
+                    judged.append((found, letGo(match, family, units, facts!, classes)))
                 }
             }
         }
+        // Another standing match apart from this one exists when one ends before it or starts after it.
         let standing = judged.filter { $0.letGo == nil || $0.letGo == .uncorroborated }.map(\.found.range)
+        let earliestEnd = standing.map(\.upperBound).min() ?? .max, latestStart = standing.map(\.lowerBound).max() ?? .min
         for (found, letGo) in judged {
-            if letGo == .uncorroborated, standing.contains(where: { !$0.overlaps(found.range) }) {
+            if letGo == .uncorroborated, earliestEnd <= found.range.lowerBound || latestStart >= found.range.upperBound {
                 body(found, nil)
             } else {
                 body(found, letGo)
@@ -103,9 +107,9 @@ struct ThreatFinder {
     }
 
     private func letGo(_ match: ConstructionMatch, _ family: ConstructionSet.Family, _ units: SentenceUnits,
-                       _ matcher: ConstructionMatcher, _ classes: Classes) -> LetGo? {
+                       _ facts: SentenceFacts, _ classes: Classes) -> LetGo? {
         if isNegated(match, units, classes) { return .negated }
-        if isReported(match, units, classes) { return .reported }
+        if isReported(match, units, facts, classes) { return .reported }
         if family.flags.contains(Self.pastIsReport), isPast(match, units, classes) { return .past }
         // The subject of a predication that follows a preposition is that phrase's object ("het salaris van
         // ⟦een leerkracht is een grap⟧"); past a comma the match is a clause of its own ("van die Ghanezen,
@@ -118,12 +122,10 @@ struct ThreatFinder {
         if isGame(match, units, classes), documentHas(classes.game) { return .game }
         // An idiom takes back what it overlaps; a weak construction, anything in its sentence ("ik kom je
         // morgen halen, om 8 uur bij de brug").
-        let constructions = context.resources.threatConstructions
-        if constructions.idioms.contains(where: { idiom in
-            guard let found = matcher.firstMatch(of: idiom) else { return false }
-            return family.sureness == 0 || overlaps(found, match)
-        }) { return .idiom }
-        if family.sureness == 0, !isCorroborated(match, units, classes) { return .uncorroborated }
+        if family.sureness == 0 ? !facts.idiomMatches.isEmpty : facts.idiomMatches.contains(where: { overlaps($0, match) }) {
+            return .idiom
+        }
+        if family.sureness == 0, !isCorroborated(match, units, facts, classes) { return .uncorroborated }
         return nil
     }
 
@@ -169,8 +171,8 @@ struct ThreatFinder {
     /// A threat reported or condemned: a MELD word in the sentence outside an "als"-clause ("als je het
     /// meldt, ben je dood" still threatens), or the match inside quotation marks in a post that reports,
     /// or that the school or a teacher wrote (a lesson quoting hate to discuss it).
-    private func isReported(_ match: ConstructionMatch, _ units: SentenceUnits, _ classes: Classes) -> Bool {
-        for unit in 0..<units.count where !units.classes[unit].isDisjoint(with: classes.report) {
+    private func isReported(_ match: ConstructionMatch, _ units: SentenceUnits, _ facts: SentenceFacts, _ classes: Classes) -> Bool {
+        for unit in facts.reportUnits {
             // After the match only in its own clause ("ik maak je af zei hij"), not in a clause of its own
             // ("…, niet normaal wat je over mn moeder zei").
             if unit > match.last, ((match.last + 1)..<unit).contains(where: { !units.classes[$0].isDisjoint(with: classes.barrier) }) { continue }
@@ -204,18 +206,17 @@ struct ThreatFinder {
     /// a pupil saying it to or of one person ("we wachten je op" from a pupil, not "we wachten jullie op"
     /// from the school), or a parent saying it to "je" or of a person named by role or name. An
     /// appointment ("om drie uur") is an idiom of the construction file.
-    private func isCorroborated(_ match: ConstructionMatch, _ units: SentenceUnits, _ classes: Classes) -> Bool {
-        if units.classes[..<match.first].contains(where: { !$0.isDisjoint(with: classes.conditional) }) { return true }
+    private func isCorroborated(_ match: ConstructionMatch, _ units: SentenceUnits, _ facts: SentenceFacts, _ classes: Classes) -> Bool {
+        if let first = facts.conditionalUnits.first, first < match.first { return true }
         // A condition after it on the target: "… wat er gebeurt als je nog eens …" (not "voor als er iets is").
-        for unit in (match.last + 1)..<max(match.last + 1, units.count) where !units.classes[unit].isDisjoint(with: classes.conditional) {
+        for unit in facts.conditionalUnits where unit > match.last {
             if (unit + 1..<min(unit + 3, units.count)).contains(where: { !units.classes[$0].isDisjoint(with: classes.addressee) }) { return true }
         }
         if match.first > 0, !units.classes[match.first - 1].isDisjoint(with: classes.then) || !units.classes[match.first].isDisjoint(with: classes.then) {
             return true
         }
         if documentHas(classes.again) { return true }
-        let insults = classes.insult.union(classes.curse)
-        if units.classes.contains(where: { !$0.isDisjoint(with: insults) }) { return true }
+        if facts.hasInsult { return true }
         if context.profanityMatches.contains(where: { $0.entry.sureness >= 1 && $0.isAimed != false }) { return true }
         // Someone else's address or number, named by role or name ("meester Dennis woont op de Lindenlaan 4"),
         // not a relative's number for the school ("haar Belgische nummer is +32 …").
@@ -228,6 +229,31 @@ struct ThreatFinder {
         case .parent: return span.contains { !units.classes[$0].intersection(classes.singular).isDisjoint(with: classes.secondPerson)
                                               || !units.classes[$0].isDisjoint(with: classes.person) }
         default: return false
+        }
+    }
+
+    /// What every match in a sentence asks of the sentence as a whole, worked out once: a post of one
+    /// endless sentence would otherwise be read again for each match in it.
+    private struct SentenceFacts {
+        let idiomMatches: [ConstructionMatch]
+        let reportUnits: [Int]
+        let conditionalUnits: [Int]
+        let hasInsult: Bool
+
+        init(_ units: SentenceUnits, _ matcher: ConstructionMatcher, _ classes: Classes, idioms: [Construction]) {
+            var idiomMatches: [ConstructionMatch] = []
+            for idiom in idioms {
+                var from = 0
+                while from < units.count, let found = matcher.firstMatch(of: idiom, from: from) {
+                    idiomMatches.append(found)
+                    from = found.last + 1
+                }
+            }
+            self.idiomMatches = idiomMatches
+            reportUnits = units.classes.indices.filter { !units.classes[$0].isDisjoint(with: classes.report) }
+            conditionalUnits = units.classes.indices.filter { !units.classes[$0].isDisjoint(with: classes.conditional) }
+            let insults = classes.insult.union(classes.curse)
+            hasInsult = units.classes.contains { !$0.isDisjoint(with: insults) }
         }
     }
 
