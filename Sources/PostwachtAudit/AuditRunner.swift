@@ -34,6 +34,14 @@ public enum RecordSource: Sendable, CustomStringConvertible {
         case .line(let path, let number): return "\(path):\(number)"
         }
     }
+
+    /// The file the record came from, when it came from one.
+    public var path: String? {
+        switch self {
+        case .text: return nil
+        case .line(let path, _): return path
+        }
+    }
 }
 
 /// Running totals for a progress line.
@@ -65,8 +73,6 @@ public final class AuditRunner: @unchecked Sendable {
     /// Makes, once per checking thread, what formats a checked record there: output is costly to
     /// format, and a formatter of its own lets each thread keep caches without sharing them.
     private let makeRenderer: (@Sendable () -> (RecordOutcome, RecordSource) -> [UInt8])?
-    /// The language of the checker's messages, used for the importers' too.
-    private let language: Language
 
     public init(linter: Linter, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 128,
                 baseline: Set<String> = [], makeRenderer: (@Sendable () -> (RecordOutcome, RecordSource) -> [UInt8])? = nil) throws {
@@ -74,7 +80,6 @@ public final class AuditRunner: @unchecked Sendable {
         self.batchSize = batchSize
         self.baseline = baseline
         self.makeRenderer = makeRenderer
-        language = linter.options.language
     }
 
     /// A finding's key in a baseline: its fingerprint (rule + normalized match) tied to the record id,
@@ -84,12 +89,10 @@ public final class AuditRunner: @unchecked Sendable {
     }
 
     /// Reads and checks `files` in order; `outcome` hears of every record, in input order. Returns what
-    /// each file yielded. `options.language` is taken from the linter.
+    /// each file yielded. The importers speak `options.language`.
     @discardableResult
     public func run(_ files: [ExportFile], options: ReadOptions = ReadOptions(),
                     outcome: (AuditOutcome) -> Void, progress: (AuditProgress) -> Void = { _ in }) -> [FileTally] {
-        var options = options
-        options.language = language
         let started = ContinuousClock.now
         var totals = AuditProgress()
         totals.fileBytesTotal = files.reduce(0) { $0 + $1.size }

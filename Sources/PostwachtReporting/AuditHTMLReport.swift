@@ -18,9 +18,12 @@ public struct AuditHTMLReport {
     public var toolVersion = "postwacht"
     /// Finds the personal data to mask; without one, only the findings' words are masked.
     public var personalData: PersonalDataSpans?
-    /// Rules whose findings are about the post as a whole (a photo on a public channel): such a
-    /// finding masks nothing, and a post with only such findings is listed in a table, not as a card.
-    public var wholePostRules: Set<String> = Set(RuleRegistry.all.map(\.description).filter(\.judgesWholePost).map(\.id))
+    /// The language of messages and suggestions (masking follows `showMatches`).
+    public var language: Language = .nl
+    /// Words findings in the report's language, masked unless `showMatches`. A finding about the post
+    /// as a whole (a photo on a public channel) masks nothing, and a post with only such findings is
+    /// listed in a table, not as a card.
+    private var renderer: FindingRenderer { FindingRenderer(language: language, redact: !showMatches) }
     private var totals = Totals()
     private var months: [String: Month] = [:]
     private var posts: [Post] = []
@@ -50,7 +53,7 @@ public struct AuditHTMLReport {
         guard !counted.isEmpty else { return }
         totals.postsWithFindings += 1
         let weight = counted.reduce(0) { $0 + ($1.severity == .error ? 3 : 1) }
-        let onlyWholePost = counted.allSatisfy { wholePostRules.contains($0.rule) }
+        let onlyWholePost = counted.allSatisfy(\.isPostLevel)
         if !onlyWholePost { totals.postsShownAsCards += 1 }
         if !onlyWholePost, posts.count >= Self.maximumPosts, let lightest = posts.last, lightest.weight >= weight { return }
         let created = metadata.createdAt.map(Self.timestamp)
@@ -98,14 +101,11 @@ public struct AuditHTMLReport {
     }
 
     private func entry(_ finding: Finding) -> Entry {
-        var message = finding.message
-        if !showMatches, !finding.match.isEmpty, !wholePostRules.contains(finding.rule) {
-            message = message.replacingOccurrences(of: finding.match, with: Redaction.mask(finding.match))
-        }
+        let message = renderer.message(finding)
         let clause = finding.clauses.first.map { EntryClause(organisation: $0.organisation, section: $0.section, number: $0.number, quote: $0.quote) }
         return Entry(rule: finding.rule, category: finding.category.rawValue, severity: finding.severity.rawValue,
-                     message: shown(message, findings: []), utf16: finding.utf16, wholePost: wholePostRules.contains(finding.rule),
-                     clause: clause, suggestion: shown(finding.suggestion, findings: []))
+                     message: shown(message, findings: []), utf16: finding.utf16, wholePost: finding.isPostLevel,
+                     clause: clause, suggestion: shown(renderer.suggestion(finding), findings: []))
     }
 
     /// `text` as the report shows it: with masking on, every finding's words (but for findings about
@@ -113,7 +113,7 @@ public struct AuditHTMLReport {
     func shown(_ text: String, findings: [Finding]) -> String {
         guard !showMatches, !text.isEmpty else { return text }
         var ranges = personalData?.utf16Ranges(in: text) ?? []
-        ranges += findings.filter { !wholePostRules.contains($0.rule) }.map { $0.utf16.start..<$0.utf16.end }
+        ranges += findings.filter { !$0.isPostLevel }.map { $0.utf16.start..<$0.utf16.end }
         return Self.masked(text, utf16: ranges)
     }
 

@@ -13,24 +13,27 @@ public protocol Reporter {
     mutating func finish(_ summary: RunSummary) -> String
 }
 
-/// How to present findings.
+/// How to present findings: the renderer's language and masking, colours for a terminal, and how
+/// machine outputs cite clauses.
 public struct ReportStyle: Sendable {
     public var colors: Bool
-    public var redact: Bool
-    /// The language of the summary line.
-    public var language: Language
-    public init(colors: Bool = false, redact: Bool = false, language: Language = .nl) {
+    public var renderer: FindingRenderer
+    public var clauses: ClauseStyle
+    public var language: Language { renderer.language }
+    public var redact: Bool { renderer.redact }
+
+    public init(colors: Bool = false, renderer: FindingRenderer = FindingRenderer(), clauses: ClauseStyle = .reference) {
         self.colors = colors
-        self.redact = redact
-        self.language = language
+        self.renderer = renderer
+        self.clauses = clauses
     }
 }
 
 public func makeReporter(_ format: OutputFormat, style: ReportStyle) -> any Reporter {
     switch format {
     case .text: return TextReporter(style: style)
-    case .json: return JSONDocumentReporter()
-    case .jsonl: return JSONLinesReporter()
+    case .json: return JSONDocumentReporter(renderer: style.renderer, clauses: style.clauses)
+    case .jsonl: return JSONLinesReporter(renderer: style.renderer, clauses: style.clauses)
     }
 }
 

@@ -15,12 +15,15 @@ public struct SARIFReport: Sendable {
     private let clauses: @Sendable (String) -> [ProtocolClause]
     private let version: String
     private let baseDirectory: String
+    /// Messages in English: code-scanning tools show SARIF as it is, and the rule metadata is English.
+    private let renderer: FindingRenderer
 
     /// - Parameters:
     ///   - clauses: the clauses a rule cites under the run's policy (its help text).
     ///   - baseDirectory: made relative in URIs, as code scanning wants.
     public init(rules: [RuleDescription], clauses: @escaping @Sendable (String) -> [ProtocolClause], version: String,
-                baseDirectory: String = FileManager.default.currentDirectoryPath) {
+                baseDirectory: String = FileManager.default.currentDirectoryPath, renderer: FindingRenderer = FindingRenderer(language: .en)) {
+        self.renderer = renderer
         self.rules = rules
         ruleIndexes = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.clauses = clauses
@@ -52,27 +55,28 @@ public struct SARIFReport: Sendable {
             """
     }
 
-    /// The results for one record's findings, one per line, each after a comma.
-    public func results(_ result: LintResult, source: String) -> String {
-        String(decoding: resultBytes(result, source: source), as: UTF8.self)
+    /// The results for one record's findings, one per line, each after a comma. `file`: the export file
+    /// the record came from (its artifact); `source`: where in it, for people ("posts.jsonl:7").
+    public func results(_ result: LintResult, file: String, source: String) -> String {
+        String(decoding: resultBytes(result, file: file, source: source), as: UTF8.self)
     }
 
-    public func resultBytes(_ result: LintResult, source: String) -> [UInt8] {
+    public func resultBytes(_ result: LintResult, file: String, source: String) -> [UInt8] {
         guard !result.findings.isEmpty else { return [] }
-        let file = source.split(separator: " ").first.map(String.init)?.split(separator: ":").first.map(String.init) ?? source
         let uri = Self.relativeURI(file, base: baseDirectory) + "#" + (result.id.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? result.id)
         var out = JSONBytes()
         for finding in result.findings {
             out.raw(",\n        ")
-            Self.append(Self.result(for: finding, uri: uri, ruleIndex: ruleIndexes[finding.rule] ?? 0, record: result.id, source: source), to: &out)
+            Self.append(Self.result(for: finding, message: renderer.message(finding), uri: uri, ruleIndex: ruleIndexes[finding.rule] ?? 0,
+                                     record: result.id, source: source), to: &out)
         }
         return out.bytes
     }
 
-    static func result(for finding: Finding, uri: String, ruleIndex: Int, record: String, source: String) -> Result {
+    static func result(for finding: Finding, message: String, uri: String, ruleIndex: Int, record: String, source: String) -> Result {
         Result(
                 ruleId: finding.rule, ruleIndex: ruleIndex,
-                level: Self.level(finding.severity), message: .init(text: finding.message),
+                level: Self.level(finding.severity), message: .init(text: message),
                 locations: [.init(physicalLocation: .init(
                     artifactLocation: .init(uri: uri),
                     region: .init(startLine: finding.line, startColumn: finding.column,
@@ -132,7 +136,11 @@ public struct SARIFReport: Sendable {
     static func relativeURI(_ path: String, base: String) -> String {
         let absolute = path.hasPrefix("/") ? path : base + path
         let relative = absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : path
-        return relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative
+        // A space becomes %20, and a colon %3A: in a relative reference a colon before the first slash
+        // would read as a scheme ("posts 2024:7.jsonl").
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(":")
+        return relative.addingPercentEncoding(withAllowedCharacters: allowed) ?? relative
     }
 
     // The SARIF object model, as far as postwacht fills it.

@@ -49,13 +49,13 @@ public struct TextReporter: Reporter {
 
     private func line(for finding: Finding, in result: LintResult) -> String {
         let colour: Colour = finding.severity == .error ? .red : finding.severity == .warning ? .yellow : .cyan
-        var text = "\(bold("\(result.id):\(finding.line):\(finding.column)")): \(paint(finding.severity.rawValue, colour)) [\(finding.rule)] \(finding.message)"
+        var text = "\(bold("\(result.id):\(finding.line):\(finding.column)")): \(paint(finding.severity.rawValue, colour)) [\(finding.rule)] \(style.renderer.message(finding))"
         if let clause = finding.clauses.first {
             text += " (\(clause.organisation), \(clause.citation))"
         }
         text += "\n"
         text += sourceExcerpt(for: finding, in: result, colour: colour)
-        text += "    \(finding.suggestion)\n"
+        text += "    \(style.renderer.suggestion(finding))\n"
         return text
     }
 
@@ -85,9 +85,10 @@ public struct TextReporter: Reporter {
             shownAfter += 1
         }
         let cutAfter = to < text.count && !endsLine(text[to])
-        let before = shown(from..<start, of: result)
-        let span = shown(start..<spanEnd, of: result, masked: style.redact)
-        let suffix = shown(spanEnd..<to, of: result) + (cutAfter ? "…" : "")
+        let renderer = style.renderer
+        let before = renderer.text(from..<start, of: result)
+        let span = renderer.text(start..<spanEnd, of: result, maskingAll: true)
+        let suffix = renderer.text(spanEnd..<to, of: result) + (cutAfter ? "…" : "")
         // Blanks as wide as the terminal draws what comes before the span (an emoji takes two columns,
         // a combining accent none), tabs kept, so the marker lines up.
         var indent = cutBefore ? " " : ""
@@ -97,31 +98,6 @@ public struct TextReporter: Reporter {
         let width = max(1, span.reduce(0) { $0 + DisplayWidth.of($1) })
         let marker = "^" + String(repeating: "~", count: width - 1)
         return "    \(cutBefore ? "…" : "")\(before)\(paint(span, colour))\(suffix)\n    \(indent)\(paint(marker, colour))\n"
-    }
-
-    /// The bytes `range` of the record's text as shown: with `--redact`, every other finding's match in
-    /// it is masked too, or the context line would show in clear what that finding's own line hides.
-    /// Findings over the whole post (a missing disclaimer) are not matches to hide.
-    private func shown(_ range: Range<Int>, of result: LintResult, masked: Bool = false) -> String {
-        let text = result.text
-        guard style.redact, !range.isEmpty else { return String(decoding: text[range], as: UTF8.self) }
-        if masked { return Redaction.mask(String(decoding: text[range], as: UTF8.self)) }
-        var hidden: [Range<Int>] = []
-        for other in result.findings where other.utf8.start < range.upperBound && other.utf8.end > range.lowerBound {
-            guard !(other.utf8.start == 0 && other.utf8.end >= text.count) else { continue }
-            hidden.append(max(other.utf8.start, range.lowerBound)..<min(other.utf8.end, range.upperBound))
-        }
-        guard !hidden.isEmpty else { return String(decoding: text[range], as: UTF8.self) }
-        hidden.sort { $0.lowerBound < $1.lowerBound }
-        var output = ""
-        var position = range.lowerBound
-        for part in hidden where part.upperBound > position {
-            let from = max(part.lowerBound, position)
-            output += String(decoding: text[position..<from], as: UTF8.self)
-            output += Redaction.mask(String(decoding: text[from..<part.upperBound], as: UTF8.self))
-            position = part.upperBound
-        }
-        return output + String(decoding: text[position..<range.upperBound], as: UTF8.self)
     }
 
     enum Colour: String {

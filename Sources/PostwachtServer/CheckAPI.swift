@@ -14,6 +14,9 @@ public struct CheckRequest: Decodable, Sendable {
     public var channel: String?
     public var policy: String?
     public var lang: String?
+    /// `reference` (the default: findings cite clause ids, the response's `clauses` holds their text) or
+    /// `inline` (each finding carries its clauses in full, findings contract 1's form).
+    public var clauses: String?
 
     public struct Segment: Decodable, Sendable {
         public var id: String
@@ -50,12 +53,13 @@ public struct CheckRequest: Decodable, Sendable {
     static let attachmentKinds = ["image", "video", "audio", "file"]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case text, segments, attachments, org, channel, policy, lang
+        case text, segments, attachments, org, channel, policy, lang, clauses
         case authorRole = "author_role"
     }
 
     public init(text: String? = nil, segments: [Segment]? = nil, authorRole: String? = nil, attachments: [Attachment]? = nil,
-                org: String? = nil, channel: String? = nil, policy: String? = nil, lang: String? = nil) {
+                org: String? = nil, channel: String? = nil, policy: String? = nil, lang: String? = nil, clauses: String? = nil) {
+        self.clauses = clauses
         self.text = text
         self.segments = segments
         self.authorRole = authorRole
@@ -80,6 +84,7 @@ public struct CheckRequest: Decodable, Sendable {
         channel = try container.decodeIfPresent(String.self, forKey: .channel)
         policy = try container.decodeIfPresent(String.self, forKey: .policy)
         lang = try container.decodeIfPresent(String.self, forKey: .lang)
+        clauses = try container.decodeIfPresent(String.self, forKey: .clauses)
     }
 }
 
@@ -106,23 +111,27 @@ public struct InvalidField: Error, Sendable {
     }
 }
 
-/// `POST /v1/check` answer: the verdict and the same finding objects as `postwacht check`.
+/// `POST /v1/check` answer: the verdict and the same finding objects as `postwacht check` (findings
+/// contract 2: clauses by id, their text once in `clauses`, unless the request asked for them inline).
 public struct CheckResponse: Encodable, Sendable {
     public enum Verdict: String, Encodable, Sendable { case block, warn, ok }
 
     public var verdict: Verdict
     public var findings: [SegmentFinding]
+    /// The clauses the findings cite, by id (absent with clauses inline).
+    public var clauses: [String: ProtocolClause]?
     /// Only when there are any: `findings.truncated` for a post with more findings than are reported.
     public var warnings: [RecordWarning]?
     public var elapsedMilliseconds: Double
+    public var version = FindingsContract.version
 
     enum CodingKeys: String, CodingKey {
-        case verdict, findings, warnings
+        case verdict, findings, clauses, warnings, version
         case elapsedMilliseconds = "elapsed_ms"
     }
 
     /// block when anything is an error, warn when anything is a warning, else ok.
-    static func verdict(of findings: [Finding]) -> Verdict {
+    static func verdict(of findings: [RenderedFinding]) -> Verdict {
         if findings.contains(where: { $0.severity == .error }) { return .block }
         if findings.contains(where: { $0.severity == .warning }) { return .warn }
         return .ok
@@ -131,7 +140,7 @@ public struct CheckResponse: Encodable, Sendable {
 
 /// A finding with the id of the segment it lies in (offsets are relative to that segment's text).
 public struct SegmentFinding: Encodable, Sendable {
-    public var finding: Finding
+    public var finding: RenderedFinding
     public var segment: String?
 
     enum CodingKeys: String, CodingKey { case segment }

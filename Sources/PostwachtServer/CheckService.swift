@@ -6,26 +6,27 @@ import PostwachtCore
 public final class CheckService: Sendable {
     public let resources: LinterResources
     public let baseOptions: LintOptions
+    /// The language of a request that names none (`serve --lang`).
+    public let defaultLanguage: Language
     /// At most this many checks at once; the server queues the rest (bounded by its pending limit).
     public let maximumConcurrentChecks: Int
     /// A check request that waits longer than this for a checker is answered 503 (server.time-budget).
     public let timeBudget: Duration
     private let pools: [String: CheckerPool]
 
-    public init(resources: LinterResources, options: LintOptions, maximumConcurrentChecks: Int = 2 * ProcessInfo.processInfo.activeProcessorCount,
-                timeBudget: Duration = .milliseconds(500)) {
+    /// One engine per policy: the language is the renderer's, chosen per request.
+    public init(resources: LinterResources, options: LintOptions, language: Language = .nl,
+                maximumConcurrentChecks: Int = 2 * ProcessInfo.processInfo.activeProcessorCount, timeBudget: Duration = .milliseconds(500)) {
         self.resources = resources
         baseOptions = options
+        defaultLanguage = language
         self.maximumConcurrentChecks = maximumConcurrentChecks
         self.timeBudget = timeBudget
         var pools: [String: CheckerPool] = [:]
         for policy in [nil] + resources.policies.ids.map(Optional.some) {
-            for language in Language.allCases {
-                var variant = options
-                variant.policy = policy ?? options.policy
-                variant.language = language
-                pools[Self.poolKey(policy, language)] = CheckerPool(linter: Linter(resources: resources, options: variant), limit: maximumConcurrentChecks)
-            }
+            var variant = options
+            variant.policy = policy ?? options.policy
+            pools[Self.poolKey(policy)] = CheckerPool(linter: Linter(resources: resources, options: variant), limit: maximumConcurrentChecks)
         }
         self.pools = pools
     }
@@ -33,7 +34,7 @@ public final class CheckService: Sendable {
     /// Posts above this many UTF-8 bytes do not return their checker to the pool.
     static let largePostBytes = 256 * 1024
 
-    private static func poolKey(_ policy: String?, _ language: Language) -> String { "\(policy ?? "-")/\(language.rawValue)" }
+    private static func poolKey(_ policy: String?) -> String { policy ?? "-" }
 
     /// Checks a request; throws `ServiceError` for what the client must fix or retry.
     public func check(_ request: CheckRequest) throws(ServiceError) -> CheckResponse {
@@ -48,7 +49,8 @@ public final class CheckService: Sendable {
         }
         let metadata = RecordMetadata(authorRole: fields.authorRole, attachments: request.attachments ?? [],
                                       organisation: request.org, channel: request.channel)
-        let pool = pools[Self.poolKey(request.policy, fields.language)]!
+        let pool = pools[Self.poolKey(request.policy)]!
+        let renderer = FindingRenderer(language: fields.language)
         // Segments are one post: checked together (a disclaimer in the last block covers the first), then
         // each finding is handed back to the segment it starts in, with offsets relative to that segment.
         let post = PostLayout(segments.map(\.text))
@@ -63,7 +65,8 @@ public final class CheckService: Sendable {
             switch checker.lint(Record(id: "post", text: post.text, metadata: metadata)) {
             case .checked(let result):
                 let findings = result.findings.map { finding in
-                    request.segments == nil ? SegmentFinding(finding: finding, segment: nil) : post.locate(finding, ids: ids)
+                    let rendered = renderer.render(finding, clauses: fields.clauses)
+                    return request.segments == nil ? SegmentFinding(finding: rendered, segment: nil) : post.locate(rendered, ids: ids)
                 }
                 return (findings, result.warnings)
             case .failed(_, let error):
@@ -71,7 +74,11 @@ public final class CheckService: Sendable {
             }
         }
         let elapsed = ContinuousClock.now - started
-        return CheckResponse(verdict: CheckResponse.verdict(of: findings.map(\.finding)), findings: findings,
+        var clauses: [String: ProtocolClause]?
+        if fields.clauses == .reference {
+            clauses = Dictionary(findings.flatMap(\.finding.clauses).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        return CheckResponse(verdict: CheckResponse.verdict(of: findings.map(\.finding)), findings: findings, clauses: clauses,
                              warnings: warnings.isEmpty ? nil : warnings,
                              elapsedMilliseconds: Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
     }
@@ -83,7 +90,7 @@ public final class CheckService: Sendable {
 
     /// The named fields as the engine takes them, or `request.invalid-field` for the first that is not
     /// one of its values.
-    private func validate(_ request: CheckRequest) throws(ServiceError) -> (authorRole: AuthorRole?, language: Language) {
+    private func validate(_ request: CheckRequest) throws(ServiceError) -> (authorRole: AuthorRole?, language: Language, clauses: ClauseStyle) {
         let allowed = allowedValues
         func check(_ field: String, _ value: String?, _ values: [String]) throws(ServiceError) {
             if let value, !values.contains(value) { throw InvalidField.notOneOf(field, value, values).serviceError }
@@ -93,21 +100,23 @@ public final class CheckService: Sendable {
         try check("channel", request.channel, allowed.channels)
         try check("author_role", request.authorRole, allowed.roles)
         try check("lang", request.lang, allowed.languages)
-        return (request.authorRole.flatMap(AuthorRole.init(rawValue:)), request.lang.flatMap(Language.init(rawValue:)) ?? baseOptions.language)
+        try check("clauses", request.clauses, ClauseStyle.allCases.map(\.rawValue))
+        return (request.authorRole.flatMap(AuthorRole.init(rawValue:)), request.lang.flatMap(Language.init(rawValue:)) ?? defaultLanguage,
+                request.clauses.flatMap(ClauseStyle.init(rawValue:)) ?? .reference)
     }
 
-    /// The checker pool a request with this policy and language uses (for tests).
-    func pool(policy: String?, language: Language) -> CheckerPool { pools[Self.poolKey(policy, language)]! }
+    /// The checker pool a request with this policy uses (for tests).
+    func pool(policy: String?) -> CheckerPool { pools[Self.poolKey(policy)]! }
 
     /// The rules in force under a policy, with their clauses, for `GET /v1/rules`.
     public func rules(policy: String?) throws(ServiceError) -> RulesResponse {
         if let policy, resources.policies.pack(policy) == nil {
             throw InvalidField.notOneOf("policy", policy, resources.policies.ids).serviceError
         }
-        let linter = pools[Self.poolKey(policy, baseOptions.language)]!.linter
+        let linter = pools[Self.poolKey(policy)]!.linter
         return RulesResponse(policy: policy ?? baseOptions.policy, rules: linter.rules.map { rule in
             let description = rule.description
-            return RulesResponse.Rule(id: description.id, name: description.name.text(in: baseOptions.language), category: description.category,
+            return RulesResponse.Rule(id: description.id, name: description.name.text(in: defaultLanguage), category: description.category,
                                       severity: linter.severity(of: description.id), clauses: linter.clauses(of: description.id))
         })
     }
@@ -154,14 +163,11 @@ struct PostLayout {
         text = segments.joined(separator: Self.separator)
     }
 
-    /// Rules that judge the post as a whole (their finding spans all of it) rather than words in it.
-    static let postLevelRules = Set(RuleRegistry.all.filter(\.description.judgesWholePost).map(\.description.id))
-
     /// The finding relative to the segment it starts in. A post-level finding lies in no one segment:
     /// it has no segment, an empty match and empty offsets, rather than offsets into and a copy of the
     /// joined text, which the client never sent (documented in openapi.yaml, Finding.segment).
-    func locate(_ finding: Finding, ids: [String]) -> SegmentFinding {
-        if Self.postLevelRules.contains(finding.rule), finding.span.start == 0, finding.span.end == text.unicodeScalars.count {
+    func locate(_ finding: RenderedFinding, ids: [String]) -> SegmentFinding {
+        if finding.postLevel {
             var post = finding
             post.span = OffsetRange(start: 0, end: 0)
             post.utf16 = post.span

@@ -157,7 +157,7 @@ private func answerCheck(_ body: ByteBuffer, service: CheckService, metrics: Ser
     }
     do {
         let response = try service.check(checkRequest)
-        metrics.count(response.findings.map(\.finding.category.rawValue))
+        metrics.count(response.findings.map(\.finding.category))
         return JSONBody.response(.ok, response)
     } catch {
         return JSONBody.error(error)

@@ -68,6 +68,8 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var clauses: ClauseOptions
+
     @OptionGroup var engine: EngineOptions
 
     func validate() throws {
@@ -88,12 +90,13 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let configuration = try engine.loadConfiguration()
         let resources = try engine.loadResources(configuration)
-        let options = engine.lintOptions(configuration, role: role, redact: redact)
+        var options = engine.lintOptions(configuration, role: role)
+        engine.noteWhenNoSchool(&options, machineOutput: true)
         let linter = Linter(resources: resources, options: options)
-        let language = options.language
+        let language = engine.language
         let known = try baseline.map { try Self.readBaseline($0, language: language) } ?? []
         let sarif = SARIFReport(rules: linter.rules.map(\.description), clauses: { linter.clauses(of: $0) }, version: "0.1.0")
-        var findingsOutput = AuditOutput(format: outputFormat, style: ReportStyle(colors: false, redact: redact, language: language), sarif: sarif,
+        var findingsOutput = AuditOutput(format: outputFormat, style: ReportStyle(renderer: engine.renderer(redact: redact), clauses: clauses.style), sarif: sarif,
                                          sink: try OutputSink(path: output))
         let formatterFactory = findingsOutput.formatterFactory
         let runner: AuditRunner
@@ -115,7 +118,7 @@ struct AuditCommand: ParsableCommand {
         html.policy = options.policy
         html.organisation = options.policy.flatMap { resources.policies.pack($0)?.organisation }
         html.inputs = paths
-        html.wholePostRules = Set(linter.rules.map(\.description).filter(\.judgesWholePost).map(\.id))
+        html.language = language
         for companion in discovery.companions { html.add(companion: companion.path, reason: companion.reason) }
         var summary = RunSummary()
         var skipped: [SkipReason: Int] = [:]
@@ -134,7 +137,7 @@ struct AuditCommand: ParsableCommand {
             switch outcome {
             case .checked(let result, let source, let metadata, let rendered):
                 summary.add(.checked(result))
-                findingsOutput.write(formatted: rendered ?? [])
+                findingsOutput.write(formatted: rendered ?? [], citing: .checked(result))
                 if report != nil { html.add(result, source: source.description, metadata: metadata) }
                 if writeBaseline != nil { baselineKeys += result.findings.map { AuditRunner.baselineKey(recordID: result.id, finding: $0) } }
             case .failed(let failure):

@@ -17,6 +17,9 @@ struct AuditOutput {
     /// Formats the records that fail before reaching a checking thread.
     private let formatHere: (RecordOutcome, RecordSource) -> [UInt8]
     private var arrayStarted = false
+    /// The clauses written so far: records are formatted on several threads, so the writer keeps the
+    /// one ledger that has each clause's text written once (findings contract 2).
+    private var ledger = ClauseLedger()
 
     init(format: Format, style: ReportStyle, sarif: SARIFReport, sink: OutputSink) {
         self.format = format
@@ -42,23 +45,27 @@ struct AuditOutput {
                 var reporter = TextReporter(style: style)
                 return { outcome, _ in Array(reporter.report(outcome).utf8) }
             case .jsonl:
-                var reporter = JSONLinesReporter()
-                return { outcome, _ in reporter.reportBytes(outcome) }
+                var reporter = JSONLinesReporter(renderer: style.renderer, clauses: style.clauses)
+                return { outcome, _ in reporter.recordBytes(outcome) }
             case .json:
-                var reporter = JSONDocumentReporter()
+                var reporter = JSONDocumentReporter(renderer: style.renderer, clauses: style.clauses)
                 return { outcome, _ in reporter.pieceBytes(outcome) }
             case .sarif:
                 // SARIF has results only; records that could not be read are in the summary and the HTML report.
                 return { outcome, source in
                     guard case .checked(let result) = outcome, !result.findings.isEmpty else { return [] }
-                    return sarif.resultBytes(result, source: source.description)
+                    return sarif.resultBytes(result, file: source.path ?? source.description, source: source.description)
                 }
             }
         }
     }
 
-    /// A record formatted on a checking thread.
-    mutating func write(formatted bytes: [UInt8]) {
+    /// A record formatted on a checking thread; `outcome` says which clauses it cites.
+    mutating func write(formatted bytes: [UInt8], citing outcome: RecordOutcome? = nil) {
+        if style.clauses == .reference, format == .json || format == .jsonl, let outcome {
+            let new = ledger.newClauses(in: outcome)
+            if format == .jsonl, !new.isEmpty { sink.write(ClauseLedger.tableLine(new)[...]) }
+        }
         guard !bytes.isEmpty else { return }
         if format == .json || format == .sarif, !arrayStarted {
             arrayStarted = true
@@ -70,7 +77,7 @@ struct AuditOutput {
 
     /// A record that failed before it reached a checking thread.
     mutating func write(failed outcome: RecordOutcome, source: String) {
-        write(formatted: formatHere(outcome, .text(source)))
+        write(formatted: formatHere(outcome, .text(source)), citing: outcome)
     }
 
     /// Writes the end of the output and closes it; the error of a write that failed, if one did.
@@ -80,7 +87,7 @@ struct AuditOutput {
         case .text:
             var reporter = TextReporter(style: style)
             sink.write(reporter.finish(summary))
-        case .json: sink.write(JSONDocumentReporter.closing(summary))
+        case .json: sink.write(JSONDocumentReporter.closing(summary, clauses: style.clauses == .reference ? ledger.clauses : nil))
         case .sarif: sink.write(sarif.closing())
         case .jsonl: break
         }

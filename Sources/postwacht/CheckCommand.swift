@@ -51,20 +51,24 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var clauses: ClauseOptions
+
     @OptionGroup var engine: EngineOptions
 
     func run() throws {
         let configuration = try engine.loadConfiguration()
         let resources = try engine.loadResources(configuration)
         let consent = try consentFile.map(Self.loadConsent)
-        let linter = Linter(resources: resources, options: engine.lintOptions(configuration, role: role, redact: redact, consent: consent))
+        var options = engine.lintOptions(configuration, role: role, consent: consent)
+        engine.noteWhenNoSchool(&options, machineOutput: format != .text)
+        let linter = Linter(resources: resources, options: options)
         let checker: Checker
         do { checker = try linter.makeChecker() } catch {
             StandardError.write("postwacht: \(error)\n")
             throw ExitStatus.unusable
         }
         let colours = colour == .always || (colour == .auto && format == .text && isatty(STDOUT_FILENO) == 1)
-        var reporter = makeReporter(format, style: ReportStyle(colors: colours, redact: redact, language: engine.language))
+        var reporter = makeReporter(format, style: ReportStyle(colors: colours, renderer: engine.renderer(redact: redact), clauses: clauses.style))
         var summary = RunSummary()
         let output = try OutputSink(path: nil)
         let sources = files.isEmpty || readStdin ? files.filter { $0 != "-" } + ["-"] : files

@@ -47,14 +47,18 @@ struct LexiconCommand: ParsableCommand {
             abstract: "Show how the grammar reads a text: each word's classes and the constructions that match.",
             discussion: """
             For people writing constructions (Lexicons/nl/constructions/*.tsv) and word classes \
-            (Lexicons/nl/grammar/*.tsv). Matches are shown before the threat rule's judgement: a negation \
-            inside a match, a reported threat, a game or an idiom are let go by the rule, not here. \
-            Example: postwacht lexicon parse "dan sla ik je morgen in elkaar"
+            (Lexicons/nl/grammar/*.tsv). Matches are shown before the threat rule's judgement; the threat \
+            matches the rule lets go (a negation inside, a reported threat, a game, an idiom, too little \
+            evidence for a weak construction) follow under "losgelaten", with the reason. \
+            Example: postwacht lexicon parse --role pupil "dan sla ik je morgen in elkaar"
             """
         )
 
         @Argument(help: "The text; without it, standard input.")
         var text: String?
+
+        @Option(name: .customLong("role"), help: "Author role: staff, parent, pupil or school (some judgements depend on it).")
+        var role: AuthorRole?
 
         @OptionGroup var engine: EngineOptions
 
@@ -62,7 +66,7 @@ struct LexiconCommand: ParsableCommand {
             let resources = try engine.loadResources()
             let checker = try Linter(resources: resources).makeChecker()
             let input = text ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            let trace = try checker.grammarTrace(of: Record(id: "<tekst>", text: input))
+            let trace = try checker.grammarTrace(of: Record(id: "<tekst>", text: input, metadata: RecordMetadata(authorRole: role)))
             var output = ""
             for (number, sentence) in trace.sentences.enumerated() {
                 output += "zin \(number + 1):\n"
@@ -71,6 +75,7 @@ struct LexiconCommand: ParsableCommand {
                 }
             }
             output += trace.matches.isEmpty ? "geen constructie\n" : trace.matches.map { "\($0.family)\t'\($0.text)'\t\($0.source)\n" }.joined()
+            for letGo in trace.lettingGo { output += "losgelaten (\(letGo.reason))\t'\(letGo.text)'\t\(letGo.source)\n" }
             print(output, terminator: "")
         }
     }

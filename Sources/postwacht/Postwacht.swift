@@ -78,6 +78,12 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .customLong("policy"), help: ArgumentHelp("Enforce one school's policy pack (Lexicons/policies/<id>.yaml): kits-primair, montessori-flevoland, regenboog, svok or konot.", discussion: "Only the rules that school's protocol supports run, with its severities, and findings cite its clauses, for every post whatever its org. Without a policy each post is held to its own school's pack (its org, else --org); a post of no known school gets every rule and every school's clauses.", valueName: "id"))
     var policy: String?
 
+    @Option(name: .customLong("policy-file"), help: ArgumentHelp("A school's own policy pack (YAML, the format of Lexicons/policies/*.yaml), with its protocol text beside it (protocol: path). Repeatable.", discussion: "Checked on load: every rule id exists, every quote stands in the protocol text (white space and quote styles aside), severities are valid; each problem is an error naming file, line and key (exit 2). Its id then works with --policy and --org, its aliases with a post's org. Setting: policy_file. Start one with: postwacht init --protocol protocol.txt --organisation \"OBS De Klimop\".", valueName: "file"))
+    var policyFiles: [String] = []
+
+    @Option(name: .customLong("policy-dir"), help: ArgumentHelp("A folder of schools' own policy packs (*.yaml), each checked as --policy-file is. Repeatable; setting: policy_dir.", valueName: "dir"))
+    var policyDirectories: [String] = []
+
     @Option(name: .customLong("org"), help: ArgumentHelp("The school (policy pack id) of posts that do not name one in their org.", discussion: "Without --policy, a post's school picks the pack it is held to: its rules, severities and clauses, the disclaimer to suggest, the photo rule.", valueName: "id"))
     var organisation: String?
 
@@ -133,8 +139,19 @@ struct EngineOptions: ParsableArguments {
         let resources: LinterResources
         do {
             let directory = try LinterResources.locateLexicons(explicit: lexiconDirectory, executablePath: executablePath())
-            resources = try LinterResources.load(from: directory, additions: configuration.additions)
-        } catch {
+            let base = configuration.source.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+            func resolved(_ setting: String) -> URL {
+                setting.hasPrefix("/") || base == nil ? URL(fileURLWithPath: setting) : base!.appendingPathComponent(setting)
+            }
+            let schoolPacks = try PolicyBook.schoolPacks(
+                files: policyFiles.map { URL(fileURLWithPath: $0) } + configuration.policyFiles.map(resolved),
+                directories: policyDirectories.map { URL(fileURLWithPath: $0) } + configuration.policyDirectories.map(resolved),
+                language: language)
+            resources = try LinterResources.load(from: directory, additions: configuration.additions, schoolPacks: schoolPacks)
+        } catch let problems as PolicyProblems {
+            for problem in problems.problems { StandardError.write("postwacht: \(problem.description)\n") }
+            throw ExitStatus.unusable
+        } catch let error as LexiconError {
             StandardError.write("postwacht: \(error.description)\n")
             throw ExitStatus.unusable
         }
@@ -152,19 +169,45 @@ struct EngineOptions: ParsableArguments {
     }
 
     /// Flags over the configuration file over the defaults.
-    func lintOptions(_ configuration: Configuration, role: AuthorRole? = nil, redact: Bool = false, consent: ConsentRegister? = nil) -> LintOptions {
-        var options = LintOptions(language: language, redact: redact, policy: policy ?? configuration.policy, consent: consent,
+    func lintOptions(_ configuration: Configuration, role: AuthorRole? = nil, consent: ConsentRegister? = nil) -> LintOptions {
+        var options = LintOptions(policy: policy ?? configuration.policy, consent: consent,
                                   organisation: organisation ?? configuration.organisation, organisationNames: configuration.aliases,
                                   defaultRole: role ?? configuration.role, defaultChannel: channel ?? configuration.channel)
         options.ruleSettings = configuration.rules
         options.fingerprintKey = configuration.fingerprintKey
+        options.lessonHours = configuration.lessonHours
+        options.accountPosters = configuration.accountPosters
         return options
+    }
+
+    /// Without a school (no --policy, --org or setting) nothing can be cited: say so once on stderr
+    /// with how to choose one, and mark each such record in machine output (`policy.none`).
+    func noteWhenNoSchool(_ options: inout LintOptions, machineOutput: Bool) {
+        guard options.policy == nil, options.organisation == nil else { return }
+        StandardError.write("postwacht: \(RecordWarning.noSchool(language: language).message)\n")
+        options.marksRecordsWithoutSchool = machineOutput
+    }
+
+    /// How findings are worded: `--lang`, masked with `--redact`.
+    func renderer(redact: Bool = false) -> FindingRenderer {
+        FindingRenderer(language: language, redact: redact)
     }
 
     private func executablePath() -> String? {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first
     }
 }
+
+/// How machine outputs cite clauses: `--clauses`, for `check` and `audit`.
+struct ClauseOptions: ParsableArguments {
+    @Option(name: .customLong("clauses"), help: ArgumentHelp(
+        "How JSON and JSONL findings cite the protocol's clauses: reference or inline.",
+        discussion: "reference (the default, findings contract 2): a finding lists clause ids (\"svok/III.A.6\") and the output carries each clause's text once — JSON in a top-level \"clauses\" table, JSONL in a {\"clauses\": …} line before the first record citing it. inline: each finding carries its clauses in full (contract 1's form). See docs/findings.md.",
+        valueName: "style"))
+    var style: ClauseStyle = .reference
+}
+
+extension ClauseStyle: ExpressibleByArgument {}
 
 /// How input files are decoded: `--encoding`, for `check` and `audit`.
 struct InputOptions: ParsableArguments {

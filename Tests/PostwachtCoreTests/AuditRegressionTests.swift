@@ -14,8 +14,8 @@ final class AuditRegressionTests: XCTestCase {
     private func audit(_ paths: [String], forcing format: ExportFormat? = nil, language: Language = .en) throws -> (lines: [String], discovery: Discovery) {
         let discovery = ExportDiscovery.discover(paths, forcing: format, language: language)
         var lines = discovery.failures.map { "error \($0.code): \($0.message)" }
-        let linter = Linter(resources: TestSupport.resources, options: LintOptions(language: language))
-        try AuditRunner(linter: linter, jobs: 2, batchSize: 3).run(discovery.files) { outcome in
+        let linter = Linter(resources: TestSupport.resources, options: LintOptions())
+        try AuditRunner(linter: linter, jobs: 2, batchSize: 3).run(discovery.files, options: ReadOptions(language: language)) { outcome in
             switch outcome {
             case .checked(let result, _, _, _):
                 let warnings = result.warnings.map(\.code)

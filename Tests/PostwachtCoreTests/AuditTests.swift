@@ -204,8 +204,8 @@ final class AuditTests: XCTestCase {
         var report = SARIFReport(rules: TestSupport.linter.rules.map(\.description), clauses: { TestSupport.linter.clauses(of: $0) },
                                  version: "0.1.0", baseDirectory: "/data")
         // Every result comes after a comma; the writer drops the first (AuditOutput).
-        let document = report.opening() + report.results(result, source: "/data/export/posts.csv:2").dropFirst()
-            + report.results(result, source: "/data/export/posts.csv:3") + report.closing()
+        let document = report.opening() + report.results(result, file: "/data/export/posts.csv", source: "/data/export/posts.csv:2").dropFirst()
+            + report.results(result, file: "/data/export/posts.csv", source: "/data/export/posts.csv:3") + report.closing()
         let log = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(document.utf8)) as? [String: Any])
         XCTAssertEqual(log["version"] as? String, "2.1.0")
         let run = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first)

@@ -75,7 +75,7 @@ final class ConfigurationTests: XCTestCase {
         let findings = TestSupport.findings("Ik vind de werkdruk op school echt te hoog.", metadata: staff, options: LintOptions(policy: "svok"))
         XCTAssertEqual(findings.map(\.rule), ["conduct.missing-disclaimer"])
         XCTAssertEqual(Set(findings.first?.clauses.map(\.policy) ?? []), ["svok"])
-        XCTAssertTrue(findings.first?.suggestion.contains("op persoonlijke titel") ?? false)
+        XCTAssertTrue(findings.first?.suggestion.nl.contains("op persoonlijke titel") ?? false)
         XCTAssertEqual(TestSupport.findings("Ik vind de werkdruk op school echt te hoog. Dit is mijn persoonlijke mening.", metadata: staff,
                                             options: LintOptions(policy: "svok")).map(\.rule), [])
     }

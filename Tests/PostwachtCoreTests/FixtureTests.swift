@@ -34,7 +34,7 @@ final class FixtureTests: XCTestCase {
     /// measure unseen quality (the blind sets do).
     func testConductDevelopmentCorpusStaysAboveItsFloors() throws {
         try measure(directory: "conduct/dev", floor: 0.5, categories: Self.conductCategories, floors: [
-            "threat": (0.95, 0.68), "missing-disclaimer": (0.80, 0.78), "confidential": (0.80, 0.87),
+            "threat": (0.95, 0.83), "missing-disclaimer": (0.80, 0.78), "confidential": (0.80, 0.87),
             "private-contact": (0.95, 0.95), "befriending": (0.95, 0.95),
         ])
     }
@@ -47,6 +47,15 @@ final class FixtureTests: XCTestCase {
         try measure(directory: "blind", file: "b1.jsonl", floor: 0.5, categories: Self.conductCategories, revealMistakes: false, floors: [
             "threat": (0.80, 0.48), "missing-disclaimer": (0.72, 0.60), "confidential": (0.85, 0.70),
             "private-contact": (0.95, 0.95), "befriending": (0.95, 0.95),
+        ])
+    }
+
+    /// B2's first run (frozen before the second round of threat and confidential work): threat P .971
+    /// R .515, disclaimer .891/.891, confidential .978/.682, private contact .889/1.0, befriending 1.0/.625.
+    func testBlindSetB2StaysAboveItsFirstRun() throws {
+        try measure(directory: "blind", file: "b2.jsonl", floor: 0.5, categories: Self.conductCategories, revealMistakes: false, floors: [
+            "threat": (0.93, 0.50), "missing-disclaimer": (0.85, 0.85), "confidential": (0.93, 0.66),
+            "private-contact": (0.85, 0.95), "befriending": (0.95, 0.60),
         ])
     }
 

@@ -7,14 +7,46 @@ import XCTest
 final class JSONReporterTests: XCTestCase {
     func testHandWrittenLinesEqualTheEncoder() throws {
         for outcome in try sampleOutcomes() {
-            XCTAssertEqual(JSONOutput.line(outcome), JSONOutput.encode(RecordObject(outcome)) + "\n")
+            for style in ClauseStyle.allCases {
+                for renderer in [FindingRenderer(), FindingRenderer(language: .en, redact: true)] {
+                    XCTAssertEqual(JSONOutput.line(outcome, renderer: renderer, clauses: style),
+                                   JSONOutput.encode(RecordObject(outcome, renderer: renderer, clauses: style)) + "\n")
+                }
+            }
         }
+    }
+
+    /// JSONL with clauses by reference: a clause's text is written once, in a table line before the first
+    /// record that cites it, and every clause a record cites has been written by then.
+    func testJSONLinesWriteEachClauseOnceBeforeItsFirstCitation() throws {
+        var reporter = JSONLinesReporter()
+        var written: Set<String> = []
+        var tables = 0
+        for outcome in try sampleOutcomes() + (try sampleOutcomes()) {
+            for line in reporter.report(outcome).split(separator: "\n") {
+                let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                if let table = object["clauses"] as? [String: [String: Any]] {
+                    tables += 1
+                    XCTAssertEqual(object["version"] as? Int, FindingsContract.version)
+                    for (id, clause) in table {
+                        XCTAssertEqual(clause["id"] as? String, id)
+                        XCTAssertTrue(written.insert(id).inserted, "\(id) written twice")
+                    }
+                    continue
+                }
+                for finding in object["findings"] as? [[String: Any]] ?? [] {
+                    for id in finding["clauses"] as? [String] ?? [] { XCTAssertTrue(written.contains(id), "\(id) cited before its text") }
+                }
+            }
+        }
+        XCTAssertGreaterThan(tables, 0)
     }
 
     func testHandWrittenSARIFResultsEqualTheEncoder() throws {
         for case .checked(let result) in try sampleOutcomes() {
             for finding in result.findings {
-                let entry = SARIFReport.result(for: finding, uri: "export/posts.jsonl#\(result.id)", ruleIndex: 3, record: result.id, source: "export/posts.jsonl:7")
+                let entry = SARIFReport.result(for: finding, message: FindingRenderer().message(finding), uri: "export/posts.jsonl#\(result.id)",
+                                               ruleIndex: 3, record: result.id, source: "export/posts.jsonl:7")
                 var out = JSONBytes()
                 SARIFReport.append(entry, to: &out)
                 XCTAssertEqual(String(decoding: out.bytes, as: UTF8.self), String(decoding: try SARIFReport.encoder().encode(entry), as: UTF8.self))
@@ -22,9 +54,10 @@ final class JSONReporterTests: XCTestCase {
         }
     }
 
-    /// `--format json` streams its document; it must still be the one JSONEncoder would write whole.
+    /// `--format json` streams its document; it must still be the one JSONEncoder would write whole (the
+    /// clause table follows the records there, so the two are compared as parsed JSON).
     func testStreamedDocumentEqualsTheEncoder() throws {
-        struct Document: Encodable { var records: [RecordObject]; var summary: RunSummary }
+        struct Document: Encodable { var records: [RecordObject]; var clauses: [String: ProtocolClause]; var summary: RunSummary; var version: Int }
         for outcomes in [try sampleOutcomes(), []] {
             var reporter = JSONDocumentReporter()
             var summary = RunSummary()
@@ -34,7 +67,13 @@ final class JSONReporterTests: XCTestCase {
                 streamed += reporter.report(outcome)
             }
             streamed += reporter.finish(summary)
-            XCTAssertEqual(streamed, JSONOutput.encode(Document(records: outcomes.map(RecordObject.init), summary: summary)) + "\n")
+            var clauses: [String: ProtocolClause] = [:]
+            for case .checked(let result) in outcomes { for finding in result.findings { for clause in finding.clauses { clauses[clause.id] = clause } } }
+            let expected = JSONOutput.encode(Document(records: outcomes.map { RecordObject($0) }, clauses: clauses, summary: summary,
+                                                      version: FindingsContract.version))
+            let parsed = try JSONSerialization.jsonObject(with: Data(streamed.utf8)) as? NSDictionary
+            XCTAssertEqual(parsed, try JSONSerialization.jsonObject(with: Data(expected.utf8)) as? NSDictionary)
+            XCTAssertTrue(streamed.hasSuffix("\n"))
         }
     }
 
@@ -59,15 +98,15 @@ final class JSONReporterTests: XCTestCase {
 /// `{"id", "findings", "warnings"?}` or `{"id", "error"}`.
 struct RecordObject: Encodable {
     var id: String
-    var findings: [Finding]?
+    var findings: [RenderedFinding]?
     var warnings: [RecordWarning]?
     var error: RecordError?
 
-    init(_ outcome: RecordOutcome) {
+    init(_ outcome: RecordOutcome, renderer: FindingRenderer = FindingRenderer(), clauses style: ClauseStyle = .reference) {
         id = outcome.id
         switch outcome {
         case .checked(let result):
-            findings = result.findings
+            findings = result.findings.map { renderer.render($0, clauses: style) }
             warnings = result.warnings.isEmpty ? nil : result.warnings
         case .failed(_, let error):
             self.error = error

@@ -259,7 +259,10 @@ final class ServerTests: XCTestCase {
         let fromService = try service.check(request).findings.map(\.finding)
         guard case .checked(let result) = try Linter(resources: Self.resources).makeChecker()
             .lint(Record(id: "x", text: text, metadata: RecordMetadata(authorRole: .staff))) else { return XCTFail() }
-        XCTAssertEqual(fromService, result.findings)
+        let renderer = FindingRenderer()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        XCTAssertEqual(try encoder.encode(fromService), try encoder.encode(result.findings.map { renderer.render($0) }))
     }
 
     func testAPostWithTooManyFindingsSaysSo() throws {
@@ -284,7 +287,7 @@ final class ServerTests: XCTestCase {
 
     func testALargePostDoesNotKeepItsChecker() throws {
         let service = CheckService(resources: Self.resources, options: LintOptions(), maximumConcurrentChecks: 2)
-        let pool = service.pool(policy: nil, language: .nl)
+        let pool = service.pool(policy: nil)
         _ = try service.check(CheckRequest(text: "Hoera, de sportdag was geweldig!"))
         XCTAssertEqual(pool.idleCount, 1, "a small post's checker is kept for the next one")
         let large = String(repeating: "De sportdag was geweldig. ", count: CheckService.largePostBytes / 20)

@@ -98,15 +98,24 @@ extension Document {
 
     /// Whether an odd number of quotation marks (" “ ” „ « » and ' ‘ ’ standing alone) precede token
     /// `index` on its line: the words are quoted, perhaps to report or discuss them.
-    func isQuoted(_ index: Int) -> Bool {
-        var quotes = 0
-        var previous = index - 1
-        while previous >= 0 {
-            if bytes[Int(tokens[previous].end)..<Int(tokens[previous + 1].start)].contains(0x0A) { break }
-            if isQuotationMark(previous) { quotes += 1 }
-            previous -= 1
+    func isQuoted(_ index: Int) -> Bool { quotedTokens[index] }
+
+    /// For each token whether it stands inside quotation marks on its line, counted in one pass: rules ask
+    /// for many tokens, and counting back each time would read a long line once per question.
+    func quotedTokenTable() -> [Bool] {
+        var quoted = [Bool](repeating: false, count: tokens.count)
+        var inside = false
+        for index in tokens.indices {
+            if index > 0 {
+                if bytes[Int(tokens[index - 1].end)..<Int(tokens[index].start)].contains(0x0A) {
+                    inside = false
+                } else if isQuotationMark(index - 1) {
+                    inside.toggle()
+                }
+            }
+            quoted[index] = inside
         }
-        return quotes % 2 == 1
+        return quoted
     }
 
     func isQuotationMark(_ index: Int) -> Bool {

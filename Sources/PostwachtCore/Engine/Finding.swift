@@ -1,23 +1,31 @@
-/// One thing postwacht found, in the shape every output and the HTTP service share.
-public struct Finding: Codable, Equatable, Sendable {
+/// One thing postwacht found, in no language: the rule, where, what was matched, the rule's words for
+/// it as data, and the clauses it cites. `FindingRenderer` turns it into the words of one language,
+/// masked or not, for every output and the HTTP service.
+public struct Finding: Equatable, Sendable {
     public var rule: String
     public var category: FindingCategory
     public var severity: Severity
-    public var message: String
     /// Unicode scalar offsets into the record's text, end exclusive.
     public var span: OffsetRange
     public var utf16: OffsetRange
     public var utf8: OffsetRange
     public var line: Int
     public var column: Int
-    /// The text as written (masked with `--redact`).
+    /// The text as written.
     public var match: String
-    /// The text as matched after normalization (masked with `--redact`).
+    /// The text as matched after normalization.
     public var normalized: String
+    /// Fills `{detail}` in the rule's message: what the rule saw (a word's class, the evidence).
+    public var detail: LocalizedText?
+    /// The rule's suggestion, or the detection's own (a school's disclaimer sentence).
+    public var suggestion: LocalizedText
     public var clauses: [ProtocolClause]
-    public var suggestion: String
     /// Stable hash of rule and normalized match; holds no readable personal data.
     public var fingerprint: String
+    /// The finding is about the post as a whole (a missing disclaimer), not words in it: nothing to
+    /// mask. Decided by the rule (`RuleDescription.judgesWholePost`), never by the span: a post that is
+    /// only "06-12345678" is a phone number to mask.
+    public var isPostLevel: Bool
 }
 
 /// The outcome of checking one record.

@@ -1,11 +1,8 @@
 import Foundation
 
-/// Choices that shape findings, the same for every front end.
+/// Choices that shape findings, the same for every front end. Language and masking are not among
+/// them: they are the renderer's (`FindingRenderer`), so one engine serves every language.
 public struct LintOptions: Sendable {
-    /// Language of messages and suggestions.
-    public var language: Language
-    /// Mask matched values in messages, `match` and `normalized`.
-    public var redact: Bool
     /// Cite only this policy's clauses; nil cites every protocol's.
     public var policy: String?
     /// Pupils' photo consent (`--consent`): a named pupil without consent is an error, with consent info.
@@ -29,10 +26,8 @@ public struct LintOptions: Sendable {
     /// output says it once on stderr instead).
     public var marksRecordsWithoutSchool = false
 
-    public init(language: Language = .nl, redact: Bool = false, policy: String? = nil, consent: ConsentRegister? = nil,
+    public init(policy: String? = nil, consent: ConsentRegister? = nil,
                 organisation: String? = nil, organisationNames: [String] = [], defaultRole: AuthorRole? = nil, defaultChannel: String? = nil) {
-        self.language = language
-        self.redact = redact
         self.policy = policy
         self.consent = consent
         self.organisation = organisation
@@ -175,7 +170,7 @@ public final class Checker {
         for (index, rule) in linter.rules.enumerated() {
             for detection in rule.detect(in: context) { pending.append((index, detection)) }
         }
-        let notes = RecordNotes.warnings(for: document.metadata, checkedBy: linter, language: self.linter.options.language)
+        let notes = RecordNotes.warnings(for: document.metadata, checkedBy: linter, language: .nl)
         guard !pending.isEmpty else { return LintResult(id: document.id, findings: [], warnings: document.warnings + notes, text: document.bytes) }
         let descriptions = linter.descriptions
         pending.sort {
@@ -210,17 +205,13 @@ public final class Checker {
         let citation = linter.citations[ruleIndex]
         let options = linter.options
         let location = positions.location(of: detection.range)
-        let matched = document.text(of: detection.range)
-        let shownMatch = options.redact ? Redaction.mask(matched) : matched
-        let shownNormalized = options.redact ? Redaction.mask(detection.normalized) : detection.normalized
-        let detail = options.redact ? "" : detection.detail?.text(in: options.language) ?? ""
-        let message = MessageTemplate.fill(rule.message.text(in: options.language), ["match": shownMatch, "detail": detail])
         return Finding(
             rule: rule.id, category: rule.category, severity: Self.severity(of: ruleIndex, detection, linter: linter),
-            message: message, span: location.scalars, utf16: location.utf16, utf8: location.utf8,
-            line: location.line, column: location.column, match: shownMatch, normalized: shownNormalized,
-            clauses: citation.clauses, suggestion: (detection.suggestion ?? rule.suggestion).text(in: options.language),
-            fingerprint: Fingerprint.of(rule: rule.id, normalized: detection.normalized, key: options.fingerprintKey)
+            span: location.scalars, utf16: location.utf16, utf8: location.utf8,
+            line: location.line, column: location.column, match: document.text(of: detection.range), normalized: detection.normalized,
+            detail: detection.detail, suggestion: detection.suggestion ?? rule.suggestion, clauses: citation.clauses,
+            fingerprint: Fingerprint.of(rule: rule.id, normalized: detection.normalized, key: options.fingerprintKey),
+            isPostLevel: rule.judgesWholePost
         )
     }
 }

@@ -13,8 +13,16 @@ public struct GrammarTrace: Sendable {
         public var source: String
     }
 
+    /// A threat construction's match the threat rule let go, and why (a negation, a report, a game …).
+    public struct LetGo: Sendable {
+        public var text: String
+        public var source: String
+        public var reason: String
+    }
+
     public var sentences: [[Word]]
     public var matches: [Match]
+    public var lettingGo: [LetGo] = []
 }
 
 extension Checker {
@@ -38,6 +46,10 @@ extension Checker {
                 matches.append(GrammarTrace.Match(family: match.family, text: document.text(of: match.range), source: match.source))
             }
         }
-        return GrammarTrace(sentences: sentences, matches: matches)
+        var lettingGo: [GrammarTrace.LetGo] = []
+        ThreatFinder(context: context).judge { found, letGo in
+            if let letGo { lettingGo.append(GrammarTrace.LetGo(text: document.text(of: found.range), source: found.source, reason: letGo.rawValue)) }
+        }
+        return GrammarTrace(sentences: sentences, matches: matches, lettingGo: lettingGo)
     }
 }

@@ -114,7 +114,8 @@ struct SentenceReader {
     /// "2b", "3havo", "4v", "h3", "6vwo": a year digit and a stream, or the other way round.
     static func isClassCode(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
         guard (2...6).contains(key.count) else { return false }
-        let isDigit = { (byte: UInt8) in byte &- UInt8(ascii: "1") < 6 }
+        // Years 1–6 of secondary school, groups 1–8 of primary school ("groep 8b").
+        let isDigit = { (byte: UInt8) in byte &- UInt8(ascii: "1") < 8 }
         let isLetter = { (byte: UInt8) in byte &- UInt8(ascii: "a") < 26 }
         if isDigit(key[0]) { return key.dropFirst().allSatisfy(isLetter) }
         return key.count <= 3 && key.dropLast().allSatisfy(isLetter) && isDigit(key[key.count - 1])

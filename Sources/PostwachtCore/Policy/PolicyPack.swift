@@ -161,3 +161,75 @@ public struct PolicyBook: Sendable {
         return pack
     }
 }
+
+/// Gives each clause of a pack its id: the one the pack writes (`id:`), else one made of the section's
+/// numbering and the item number ("III. Gebruik … — A. Voor alle …", item 6: "svok/III.A.6"), or of the
+/// section's first words ("Leerlingen: Sociale media …": "regenboog/leerlingen-sociale-media"). Where
+/// several clauses would share one, each gets the first words of its quote too
+/// ("svok/III.A.6-alle-betrokkenen-nemen"): ids stay the same when clauses are reordered or cited by
+/// more rules. The same clause cited by several rules has one id.
+/// A clause as a pack writes it, before it has its id.
+struct ClauseDraft {
+    var id: String?
+    var section: String
+    var number: String?
+    var quote: String
+}
+
+enum ClauseIDs {
+    static func assign(_ rules: [String: [ClauseDraft]], policy: String, source: String) throws(LexiconError) -> [String: String] {
+        func key(_ clause: ClauseDraft) -> String { [clause.section, clause.number ?? "", clause.quote].joined(separator: "\u{1F}") }
+        var clauses: [String: ClauseDraft] = [:]
+        for rule in rules.values { for clause in rule { clauses[key(clause)] = clause } }
+        var bases: [String: String] = [:]
+        var sharing: [String: Int] = [:]
+        for (key, clause) in clauses where clause.id == nil {
+            let base = policy + "/" + code(section: clause.section, number: clause.number)
+            bases[key] = base
+            sharing[base, default: 0] += 1
+        }
+        var ids: [String: String] = [:]
+        var taken: [String: String] = [:]
+        for (key, clause) in clauses.sorted(by: { $0.key < $1.key }) {
+            var id: String
+            if let given = clause.id {
+                id = given.hasPrefix(policy + "/") ? given : policy + "/" + given
+            } else {
+                id = bases[key]!
+                if sharing[id]! > 1 { id += "-" + slug(clause.quote, words: 3) }
+                var attempt = 2
+                let base = id
+                while taken[id] != nil { id = base + "-\(attempt)"; attempt += 1 }
+            }
+            if taken[id] != nil { throw LexiconError(description: "\(source): clause id '\(id)' is given to two different clauses") }
+            taken[id] = key
+            ids[key] = id
+        }
+        return ids
+    }
+
+    static func id(of clause: ClauseDraft, in ids: [String: String]) -> String {
+        ids[[clause.section, clause.number ?? "", clause.quote].joined(separator: "\u{1F}")]!
+    }
+
+    static func code(section: String, number: String?) -> String {
+        let parts = section.components(separatedBy: " — ")
+        let numbering = parts.compactMap { part -> String? in
+            let first = part.split(separator: " ").first.map(String.init) ?? ""
+            let trimmed = first.hasSuffix(".") ? String(first.dropLast()) : first
+            let isRoman = !trimmed.isEmpty && trimmed.allSatisfy { "IVXLC".contains($0) }
+            let isLetter = trimmed.count == 1 && trimmed.first!.isUppercase && first.hasSuffix(".")
+            let isNumber = !trimmed.isEmpty && trimmed.allSatisfy { $0.isNumber || $0 == "." }
+            return isRoman || isLetter || isNumber ? trimmed : nil
+        }
+        var code = numbering.joined(separator: ".")
+        if code.isEmpty { code = slug(parts[0], words: 3) }
+        if let number { code += (code.isEmpty ? "" : ".") + number }
+        return code.isEmpty ? "clause" : code
+    }
+
+    /// The first `words` words, lower case, joined with hyphens; accents kept (ids are UTF-8).
+    static func slug(_ text: String, words: Int) -> String {
+        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).prefix(words).joined(separator: "-")
+    }
+}

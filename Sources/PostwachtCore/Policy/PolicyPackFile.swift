@@ -106,7 +106,8 @@ struct PolicyPackFile {
             if !Self.isEmpty(node) { problem(node.mark?.line, "rules", say("verwacht regel-id's met severity en clauses", "expected rule ids with severity and clauses")) }
             return [:]
         }
-        var rules: [String: PolicyPack.RulePolicy] = [:]
+        var severities: [String: Severity] = [:]
+        var drafts: [String: [ClauseDraft]] = [:]
         for (keyNode, value) in mapping {
             let ruleID = keyNode.string ?? ""
             let path = "rules.\(ruleID)"
@@ -120,7 +121,7 @@ struct PolicyPackFile {
                 continue
             }
             var severity: Severity?
-            var clauses: [ProtocolClause] = []
+            var clauses: [ClauseDraft] = []
             var sawClauses = false
             for (fieldNode, fieldValue) in fields {
                 let field = fieldNode.string ?? ""
@@ -147,30 +148,48 @@ struct PolicyPackFile {
             if !sawClauses || clauses.isEmpty && problems.allSatisfy({ !$0.key.hasPrefix(path + ".clauses") }) {
                 problem(keyNode.mark?.line, path + ".clauses", say("de regel noemt geen bepaling uit het protocol", "the rule cites no clause of the protocol"))
             }
-            if let severity { rules[ruleID] = PolicyPack.RulePolicy(severity: severity, clauses: clauses) }
+            if let severity {
+                severities[ruleID] = severity
+                drafts[ruleID] = clauses
+            }
+        }
+        // Clause ids: the pack's own (`id:`), else made from the section's numbering (see ClauseIDs).
+        let ids: [String: String]
+        do { ids = try ClauseIDs.assign(drafts, policy: policy, source: path) } catch {
+            problem(node.mark?.line, "rules", error.description)
+            return [:]
+        }
+        var rules: [String: PolicyPack.RulePolicy] = [:]
+        for (ruleID, severity) in severities {
+            let clauses = drafts[ruleID, default: []].map { draft in
+                ProtocolClause(id: ClauseIDs.id(of: draft, in: ids), policy: policy, organisation: organisation,
+                               section: draft.section, number: draft.number, quote: draft.quote)
+            }
+            rules[ruleID] = PolicyPack.RulePolicy(severity: severity, clauses: clauses)
         }
         return rules
     }
 
     private mutating func clauses(_ node: Node, path: String, policy: String, organisation: String, protocol text: QuoteIndex?,
-                                  protocolName: String) -> [ProtocolClause] {
+                                  protocolName: String) -> [ClauseDraft] {
         guard let items = node.sequence else {
             problem(node.mark?.line, path, say("verwacht een lijst van bepalingen (- section: … quote: …)", "expected a list of clauses (- section: … quote: …)"))
             return []
         }
-        var clauses: [ProtocolClause] = []
+        var clauses: [ClauseDraft] = []
         for (index, item) in items.enumerated() {
             let itemPath = "\(path)[\(index)]"
             guard let fields = item.mapping else {
                 problem(item.mark?.line, itemPath, say("verwacht section: en quote:", "expected section: and quote:"))
                 continue
             }
-            var section: String?, number: String?, quote: String?
+            var section: String?, number: String?, quote: String?, id: String?
             for (fieldNode, value) in fields {
                 let field = fieldNode.string ?? ""
                 switch field {
                 case "section": section = self.text(value, itemPath + ".section")
                 case "number": number = self.text(value, itemPath + ".number")
+                case "id": id = self.text(value, itemPath + ".id")
                 case "quote":
                     quote = self.text(value, itemPath + ".quote")
                     if let quote, let text, !text.contains(quote) {
@@ -178,15 +197,15 @@ struct PolicyPackFile {
                                                                            "is not in the protocol (\(protocolName)): “\(quote)”"))
                     }
                 default:
-                    problem(fieldNode.mark?.line, itemPath + "." + field, say("onbekende sleutel; een bepaling heeft section, number en quote",
-                                                                               "unknown key; a clause has section, number and quote"))
+                    problem(fieldNode.mark?.line, itemPath + "." + field, say("onbekende sleutel; een bepaling heeft section, number, quote en id",
+                                                                               "unknown key; a clause has section, number, quote and id"))
                 }
             }
             for (name, value) in [("section", section), ("quote", quote)] where value == nil && !fields.contains(where: { $0.key.string == name }) {
                 problem(item.mark?.line, "\(itemPath).\(name)", say("ontbreekt", "is missing"))
             }
             if let section, let quote {
-                clauses.append(ProtocolClause(policy: policy, organisation: organisation, section: section, number: number, quote: quote))
+                clauses.append(ClauseDraft(id: id, section: section, number: number, quote: quote))
             }
         }
         return clauses

@@ -104,9 +104,6 @@ public final class RuleContext {
     /// Who may post on the school's account, from the configuration (`account_posters:`).
     var accountPosters: [String] { options.accountPosters }
 
-    /// The language findings are written in, for details a rule composes (a time, a name).
-    var language: Language { options.language }
-
     /// The document's sentences as token ranges, for rules that read constructions.
     private(set) lazy var sentences: [Range<Int>] = SentenceUnits.sentences(of: document)
 

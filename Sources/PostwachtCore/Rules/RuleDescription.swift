@@ -38,7 +38,7 @@ public enum Language: String, CaseIterable, Codable, Sendable {
 }
 
 /// A text in Dutch and English.
-public struct LocalizedText: Sendable {
+public struct LocalizedText: Equatable, Sendable {
     public var nl: String
     public var en: String
     public init(nl: String, en: String) { self.nl = nl; self.en = en }
@@ -47,6 +47,9 @@ public struct LocalizedText: Sendable {
 
 /// A sentence of a school's protocol that a rule enforces, as its policy pack quotes it.
 public struct ProtocolClause: Codable, Equatable, Sendable {
+    /// Stable reference, `<policy>/<section code>.<number>` ("svok/III.A.6", "regenboog/leerlingen-sociale-media.1"):
+    /// findings cite clauses by it, and each output carries each clause's text once.
+    public var id: String
     /// Policy pack id: kits-primair, montessori-flevoland, regenboog, svok, konot.
     public var policy: String
     /// The organisation whose protocol it is, for people reading a finding.
@@ -58,7 +61,8 @@ public struct ProtocolClause: Codable, Equatable, Sendable {
     /// The sentence, verbatim.
     public var quote: String
 
-    public init(policy: String, organisation: String, section: String, number: String? = nil, quote: String) {
+    public init(id: String, policy: String, organisation: String, section: String, number: String? = nil, quote: String) {
+        self.id = id
         self.policy = policy
         self.organisation = organisation
         self.section = section

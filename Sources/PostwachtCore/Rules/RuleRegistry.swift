@@ -20,4 +20,9 @@ public enum RuleRegistry {
     public static func rule(withID id: String) -> (any Rule)? {
         all.first { $0.description.id == id }
     }
+
+    /// Every rule's description by id, for renderers that word a finding.
+    private static let descriptions = Dictionary(uniqueKeysWithValues: all.map { ($0.description.id, $0.description) })
+
+    public static func description(of id: String) -> RuleDescription? { descriptions[id] }
 }

@@ -11,6 +11,8 @@ public final class Document {
     public let tokens: [Token]
     public let metadata: RecordMetadata
     public let warnings: [RecordWarning]
+    /// Which tokens stand inside quotation marks, worked out on first use (see `isQuoted`).
+    private(set) lazy var quotedTokens: [Bool] = quotedTokenTable()
 
     init(id: String, bytes: [UInt8], tokens: [Token], metadata: RecordMetadata, warnings: [RecordWarning]) {
         self.id = id

@@ -301,6 +301,21 @@ final class Postwacht_Prepublish {
 		}
 
 		$answer['findings'] = is_array( $answer['findings'] ?? null ) ? array_values( array_filter( $answer['findings'], 'is_array' ) ) : array();
+		// Findings contract 2 cites clauses by id, with each clause's text once in the answer's table;
+		// the plugin stores and shows whole clauses, so each id is looked up there.
+		$table = is_array( $answer['clauses'] ?? null ) ? $answer['clauses'] : array();
+		foreach ( $answer['findings'] as &$finding ) {
+			$resolved = array();
+			foreach ( (array) ( $finding['clauses'] ?? array() ) as $clause ) {
+				if ( is_string( $clause ) && is_array( $table[ $clause ] ?? null ) ) {
+					$resolved[] = $table[ $clause ];
+				} elseif ( is_array( $clause ) ) {
+					$resolved[] = $clause;
+				}
+			}
+			$finding['clauses'] = $resolved;
+		}
+		unset( $finding );
 		if ( '' === $settings['policy'] ) {
 			// Without the site's own pack the service quotes every school's protocol: none of them is this school's.
 			foreach ( $answer['findings'] as &$finding ) {

@@ -11,7 +11,7 @@ struct ConfidentialFinder {
 
     private struct Classes {
         let name, title, person, people, group, groupMember, ownerOrThis, article, preposition, you, third, singular, me, copula, modal, barrier: WordClassSet
-        let family, myself: WordClassSet
+        let family, myself, report, filler, writer, count, classCode: WordClassSet
         init(_ book: WordClassBook) {
             func named(_ name: String) -> WordClassSet { book.classSet(named: name) ?? [] }
             name = book[.name]
@@ -32,6 +32,11 @@ struct ConfidentialFinder {
             barrier = named("BARRIER").union(book[.comma])
             family = named("FAMILIE")
             myself = named("MIJ")
+            report = named("MELD")
+            filler = named("VUL").union(named("BN"))
+            writer = named("IK")
+            count = book[.number].union(named("TELWOORD"))
+            classCode = book[.classCode]
         }
     }
 
@@ -72,7 +77,12 @@ struct ConfidentialFinder {
             let units = context.units(ofSentence: sentenceOfToken)
             guard let first = units.tokens.firstIndex(of: candidate.first) ?? units.tokens.firstIndex(where: { $0 >= candidate.first }) else { continue }
             let last = units.tokens.lastIndex(where: { $0 <= candidate.last }) ?? first
-            if document.isQuoted(candidate.first), context.authorRole == .school || context.authorRole == .staff { continue }
+            // Quoted by the school or a teacher (a lesson), or quoted in a post that reports it ("uitgescholden
+            // voor 'vieze Turk', we hebben het gemeld").
+            if document.isQuoted(candidate.first),
+               context.authorRole == .school || context.authorRole == .staff || !context.postClasses.isDisjoint(with: classes.report) { continue }
+            // "ik ben zelf moslim", "ik ben zwanger", "ik heb dyslexie": the writer's own, theirs to share.
+            if candidate.term.needsPerson, isSaidOfTheWriter(units, before: first, classes) { continue }
             switch candidate.term.kind {
             case "meeting":
                 if postNamesSomeone == nil { postNamesSomeone = sentences.indices.contains { namesSomeone(context.units(ofSentence: $0), outside: -1 ... -1, classes) } }
@@ -80,11 +90,19 @@ struct ConfidentialFinder {
             case _ where !candidate.term.needsPerson:
                 break
             default:
-                guard namesSomeone(units, outside: first...last, classes) else { continue }
+                // A staff member's own disciplinary measure is the employer's internal matter too ("er zit
+                // een berisping in mijn dossier").
+                let ownPersonnelMatter = candidate.term.kind == "measure" && context.authorRole == .staff
+                    && units.classes.contains { !$0.isDisjoint(with: classes.writer.union(classes.myself)) }
+                guard namesSomeone(units, outside: first...last, classes) || ownPersonnelMatter else { continue }
                 if candidate.term.kind == "measure", isOnlyPossible(units, before: first, classes) { continue }
-                if Self.specialCategories.contains(candidate.term.kind) {
-                    // A group ("moslims", "joden") is no one's personal data; a person's is said of them.
+                if Self.specialCategories.contains(candidate.term.kind) || candidate.term.kind == "diagnosis" {
+                    // A group ("moslims", "joden", "autistische kinderen", "Joodse kinderen uit Haarlem") is no
+                    // one's personal data; a person's is said of them.
                     if (first...last).contains(where: { !units.classes[$0].isDisjoint(with: classes.group) }) { continue }
+                    if last + 1 < units.count, !units.classes[last + 1].isDisjoint(with: classes.people) { continue }
+                }
+                if Self.specialCategories.contains(candidate.term.kind) {
                     if (first...last).count == 1, !units.classes.contains(where: { !$0.isDisjoint(with: classes.copula) }) { continue }
                 }
             }
@@ -107,7 +125,10 @@ struct ConfidentialFinder {
                 let before = unit > 0 ? units.classes[unit - 1] : []
                 // "mijn moeder", "mijn dochter": the writer's own family, theirs to share.
                 if !unitClasses.isDisjoint(with: classes.family), !before.isDisjoint(with: classes.myself) { continue }
-                if context.authorRole != .school, !unitClasses.isDisjoint(with: classes.title) || !before.isDisjoint(with: classes.ownerOrThis) { return true }
+                // "hun kind", "their child": owned by people in general, not one specific person's ("onze
+                // zoon", "jullie dochter" are one).
+                let pluralOwner = unit > 0 && Self.pluralOwners.contains(where: { context.keys.key(units.tokens[unit - 1]).elementsEqual($0) })
+                if context.authorRole != .school, !unitClasses.isDisjoint(with: classes.title) || !before.isDisjoint(with: classes.ownerOrThis) && !pluralOwner { return true }
                 // "een meisje uit mijn klas", "de vader van Daan", "Leerling uit 2A": made specific by where they are
                 // from; "een kind met dyslexie" describes anyone.
                 let specifiedAfter = unit + 1 < units.count && !term.contains(unit + 1)
@@ -126,12 +147,38 @@ struct ConfidentialFinder {
                     return true
                 }
             }
+            // "drie leerlingen van 4havo", "twee kinderen uit groep 5": a counted, placed few are identifiable.
+            if context.authorRole != .school, !unitClasses.isDisjoint(with: classes.people), unit > 0,
+               !units.classes[unit - 1].isDisjoint(with: classes.count),
+               unit + 2 < units.count, Self.placingPrepositions.contains(where: { context.keys.key(units.tokens[unit + 1]).elementsEqual($0) }) || context.keys.key(units.tokens[unit + 1]).elementsEqual(Array("van".utf8)),
+               !units.classes[unit + 2].isDisjoint(with: classes.classCode.union(classes.people)) { return true }
             // The school addressing its readers ("heeft u een klacht?") names no one.
             if context.authorRole != .school, !unitClasses.isDisjoint(with: classes.you), !unitClasses.isDisjoint(with: classes.singular) { return true }
             if context.authorRole != .school, !unitClasses.isDisjoint(with: classes.third), !unitClasses.isDisjoint(with: classes.singular) { return true }
         }
         return false
     }
+
+    /// The term said of the writer: "ik ben (zelf) (half) …", "ik heb (zelf) (ook) …", "I am …", with
+    /// only fillers, adjectives and articles between.
+    private func isSaidOfTheWriter(_ units: SentenceUnits, before first: Int, _ classes: Classes) -> Bool {
+        var unit = first - 1
+        var steps = 0
+        while unit >= 0, steps < 4, !units.classes[unit].isDisjoint(with: classes.filler) || Self.betweenSelfAndTerm.contains(where: { context.keys.key(units.tokens[unit]).elementsEqual($0) }) {
+            unit -= 1
+            steps += 1
+        }
+        guard unit >= 1 else { return false }
+        let verb = units.classes[unit]
+        let isHave = Self.have.contains(where: { context.keys.key(units.tokens[unit]).elementsEqual($0) })
+        guard !verb.isDisjoint(with: classes.copula) || isHave else { return false }
+        return !units.classes[unit - 1].isDisjoint(with: classes.writer) || unit + 1 < units.count && !units.classes[unit + 1].isDisjoint(with: classes.writer)
+    }
+
+    private static let betweenSelfAndTerm: [[UInt8]] = ["zelf", "half", "ook", "een", "a", "an", "de", "het", "also", "myself", "licht", "lichte", "ernstige"].map { Array($0.utf8) }
+    private static let have: [[UInt8]] = ["heb", "hebt", "have", "had"].map { Array($0.utf8) }
+
+    private static let pluralOwners: [[UInt8]] = ["hun", "their"].map { Array($0.utf8) }
 
     private static let indefiniteArticles: [[UInt8]] = ["een", "n", "a", "an"].map { Array($0.utf8) }
     private static let specifyingPrepositions: [[UInt8]] = ["uit", "van", "in", "from", "of"].map { Array($0.utf8) }
