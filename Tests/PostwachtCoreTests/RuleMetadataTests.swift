@@ -68,10 +68,10 @@ final class RuleMetadataTests: XCTestCase {
         }
     }
 
-    func testReadmeListsEveryRule() throws {
-        let readme = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    func testUsageGuideListsEveryRule() throws {
+        let guide = try String(contentsOf: TestSupport.repositoryRoot.appendingPathComponent("docs/usage.md"), encoding: .utf8)
         for rule in RuleRegistry.all {
-            XCTAssertTrue(readme.contains("`\(rule.description.id)`"), "README's rule table lacks \(rule.description.id)")
+            XCTAssertTrue(guide.contains("`\(rule.description.id)`"), "docs/usage.md's rule table lacks \(rule.description.id)")
         }
     }
 
