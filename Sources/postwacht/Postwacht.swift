@@ -156,7 +156,7 @@ struct EngineOptions: ParsableArguments {
             throw ExitStatus.unusable
         }
         for (setting, id) in [("policy", policy ?? configuration.policy), ("organisation", organisation ?? configuration.organisation)] {
-            if let id, resources.policies.pack(id) == nil {
+            if let id, resources.policies.pack(named: id) == nil {
                 StandardError.write("postwacht: unknown \(setting) '\(id)'; choose one of \(resources.policies.ids.joined(separator: ", "))\n")
                 throw ExitStatus.unusable
             }

@@ -82,12 +82,12 @@ final class JSONReporterTests: XCTestCase {
         let texts = ["Wat een k4nkerschool, bel 06-12345678 of mail \"juf\"\\anna@gmail.com\n\t📸 Onze leerling Sanne de Vries",
                      "Hoera!", "Ik vind de werkdruk op school te hoog. \u{0001}", String(decoding: [0x66, 0xFF, 0x6F], as: UTF8.self)]
         let checker = try TestSupport.linter.makeChecker()
-        var outcomes = texts.enumerated().map { checker.lint(Record(id: "post/\($0.offset) \"x\"", text: $0.element, metadata: RecordMetadata(authorRole: .staff))) }
+        var outcomes = texts.enumerated().map { checker.lint(Record(id: "post/\($0.offset) \"x\"", text: $0.element, metadata: RecordMetadata(authorRole: .staff, organisation: "svok"))) }
         outcomes.append(checker.lint(Record(id: "raw", bytes: [0x61, 0xFF, 0x62])))
         // Long ids with escapes at every offset reach the eight-bytes-at-a-time scan's edges.
         for offset in 0..<9 {
             let id = String(repeating: "é", count: offset) + String(repeating: "abcdefgh\\ijklmnop\"\u{1F}", count: 3) + "\u{7F}ü"
-            outcomes.append(checker.lint(Record(id: id, text: "wat een kutschool")))
+            outcomes.append(checker.lint(Record(id: id, text: "wat een kutschool", metadata: RecordMetadata(organisation: offset % 2 == 0 ? "konot" : nil))))
         }
         outcomes.append(.failed(id: "bad/1", error: RecordError(code: "input.invalid-json", message: "not \"valid\" JSON")))
         return outcomes

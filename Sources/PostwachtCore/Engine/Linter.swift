@@ -56,7 +56,11 @@ public final class Linter: Sendable {
     /// (its rules, severities and clauses), chosen by the post's `org` or the configured organisation.
     private let schools: [String: Linter]
 
-    public init(resources: LinterResources, rules: [any Rule] = RuleRegistry.all, options: LintOptions = LintOptions()) {
+    public init(resources: LinterResources, rules: [any Rule] = RuleRegistry.all, options given: LintOptions = LintOptions()) {
+        // A school may be named by its id, its organisation or an alias its pack gives ("De Klimop").
+        var options = given
+        options.policy = options.policy.map { resources.policies.pack(named: $0)?.id ?? $0 }
+        options.organisation = options.organisation.map { resources.policies.pack(named: $0)?.id ?? $0 }
         let pack = options.policy.flatMap { resources.policies.pack($0) }
         let enforced = rules.filter { rule in
             (pack == nil || pack!.rules[rule.description.id] != nil) && options.ruleSettings[rule.description.id]?.enabled != false
