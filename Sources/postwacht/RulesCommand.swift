@@ -72,6 +72,16 @@ struct ExplainCommand: ParsableCommand {
         for clause in clauses {
             print("  \(clause.organisation), \(clause.citation):\n    “\(clause.quote)”")
         }
+        let families = linter.resources.constructionFamilies(ofRule: rule.id)
+        if !families.isEmpty {
+            let total = families.reduce(0) { $0 + $1.constructionCount }
+            print(nl ? "\nConstructies (\(total), in \(families.count) families; sterkte 2 fout, 1 waarschuwing, 0 alleen met meer aanwijzingen):"
+                     : "\nConstructions (\(total), in \(families.count) families; strength 2 error, 1 warning, 0 only with more evidence):")
+            for family in families {
+                print("  \(family.id) [\(family.sureness), \(family.constructionCount)] \(family.label.text(in: language))"
+                      + (family.example.map { "\n      \($0)" } ?? ""))
+            }
+        }
         print("\n\(nl ? "Suggestie" : "Suggestion"): \(rule.suggestion.text(in: language))\n")
         print(nl ? "Wordt gemeld (⟦ ⟧ markeert de vondst):" : "Flagged (⟦ ⟧ marks the finding):")
         for example in rule.triggeringExamples { print("  \(example.text)\(Self.context(of: example.metadata))") }

@@ -151,6 +151,10 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(rules.status, 0)
         XCTAssertTrue(rules.stdout.contains("profanity.curse"))
         XCTAssertTrue(rules.stdout.contains("Te populair taalgebruik en schuttingtaal"))
+        let families = try run(["explain", "conduct.threat"])
+        for family in ["geweld", "intimidatie", "doodswens", "uitsluiting", "doxxing", "groep", "belediging"] {
+            XCTAssertTrue(families.stdout.contains("\n  \(family) ["), "explain conduct.threat lists the family \(family)")
+        }
         let explain = try run(["explain", "profanity.curse", "--lang", "en"])
         XCTAssertTrue(explain.stdout.contains("⟦k4nkerschool⟧"), explain.stdout)
         XCTAssertEqual(try run(["explain", "no.such.rule"]).status, 2)
