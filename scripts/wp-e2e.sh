@@ -307,7 +307,7 @@ helper option WPLANG nl_NL >/dev/null
 # The block editor: the pre-publish panel in headless Chromium.
 code=$(rest POST /wp/v2/posts "{\"title\":\"Schoolreis\",\"content\":\"<!-- wp:paragraph --><p>De schoolreis was leuk. $CURSE</p><!-- /wp:paragraph -->\",\"status\":\"draft\"}")
 id=$(json "$WORK/rest.json" 'd["id"]')
-python3 "$ROOT/scripts/wp-e2e/gutenberg.py" --site "$SITE" --user admin --password "$PASSWORD" --post "$id" \
+python3 "$ROOT/scripts/wp-e2e/gutenberg.py" --site "$SITE" --user=admin --password="$PASSWORD" --post="$id" \
   --screenshot "$ARTIFACTS/gutenberg-panel.png" >"$WORK/gutenberg.out" 2>"$WORK/gutenberg.log"
 browser_status=$?
 cat "$WORK/gutenberg.out"

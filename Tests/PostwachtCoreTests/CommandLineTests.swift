@@ -115,6 +115,37 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(none.stderr.contains("geen school ingesteld") && none.stderr.contains("--policy-file"), none.stderr)
     }
 
+    /// `init --protocol` drafts a pack from a school's own protocol that loads as it is (every quote
+    /// stands in the text) and proposes its clause against schuttingtaal for the curse rule.
+    func testInitDraftsAPackFromAProtocol() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("postwacht-init-\(getpid())")
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let protocolText = """
+        Protocol sociale media OBS De Klimop
+
+        Gedrag online
+        Wij gebruiken geen schuttingtaal en geen scheldwoorden op sociale media.
+        Pesten, bedreigen en zwartmaken van anderen is niet toegestaan.
+        Medewerkers delen geen vertrouwelijke informatie over leerlingen, zoals dossiers of diagnoses.
+        Een medewerker die op persoonlijke titel schrijft, vermeldt dat ook.
+        """
+        try protocolText.write(to: folder.appendingPathComponent("protocol.txt"), atomically: true, encoding: .utf8)
+        let initialised = try run(["init", "--protocol", "protocol.txt", "--organisation", "OBS De Klimop"], in: folder)
+        XCTAssertEqual(initialised.status, 0, initialised.stderr)
+        let pack = try String(contentsOf: folder.appendingPathComponent("klimop.yaml"), encoding: .utf8)
+        XCTAssertTrue(pack.contains("quote: \"Wij gebruiken geen schuttingtaal en geen scheldwoorden op sociale media.\""), pack)
+        XCTAssertTrue(pack.contains("disclaimer: \"Een medewerker die op persoonlijke titel schrijft, vermeldt dat ook.\""), pack)
+        let checked = try run(["check", "--policy-file", "klimop.yaml", "--org", "klimop"], stdin: "Wat een kutschool", in: folder)
+        XCTAssertEqual(checked.status, 1, checked.stderr)
+        XCTAssertTrue(checked.stdout.contains("OBS De Klimop, Gedrag online"), checked.stdout)
+        let again = try run(["init", "--protocol", "protocol.txt", "--organisation", "OBS De Klimop"], in: folder)
+        XCTAssertEqual(again.status, 2, "an existing pack is not overwritten without --force")
+        let lonely = try run(["init", "--protocol", "protocol.txt"], in: folder)
+        XCTAssertEqual(lonely.status, 2, lonely.stderr)
+    }
+
     func testJSONLinesKeepGoingPastBadLinesAndRedact() throws {
         let input = """
         {"id": "a", "text": "wat een kutschool", "author_role": "parent"}
