@@ -40,8 +40,14 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("redact"), help: "Mask matched words and values in every output.")
     var redact = false
 
-    @Option(name: .customLong("role"), help: "Author role of plain-text drafts: staff, parent, pupil or school.")
+    @Option(name: .customLong("role"), help: "Author role of plain-text drafts (and JSONL lines without author_role): staff, parent, pupil or school; in Dutch docent, ouder, leerling, schoolaccount.")
     var role: AuthorRole?
+
+    @Option(name: .customLong("attachments"), help: ArgumentHelp("What a plain-text draft carries: image, video, audio or file; repeat for several (--attachments image --attachments video).", discussion: "The photo rules (name with photo, permission for school photos, the school app) need to know a draft has a photo; in Dutch foto, video, geluid, bestand.", valueName: "kind"))
+    var attachments: [Attachment.Kind] = []
+
+    @Option(name: .customLong("kind"), help: ArgumentHelp("What a plain-text draft is: post, comment or reply (bericht, reactie, antwoord). Comments and replies are read by the discussion rules.", valueName: "kind"))
+    var kind: PostKind?
 
     @Option(name: .customLong("consent"), help: ArgumentHelp("Photo consent register (CSV: name,consent[,class] with consent ja/nee), as the pupil administration exports it.", discussion: "A named pupil in a post with a photo is an error without consent and info with consent.", valueName: "file"))
     var consentFile: String?
@@ -74,7 +80,7 @@ struct CheckCommand: ParsableCommand {
         let sources = files.isEmpty || readStdin ? files.filter { $0 != "-" } + ["-"] : files
         var readableSources = 0
         for source in sources {
-            let opened = InputSource.open(source, format: inputFormat, role: role, encoding: input.encoding, language: engine.language) { outcome in
+            let opened = InputSource.open(source, format: inputFormat, role: role, attachments: attachments.map { Attachment(type: $0) }, kind: kind, encoding: input.encoding, language: engine.language) { outcome in
                 summary.add(outcome)
                 output.write(reporter.report(outcome))
                 // A hook streaming drafts in gets each answer as soon as it is ready.

@@ -6,10 +6,13 @@ enum InputSource {
     /// Returns false when the source could not be opened at all (reported as an error record).
     /// Text in another encoding than UTF-8 is converted (`encoding`) and the record says so in a
     /// warning; messages are in `language`.
-    static func open(_ path: String, format: CheckCommand.InputFormat, role: AuthorRole?, encoding: EncodingChoice = .automatic,
+    /// A plain-text draft gets `role`, `attachments` and `kind` (it cannot say them itself); a JSONL
+    /// line without `author_role` gets `role`.
+    static func open(_ path: String, format: CheckCommand.InputFormat, role: AuthorRole?, attachments: [Attachment] = [], kind: PostKind? = nil,
+                     encoding: EncodingChoice = .automatic,
                      language: Language = .nl, emit: (RecordOutcome) -> Void, check: (Record) -> RecordOutcome) -> Bool {
         let id = path == "-" ? "<stdin>" : path
-        let reading = Reading(id: id, role: role, encoding: encoding, language: language)
+        let reading = Reading(id: id, role: role, attachments: attachments, kind: kind, encoding: encoding, language: language)
         func say(_ dutch: String, _ english: String) -> String { language == .nl ? dutch : english }
         let handle: FileHandle
         if path == "-" {
@@ -44,6 +47,8 @@ enum InputSource {
     private struct Reading {
         let id: String
         let role: AuthorRole?
+        let attachments: [Attachment]
+        let kind: PostKind?
         let encoding: EncodingChoice
         let language: Language
 
@@ -59,7 +64,9 @@ enum InputSource {
         func readWhole(_ handle: FileHandle, emit: (RecordOutcome) -> Void, check: (Record) -> RecordOutcome) {
             do {
                 let (text, detected) = EncodingDetection.decodeWhole([UInt8](try handle.readToEnd() ?? Data()), choice: encoding)
-                emit(noting(detected, in: check(Record(id: id, bytes: text, metadata: RecordMetadata(authorRole: role)))))
+                var metadata = RecordMetadata(authorRole: role, attachments: attachments)
+                metadata.kind = kind
+                emit(noting(detected, in: check(Record(id: id, bytes: text, metadata: metadata))))
             } catch {
                 emit(.failed(id: id, error: RecordError(code: "input.unreadable", message: say(
                     "lezen mislukt: \(error.localizedDescription)", "read failed: \(error.localizedDescription)"))))

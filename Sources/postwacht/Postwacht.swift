@@ -184,7 +184,9 @@ struct EngineOptions: ParsableArguments {
     /// with how to choose one, and mark each such record in machine output (`policy.none`).
     func noteWhenNoSchool(_ options: inout LintOptions, machineOutput: Bool) {
         guard options.policy == nil, options.organisation == nil else { return }
-        StandardError.write("postwacht: \(RecordWarning.noSchool(language: language).message)\n")
+        StandardError.write(language == .nl
+            ? "postwacht: geen school ingesteld: een bericht zonder org wordt aan alle regels getoetst en citeert geen schoolprotocol; kies de school met --org, --policy-file of organisation: in postwacht.yaml\n"
+            : "postwacht: no school configured: a post without an org is held to every rule and cites no school's protocol; choose the school with --org, --policy-file or organisation: in postwacht.yaml\n")
         options.marksRecordsWithoutSchool = machineOutput
     }
 
@@ -225,6 +227,27 @@ extension EncodingChoice: ExpressibleByArgument {
 }
 
 extension Language: ExpressibleByArgument {}
-extension AuthorRole: ExpressibleByArgument {}
+/// Roles, kinds and attachments on the command line also in Dutch, as JSONL and exports take them.
+extension AuthorRole: ExpressibleByArgument {
+    public init?(argument: String) { self.init(named: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) + dutchNames }
+}
+
+extension PostKind: ExpressibleByArgument {
+    public init?(argument: String) { self.init(named: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) + dutchNames }
+}
+
+extension Attachment.Kind: ExpressibleByArgument {
+    public init?(argument: String) {
+        switch argument.lowercased() {
+        case "foto", "afbeelding", "photo", "picture": self = .image
+        case "film", "filmpje": self = .video
+        case "geluid", "sound": self = .audio
+        case "bestand": self = .file
+        default: self.init(rawValue: argument.lowercased())
+        }
+    }
+}
 extension Severity: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}

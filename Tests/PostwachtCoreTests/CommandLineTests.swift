@@ -111,6 +111,12 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(misquoted.status, 2)
         XCTAssertTrue(misquoted.stderr.contains("rules.profanity.curse.clauses[0].quote"), misquoted.stderr)
 
+        // The hand-written pack of a made-up school (Fixtures/custom-school) in an audit: posts name it by
+        // id and by alias, and cite its clauses by its own numbering.
+        let audit = try run(["audit", "--policy-file", "Fixtures/custom-school/klimop.yaml", "Fixtures/custom-school/posts.jsonl", "--format", "jsonl"])
+        XCTAssertEqual(audit.status, 1, audit.stderr)
+        XCTAssertTrue(audit.stdout.contains("\"clauses\":[\"klimop/1.1\"]") && audit.stdout.contains("\"clauses\":[\"klimop/1.3\"]"), audit.stdout)
+        XCTAssertTrue(audit.stderr.contains("3 gecontroleerd"), audit.stderr)
         let none = try run(["check"], stdin: "Wat een kutschool")
         XCTAssertTrue(none.stderr.contains("geen school ingesteld") && none.stderr.contains("--policy-file"), none.stderr)
     }
@@ -144,6 +150,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(again.status, 2, "an existing pack is not overwritten without --force")
         let lonely = try run(["init", "--protocol", "protocol.txt"], in: folder)
         XCTAssertEqual(lonely.status, 2, lonely.stderr)
+    }
+
+    /// A plain-text draft can say what it carries and what it is, and roles are taken in Dutch too.
+    func testDraftsSayTheirPhotoKindAndRoleInDutch() throws {
+        let draft = "Onze leerling Sanne de Vries won vandaag de voorleeswedstrijd!"
+        let withPhoto = try run(["check", "--role", "docent", "--org", "konot", "--attachments", "foto", "--format", "jsonl"], stdin: draft)
+        XCTAssertTrue(withPhoto.stdout.contains("\"rule\":\"privacy.name-with-photo\""), withPhoto.stdout)
+        let without = try run(["check", "--role", "docent", "--org", "konot", "--format", "jsonl"], stdin: draft)
+        XCTAssertFalse(without.stdout.contains("privacy.name-with-photo"), without.stdout)
+        let reply = try run(["check", "--role", "leerling", "--kind", "reactie", "--org", "konot"], stdin: "Hoera!")
+        XCTAssertEqual(reply.status, 0, reply.stderr)
+        let wrong = try run(["check", "--role", "juffie"], stdin: "Hoera!")
+        XCTAssertNotEqual(wrong.status, 0)
+        XCTAssertTrue(wrong.stderr.contains("docent"), wrong.stderr)
     }
 
     func testJSONLinesKeepGoingPastBadLinesAndRedact() throws {
