@@ -59,6 +59,15 @@ final class FixtureTests: XCTestCase {
         ])
     }
 
+    /// B3's first run (written after the second round, measured once): threat P .902 R .489, disclaimer
+    /// .929/.605, confidential .886/.674, private contact 1.0/1.0, befriending .833/.500.
+    func testBlindSetB3StaysAboveItsFirstRun() throws {
+        try measure(directory: "blind", file: "b3.jsonl", floor: 0.5, categories: Self.conductCategories, revealMistakes: false, floors: [
+            "threat": (0.86, 0.46), "missing-disclaimer": (0.88, 0.57), "confidential": (0.84, 0.64),
+            "private-contact": (0.95, 0.95), "befriending": (0.75, 0.45),
+        ])
+    }
+
     private func measure(directory name: String, file: String? = nil, floor: Double, categories: Set<String>? = nil,
                          revealMistakes: Bool = true, floors: [String: (precision: Double, recall: Double)] = [:]) throws {
         var tallies: [String: Tally] = [:]
