@@ -264,6 +264,18 @@ final class ConstructionMatcher {
         case repeating(PatternNode, min: Int, max: Int, count: Int, Continuation)
     }
 
+    /// The matches of `construction` from left to right, each starting after the one before ends; at
+    /// most `limit`.
+    func matches(of construction: Construction, limit: Int = .max) -> [ConstructionMatch] {
+        var found: [ConstructionMatch] = []
+        var from = 0
+        while found.count < limit, from < units.count, let match = firstMatch(of: construction, from: from) {
+            found.append(match)
+            from = match.last + 1
+        }
+        return found
+    }
+
     /// The first match of `construction` starting at or after unit `from`.
     func firstMatch(of construction: Construction, from: Int = 0) -> ConstructionMatch? {
         guard construction.anchor.isEmpty || !units.allClasses.isDisjoint(with: construction.anchor) else { return nil }

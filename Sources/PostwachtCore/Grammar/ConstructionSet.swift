@@ -107,9 +107,7 @@ extension RuleContext {
             let units = units(ofSentence: index)
             let matcher = ConstructionMatcher(units: units, keys: keys, barrier: barrier)
             for construction in set.constructions {
-                var from = 0
-                while from < units.count, let match = matcher.firstMatch(of: construction, from: from) {
-                    from = match.last + 1
+                for match in matcher.matches(of: construction, limit: firstOnly ? 1 : .max) {
                     found.append((construction.family, Int(tokens[units.tokens[match.first]].start)..<Int(tokens[units.tokens[match.last]].end),
                                   construction.source))
                     if firstOnly { return found }

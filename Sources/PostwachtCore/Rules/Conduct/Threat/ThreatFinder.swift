@@ -84,9 +84,7 @@ struct ThreatFinder {
             let matcher = ConstructionMatcher(units: units, keys: keys, barrier: classes.barrier)
             var facts: SentenceFacts?
             for construction in constructions.constructions {
-                var from = 0
-                while from < units.count, let match = matcher.firstMatch(of: construction, from: from) {
-                    from = match.last + 1
+                for match in matcher.matches(of: construction) {
                     let family = constructions.family(construction.family)!
                     let found = Found(range: range(of: match, in: units), family: family, source: construction.source)
                     if facts == nil { facts = SentenceFacts(units, matcher, classes, idioms: constructions.idioms) }
@@ -241,15 +239,7 @@ struct ThreatFinder {
         let hasInsult: Bool
 
         init(_ units: SentenceUnits, _ matcher: ConstructionMatcher, _ classes: Classes, idioms: [Construction]) {
-            var idiomMatches: [ConstructionMatch] = []
-            for idiom in idioms {
-                var from = 0
-                while from < units.count, let found = matcher.firstMatch(of: idiom, from: from) {
-                    idiomMatches.append(found)
-                    from = found.last + 1
-                }
-            }
-            self.idiomMatches = idiomMatches
+            idiomMatches = idioms.flatMap { matcher.matches(of: $0) }
             reportUnits = units.classes.indices.filter { !units.classes[$0].isDisjoint(with: classes.report) }
             conditionalUnits = units.classes.indices.filter { !units.classes[$0].isDisjoint(with: classes.conditional) }
             let insults = classes.insult.union(classes.curse)
