@@ -14,22 +14,51 @@ public struct LexiconFile: Sendable {
 
     public init(path: String, contents: String) {
         self.path = path
+        var contents = contents
+        // Bytes, not Characters: every start reads ~50 files, and grapheme-wise splitting and
+        // trimming was a third of the cold start. Tabs, newlines and '#' are ASCII, so a byte split
+        // never cuts a UTF-8 sequence.
+        (header, rows) = contents.withUTF8 { Self.parse($0) }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> ([String], [Row]) {
+        let tab: UInt8 = 0x09, newline: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D, space: UInt8 = 0x20, hash: UInt8 = 0x23
+        func text(_ from: Int, _ to: Int) -> String {
+            var start = from, end = to
+            while start < end, bytes[start] == space || bytes[start] == tab { start += 1 }
+            while end > start, bytes[end - 1] == space || bytes[end - 1] == tab { end -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
         var header: [String] = []
         var rows: [Row] = []
         var lineNumber = 0
-        for rawLine in contents.split(separator: "\n", omittingEmptySubsequences: false) {
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != newline { lineEnd += 1 }
+            let next = lineEnd + 1
+            if lineStart == bytes.count, lineEnd == bytes.count, lineNumber > 0 || bytes.isEmpty {
+                // The empty piece after a final newline (or of an empty file) counts as a blank line.
+                lineNumber += 1
+                break
+            }
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.hasPrefix("#") {
-                if rows.isEmpty { header.append(String(line.dropFirst()).trimmingSpaces()) }
+            if lineEnd > lineStart, bytes[lineEnd - 1] == carriageReturn { lineEnd -= 1 }
+            defer { lineStart = next }
+            if lineEnd > lineStart, bytes[lineStart] == hash {
+                if rows.isEmpty { header.append(text(lineStart + 1, lineEnd)) }
                 continue
             }
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
+            if !(lineStart..<lineEnd).contains(where: { bytes[$0] != space && bytes[$0] != tab }) { continue }
+            var fields: [String] = []
+            var fieldStart = lineStart
+            for index in lineStart...lineEnd where index == lineEnd || bytes[index] == tab {
+                fields.append(text(fieldStart, index))
+                fieldStart = index + 1
+            }
             rows.append(Row(line: lineNumber, fields: fields))
         }
-        self.header = header
-        self.rows = rows
+        return (header, rows)
     }
 
     /// An error naming this file and the row's line.

@@ -66,6 +66,14 @@ public final class LinterResources: Sendable {
     /// `schoolPacks` its own policy packs (`PolicyBook.schoolPacks`), beside or instead of the shipped ones.
     public static func load(from directory: URL, additions: LexiconAdditions = LexiconAdditions(),
                             schoolPacks: [PolicyPack] = []) throws(LexiconError) -> LinterResources {
+        let personalDataLoad = LoadInBackground { () throws(LexiconError) in
+            try PersonalDataLexicon(reading: { name throws(LexiconError) in try readFile(directory, name) }, folder: KeyFolder())
+        }
+        let policiesLoad = LoadInBackground { () throws(LexiconError) in
+            do throws(PolicyProblems) { return PolicyBook(shipped: try PolicyBook.load(from: directory.appendingPathComponent("policies")), schools: schoolPacks) } catch {
+                throw LexiconError(description: error.description)
+            }
+        }
         var profanity = try ProfanityLexicon(
             profanity: try readFile(directory, "nl/profanity.tsv"),
             allowlist: try readFile(directory, "nl/profanity-allow.tsv")
@@ -80,7 +88,6 @@ public final class LinterResources: Sendable {
             }
             lookalikes[row.fields[0].unicodeScalars.first!.value] = Array(row.fields[1].utf8)
         }
-        let personalData = try PersonalDataLexicon(reading: { name throws(LexiconError) in try readFile(directory, name) }, folder: KeyFolder())
         var conduct = try ConductLexicon(reading: { name throws(LexiconError) in try readFile(directory, name) }, folder: KeyFolder())
         let folder = KeyFolder()
         for term in additions.profanity {
@@ -93,11 +100,9 @@ public final class LinterResources: Sendable {
         let disclaimers = try ConstructionSet(try readFile(directory, MissingDisclaimerRule.constructionFile), book: grammar.book, folder: folder)
         let disclaimerModel = try DisclaimerModel(try readFile(directory, DisclaimerModel.file))
         let befriending = try ConstructionSet(try readFile(directory, BefriendingRule.constructionFile), book: grammar.book, folder: folder)
-        let policies: PolicyBook
-        do { policies = PolicyBook(shipped: try PolicyBook.load(from: directory.appendingPathComponent("policies")), schools: schoolPacks) } catch {
-            throw LexiconError(description: error.description)
-        }
         let clauseCues = try ClauseCueLexicon(try readFile(directory, ClauseCueLexicon.file), folder: folder)
+        let personalData = try personalDataLoad.value()
+        let policies = try policiesLoad.value()
         return LinterResources(profanity: profanity, profanityContext: context, letterLookalikes: lookalikes,
                                personalData: personalData, conduct: conduct, grammar: grammar, threatConstructions: threats,
                                disclaimerConstructions: disclaimers, disclaimerModel: disclaimerModel,
