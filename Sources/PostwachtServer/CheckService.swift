@@ -36,6 +36,9 @@ public final class CheckService: Sendable {
 
     private static func poolKey(_ policy: String?) -> String { policy ?? "-" }
 
+    /// The rules the service's default engine enforces (what the configuration leaves on), for /healthz.
+    public var rulesInForce: Int { pools[Self.poolKey(nil)]!.linter.rules.count }
+
     /// Checks a request; throws `ServiceError` for what the client must fix or retry.
     public func check(_ request: CheckRequest) throws(ServiceError) -> CheckResponse {
         let started = ContinuousClock.now

@@ -67,7 +67,7 @@ public func buildApplication(service: CheckService, settings: ServerSettings, lo
         Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: openAPI)))
     }
     get("/healthz") { _, _ in
-        JSONBody.response(.ok, Health(status: "ok", rules: service.resources.policies.packs.isEmpty ? 0 : RuleRegistry.all.count, icu: ICUVersion.string))
+        JSONBody.response(.ok, Health(status: "ok", rules: service.rulesInForce, icu: ICUVersion.string))
     }
     get("/metrics") { _, _ in
         Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition())))

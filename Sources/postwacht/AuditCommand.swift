@@ -95,7 +95,7 @@ struct AuditCommand: ParsableCommand {
         let linter = Linter(resources: resources, options: options)
         let language = engine.language
         let known = try baseline.map { try Self.readBaseline($0, language: language) } ?? []
-        let sarif = SARIFReport(rules: linter.rules.map(\.description), clauses: { linter.clauses(of: $0) }, version: "0.1.0")
+        let sarif = SARIFReport(rules: linter.rules.map(\.description), clauses: { linter.clauses(of: $0) }, version: PostwachtVersion.string)
         var findingsOutput = AuditOutput(format: outputFormat, style: ReportStyle(renderer: engine.renderer(redact: redact), clauses: clauses.style), sarif: sarif,
                                          sink: try OutputSink(path: output))
         let formatterFactory = findingsOutput.formatterFactory

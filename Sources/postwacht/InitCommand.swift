@@ -38,8 +38,9 @@ struct InitCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        let known = ["kits-primair", "montessori-flevoland", "regenboog", "svok", "konot"]
-        if let policy, !known.contains(policy) {
+        // The shipped packs, not a list written here: a pack added to Lexicons/policies is offered too.
+        if let policy, let lexicons = try? LinterResources.locateLexicons(explicit: lexiconDirectory, executablePath: executablePath()),
+           case let known = PolicyBook.shippedIDs(in: lexicons), !known.contains(policy) {
             throw ValidationError("unknown policy '\(policy)'; choose one of \(known.joined(separator: ", "))")
         }
         if (protocolFile == nil) != (organisation == nil) {
@@ -80,8 +81,7 @@ struct InitCommand: ParsableCommand {
         let relative = protocolPath.hasPrefix(packFolder + "/") ? String(protocolPath.dropFirst(packFolder.count + 1)) : protocolPath
         let pack: String
         do {
-            let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first
-            let lexicons = try LinterResources.locateLexicons(explicit: lexiconDirectory, executablePath: executable)
+            let lexicons = try LinterResources.locateLexicons(explicit: lexiconDirectory, executablePath: executablePath())
             pack = try PolicyScaffold.draftPack(protocolText: text, protocolPath: relative, organisation: organisation, id: id, lexicons: lexicons)
         } catch {
             StandardError.write("postwacht: \(error)\n")

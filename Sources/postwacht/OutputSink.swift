@@ -90,7 +90,7 @@ enum FileWriting {
         var template = Array(((directory.isEmpty ? "." : directory) + "/.postwacht-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         // The permissions a new file gets (0666 less the umask), or the ones the replaced file had.
         let mask = umask(0)
         umask(mask)

@@ -31,7 +31,7 @@ struct Postwacht: AsyncParsableCommand {
           postwacht audit facebook-export/ twitter-archive.zip --report audit.html
           postwacht serve                     # HTTP service and demo page on 127.0.0.1:8787
         """,
-        version: "0.1.0",
+        version: PostwachtVersion.string,
         subcommands: [CheckCommand.self, AuditCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self, ServeCommand.self, LexiconCommand.self],
         defaultSubcommand: CheckCommand.self
     )
@@ -194,10 +194,11 @@ struct EngineOptions: ParsableArguments {
     func renderer(redact: Bool = false) -> FindingRenderer {
         FindingRenderer(language: language, redact: redact)
     }
+}
 
-    private func executablePath() -> String? {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first
-    }
+/// The running binary, through symlinks: the lexicons are found beside or above it.
+func executablePath() -> String? {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first
 }
 
 /// How machine outputs cite clauses: `--clauses`, for `check` and `audit`.

@@ -121,6 +121,11 @@ public struct PolicyBook: Sendable {
         return order.flatMap { citing[$0].rules[ruleID]!.clauses }
     }
 
+    /// The ids of the packs shipped in `lexicons/policies`, for front ends that offer them by name.
+    public static func shippedIDs(in lexicons: URL) -> [String] {
+        ((try? load(from: lexicons.appendingPathComponent("policies"))) ?? []).map(\.id)
+    }
+
     /// Reads every `*.yaml` in `directory`. The shipped packs (`verifiesQuotes` false) are checked
     /// against their protocols by the test suite; a school's folder (`--policy-dir`) is checked here.
     static func load(from directory: URL, verifiesQuotes: Bool = false, language: Language = .nl) throws(PolicyProblems) -> [PolicyPack] {

@@ -1,0 +1,4 @@
+/// postwacht's version, as `--version`, SARIF's driver and the service report it.
+public enum PostwachtVersion {
+    public static let string = "0.1.0"
+}
