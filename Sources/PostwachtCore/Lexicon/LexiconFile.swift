@@ -33,15 +33,11 @@ public struct LexiconFile: Sendable {
         var rows: [Row] = []
         var lineNumber = 0
         var lineStart = 0
-        while lineStart <= bytes.count {
+        // The empty piece after a final newline (or an empty file) holds nothing, so it is not read.
+        while lineStart < bytes.count {
             var lineEnd = lineStart
             while lineEnd < bytes.count, bytes[lineEnd] != newline { lineEnd += 1 }
             let next = lineEnd + 1
-            if lineStart == bytes.count, lineEnd == bytes.count, lineNumber > 0 || bytes.isEmpty {
-                // The empty piece after a final newline (or of an empty file) counts as a blank line.
-                lineNumber += 1
-                break
-            }
             lineNumber += 1
             if lineEnd > lineStart, bytes[lineEnd - 1] == carriageReturn { lineEnd -= 1 }
             defer { lineStart = next }
