@@ -24,6 +24,9 @@ final class CheckWorkers: Sendable {
     // The threads hold only the queue, so they end when the application that owns this is released.
     deinit { jobs.close() }
 
+    /// Checks waiting for a slot now (tests use it to know a request has queued before freeing a slot).
+    var waitingCount: Int { jobs.waitingCount }
+
     /// The value of `work`, or nil without running it when no slot was free within `maximumWait`.
     /// `inline` allows running it on the calling thread when a slot is free at once (small checks only).
     func run<T: Sendable>(inline: Bool = false, _ work: @escaping @Sendable () -> T) async -> T? {
@@ -62,6 +65,12 @@ private final class JobQueue: @unchecked Sendable {
     private var closed = false
 
     init(limit: Int) { self.limit = limit }
+
+    var waitingCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return waiting.count
+    }
 
     /// Takes a slot when one is free and nobody waits for one (waiting jobs go first).
     func claimSlotAtOnce() -> Bool {

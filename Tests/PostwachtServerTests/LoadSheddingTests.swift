@@ -150,6 +150,8 @@ final class LoadSheddingTests: XCTestCase {
         async let held = workers.run(inline: false) { running.signal(); release.wait(); return true }
         await withCheckedContinuation { continuation in DispatchQueue.global().async { running.wait(); continuation.resume() } }
         async let waited = workers.run(inline: true, onCheckThread)
+        // Free the slot only once the inline request has queued: released earlier, it would find the slot free.
+        while workers.waitingCount == 0 { try await Task.sleep(for: .milliseconds(1)) }
         release.signal()
         let (first, second) = await (held, waited)
         XCTAssertEqual(first, true)
