@@ -8,8 +8,13 @@ struct RulesCommand: ParsableCommand {
         abstract: "List every rule: id, category, default severity and the protocol clauses it enforces."
     )
 
-    @Flag(name: .customLong("json"), help: "Print JSON instead of a table.")
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
+
+    @Flag(name: .customLong("json"), help: "Print JSON instead of a table (as --format json).")
     var json = false
+
+    @Option(name: .customLong("format"), help: ArgumentHelp("Output: text, json or markdown.", discussion: "markdown prints docs/rules.md: a table of every rule, the clauses each shipped pack cites, and each rule's examples, with default severities whatever the configuration says. Regenerate the page with: \(RuleDocumentation.regenerateCommand)"))
+    var format: Format = .text
 
     @OptionGroup var engine: EngineOptions
 
@@ -18,7 +23,11 @@ struct RulesCommand: ParsableCommand {
         let linter = Linter(resources: try engine.loadResources(configuration), options: engine.lintOptions(configuration))
         let language = engine.language
         let descriptions = linter.rules.map(\.description)
-        if json {
+        if format == .markdown {
+            print(RuleDocumentation.markdown(policies: linter.resources.policies, language: language), terminator: "")
+            return
+        }
+        if json || format == .json {
             struct RuleObject: Encodable {
                 var id: String, name: String, category: FindingCategory, severity: Severity, clauses: [ProtocolClause]
             }
@@ -84,19 +93,8 @@ struct ExplainCommand: ParsableCommand {
         }
         print("\n\(nl ? "Suggestie" : "Suggestion"): \(rule.suggestion.text(in: language))\n")
         print(nl ? "Wordt gemeld (⟦ ⟧ markeert de vondst):" : "Flagged (⟦ ⟧ marks the finding):")
-        for example in rule.triggeringExamples { print("  \(example.text)\(Self.context(of: example.metadata))") }
+        for example in rule.triggeringExamples { print("  \(example.text)\(RuleDocumentation.context(of: example.metadata))") }
         print(nl ? "\nWordt niet gemeld:" : "\nNot flagged:")
-        for example in rule.nonTriggeringExamples { print("  \(example.text)\(Self.context(of: example.metadata))") }
-    }
-
-    /// Who wrote the example, where and with what: the same words are flagged from a teacher and not
-    /// from the school account, so the example means nothing without it.
-    private static func context(of metadata: RecordMetadata) -> String {
-        var parts: [String] = []
-        if let role = metadata.authorRole { parts.append("author_role: \(role.rawValue)") }
-        if let organisation = metadata.organisation { parts.append("org: \(organisation)") }
-        if let channel = metadata.channel { parts.append("channel: \(channel)") }
-        if !metadata.attachments.isEmpty { parts.append("attachments: " + metadata.attachments.map(\.type.rawValue).joined(separator: ", ")) }
-        return parts.isEmpty ? "" : "   [" + parts.joined(separator: "; ") + "]"
+        for example in rule.nonTriggeringExamples { print("  \(example.text)\(RuleDocumentation.context(of: example.metadata))") }
     }
 }
