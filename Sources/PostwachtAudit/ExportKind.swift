@@ -76,12 +76,15 @@ enum ExportKind: Equatable {
         }
         if facebookActivityFolders.contains(where: path.contains) {
             if fileName.contains("posts"), !fileName.hasPrefix("edits_") { return .export(.facebook) }
+            if PlatformPosts.isFacebookComments(fileName) { return .export(.facebook) }
             return .companion(reason: language.say("Facebook-export: \(fileName) (geen berichten)", "Facebook export: \(fileName) (no posts)"))
         }
         if let folder = accountDataFolders.first(where: path.contains) {
             return .companion(reason: language.say("accountgegevens (\(folder.dropLast())): \(fileName), geen berichten",
                                                    "account data (\(folder.dropLast())): \(fileName), no posts"))
         }
+        // Older Facebook downloads: `comments/comments.json` outside the activity folders.
+        if path.hasSuffix("comments/comments.json") { return .export(.facebook) }
         if path.contains("instagram") || start.contains("\"creation_timestamp\"") && !start.contains("\"timestamp\"") { return .export(.instagram) }
         if start.contains("\"timestamp\"") || fileName.contains("post") { return .export(.facebook) }
         return .unknown(isDataFile: true)

@@ -15,6 +15,7 @@ struct PlatformPosts {
         let source = "\(file.path) #\(index + 1)"
         do {
             switch file.format {
+            case .facebook where Self.isFacebookComments(file.path): try facebookComment(post, index: index, source: source)
             case .facebook: try facebook(post, index: index, source: source)
             case .instagram: try instagram(post, index: index, source: source)
             case .twitter: try twitter(post, index: index, source: source)
@@ -68,7 +69,7 @@ struct PlatformPosts {
         }
         let title = try optionalString(post, "title")
         let metadata = RecordMetadata(attachments: attachments, channel: "facebook", createdAt: try date(post, "timestamp"),
-                                      author: title.flatMap { Self.actor(inTitle: TextCleaning.repairMojibake($0)) })
+                                      author: title.flatMap { Self.actor(inTitle: TextCleaning.repairMojibake($0)) }, kind: .post)
         let text = TextCleaning.repairMojibake(texts.joined(separator: "\n"))
         emit(.post(Record(id: "facebook-\(index + 1)", text: text, metadata: metadata), source: source, warnings: invalid ? [.invalidUTF8] : []))
     }
@@ -117,7 +118,7 @@ struct PlatformPosts {
             attachments.append(Attachment(type: kind == .file ? .image : kind, name: uri))
         }
         let timestamp = try date(post, "creation_timestamp") ?? (media.first.map { try date($0, "creation_timestamp", field: "media[0].creation_timestamp") } ?? nil)
-        let metadata = RecordMetadata(attachments: attachments, channel: "instagram", createdAt: timestamp)
+        let metadata = RecordMetadata(attachments: attachments, channel: "instagram", createdAt: timestamp, kind: .post)
         emit(.post(Record(id: "instagram-\(index + 1)", text: TextCleaning.repairMojibake(caption), metadata: metadata), source: source,
                    warnings: invalid ? [.invalidUTF8] : []))
     }
@@ -148,8 +149,10 @@ struct PlatformPosts {
         }
         let created = try optionalString(tweet, "created_at", field: "tweet.created_at").flatMap { Self.twitterDate.date(from: $0) }
         let id = try optionalString(tweet, "id_str", field: "tweet.id_str").map { "tweet-\($0)" } ?? "tweet-\(index + 1)"
-        emit(.post(Record(id: id, text: TextCleaning.decodeEntities(text), metadata: RecordMetadata(attachments: media, channel: "x", createdAt: created)),
-                   source: source, warnings: invalid ? [.invalidUTF8] : []))
+        // A reply names the tweet it answers; in_reply_to uses the same "tweet-<id>" form as record ids.
+        let parent = try optionalString(tweet, "in_reply_to_status_id_str", field: "tweet.in_reply_to_status_id_str").flatMap { $0.isEmpty ? nil : "tweet-\($0)" }
+        let metadata = RecordMetadata(attachments: media, channel: "x", createdAt: created, kind: parent == nil ? .post : .reply, inReplyTo: parent)
+        emit(.post(Record(id: id, text: TextCleaning.decodeEntities(text), metadata: metadata), source: source, warnings: invalid ? [.invalidUTF8] : []))
     }
 
     // MARK: Mastodon
@@ -184,7 +187,10 @@ struct PlatformPosts {
             }
         }
         let published = try optionalString(note, "published", field: "object.published") ?? optionalString(item, "published")
-        let metadata = RecordMetadata(attachments: attachments, channel: "mastodon", createdAt: JSONLRecordDecoder.date(published))
+        // `inReplyTo`: the address of the post answered (null for a post of its own).
+        let parent = try optionalString(note, "inReplyTo", field: "object.inReplyTo").flatMap { $0.isEmpty ? nil : $0 }
+        let metadata = RecordMetadata(attachments: attachments, channel: "mastodon", createdAt: JSONLRecordDecoder.date(published),
+                                      kind: parent == nil ? .post : .reply, inReplyTo: parent)
         let id = try optionalString(note, "id", field: "object.id") ?? "mastodon-\(index + 1)"
         emit(.post(Record(id: id, text: text, metadata: metadata), source: source, warnings: invalid ? [.invalidUTF8] : []))
     }
@@ -192,7 +198,7 @@ struct PlatformPosts {
     // MARK: Fields
 
     /// A text field: its text, and whether it held bytes that are no UTF-8 (replaced by U+FFFD).
-    private func string(_ value: JSONValue, field: String) throws -> (text: String, repaired: Bool) {
+    func string(_ value: JSONValue, field: String) throws -> (text: String, repaired: Bool) {
         guard case .string(let bytes) = value else {
             throw ShapeProblem(message: language.say("het veld \(field) is \(kind(value, .nl)), verwacht tekst",
                                                      "the field \(field) is \(kind(value, .en)), expected text"))
@@ -201,13 +207,13 @@ struct PlatformPosts {
     }
 
     /// `object[key]` as text; nil when it is missing or null, an error when it is anything but text.
-    private func optionalString(_ object: JSONValue, _ key: String, field: String? = nil) throws -> String? {
+    func optionalString(_ object: JSONValue, _ key: String, field: String? = nil) throws -> String? {
         guard let value = object[key], value != .null else { return nil }
         return try string(value, field: field ?? key).text
     }
 
     /// `object[key]` as a list of objects; empty when missing or null.
-    private func list(_ object: JSONValue, _ key: String, field: String? = nil) throws -> [JSONValue] {
+    func list(_ object: JSONValue, _ key: String, field: String? = nil) throws -> [JSONValue] {
         guard let value = object[key], value != .null else { return [] }
         guard case .array(let items) = value else {
             throw ShapeProblem(message: language.say("het veld \(field ?? key) is \(kind(value, .nl)), verwacht een lijst",
@@ -217,7 +223,7 @@ struct PlatformPosts {
     }
 
     /// Unix seconds, as a number or numeric text.
-    private func date(_ object: JSONValue, _ key: String, field: String? = nil) throws -> Date? {
+    func date(_ object: JSONValue, _ key: String, field: String? = nil) throws -> Date? {
         guard let value = object[key], value != .null else { return nil }
         switch value {
         case .number(let spelling): return Double(spelling).map { Date(timeIntervalSince1970: $0) }
@@ -228,12 +234,12 @@ struct PlatformPosts {
         }
     }
 
-    private static func hasInvalidUTF8(_ value: JSONValue) -> Bool {
+    static func hasInvalidUTF8(_ value: JSONValue) -> Bool {
         if case .string(let bytes) = value { return !UTF8Decoding.isValid(Array(bytes)) }
         return false
     }
 
-    private func notAnObject(_ what: String, _ value: JSONValue) -> String {
+    func notAnObject(_ what: String, _ value: JSONValue) -> String {
         language.say("\(what) is \(kind(value, .nl)), verwacht een object", "\(what) is \(kind(value, .en)), expected an object")
     }
 

@@ -37,6 +37,7 @@ enum WXRReader {
         }
         for (index, item) in collector.items.enumerated() {
             let source = "\(file.path):\(item.line)"
+            defer { WXRComments.emit(item, postID: "wp-" + (item.fields["wp:post_id"] ?? "item\(index + 1)"), path: file.path, repaired: repaired, language: language, emit: emit) }
             guard let type = item.type else {
                 var rebound = item.foreignPostType.map { uri in language.say(" (wp: wijst hier naar \(uri))", " (wp: is bound to \(uri) here)") } ?? ""
                 if repaired { rebound += language.say("; het bestand bevat bytes die geen UTF-8 zijn", "; the file holds bytes that are no UTF-8") }
@@ -57,7 +58,7 @@ enum WXRReader {
             var attachments = media[id] ?? []
             if html.contains("<img") { attachments.append(Attachment(type: .image)) }
             let date = (item.fields["wp:post_date_gmt"] ?? item.fields["wp:post_date"]).flatMap(wordpressDate)
-            let metadata = RecordMetadata(attachments: attachments, channel: "website", createdAt: date, author: item.fields["dc:creator"])
+            let metadata = RecordMetadata(attachments: attachments, channel: "website", createdAt: date, author: item.fields["dc:creator"], kind: .post)
             let warnings: [RecordWarning] = repaired && text.contains("\u{FFFD}") ? [.invalidUTF8] : []
             emit(.post(Record(id: "wp-\(id)", text: text, metadata: metadata), source: source, warnings: warnings))
         }
@@ -159,7 +160,7 @@ enum WXRReader {
         }
     }
 
-    private static func wordpressDate(_ text: String) -> Date? {
+    static func wordpressDate(_ text: String) -> Date? {
         guard text != "0000-00-00 00:00:00" else { return nil }
         return try? Date(text.replacingOccurrences(of: " ", with: "T") + "Z", strategy: .iso8601)
     }
@@ -172,6 +173,12 @@ enum WXRReader {
             /// A `post_type` element in a namespace that is not WordPress's.
             var foreignPostType: String?
             var type: String? { fields["wp:post_type"] }
+            /// The `<wp:comment>` elements, each with its direct children by name.
+            var comments: [Comment] = []
+        }
+        struct Comment {
+            var fields: [String: String] = [:]
+            var line: Int
         }
         private(set) var items: [Item] = []
         private(set) var openItem: Item?
@@ -180,6 +187,8 @@ enum WXRReader {
         private var itemDepth = 0
         private var field: String?
         private var buffer = ""
+        private var openComment: Comment?
+        private var commentField: String?
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
             depth += 1
@@ -189,20 +198,38 @@ enum WXRReader {
             } else if openItem != nil, depth == itemDepth + 1 {
                 field = Self.key(name, namespaceURI)
                 if field == nil, name == "post_type" { openItem?.foreignPostType = namespaceURI }
+                if field == "wp:comment" {
+                    field = nil
+                    openComment = Comment(line: parser.lineNumber)
+                }
+                buffer = ""
+            } else if openComment != nil, depth == itemDepth + 2 {
+                commentField = Self.key(name, namespaceURI)
                 buffer = ""
             }
         }
 
+        private var collecting: Bool {
+            field != nil && depth == itemDepth + 1 || commentField != nil && depth == itemDepth + 2
+        }
+
         func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if field != nil, depth == itemDepth + 1 { buffer += string }
+            if collecting { buffer += string }
         }
 
         func parser(_ parser: XMLParser, foundCDATA block: Data) {
-            if field != nil, depth == itemDepth + 1 { buffer += String(decoding: block, as: UTF8.self) }
+            if collecting { buffer += String(decoding: block, as: UTF8.self) }
         }
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            if openItem != nil, depth == itemDepth + 1, let field {
+            if openComment != nil, depth == itemDepth + 2, let commentField {
+                openComment?.fields[commentField] = buffer.trimmingCharacters(in: .whitespacesAndNewlines)
+                self.commentField = nil
+                buffer = ""
+            } else if let comment = openComment, depth == itemDepth + 1 {
+                openItem?.comments.append(comment)
+                openComment = nil
+            } else if openItem != nil, depth == itemDepth + 1, let field {
                 openItem?.fields[field] = buffer.trimmingCharacters(in: .whitespacesAndNewlines)
                 self.field = nil
                 buffer = ""
