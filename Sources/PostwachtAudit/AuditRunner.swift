@@ -312,12 +312,12 @@ public final class AuditRunner: @unchecked Sendable {
                     case .success(var record):
                         var warnings: [RecordWarning] = []
                         if let encoding = block.encoding {
-                            warnings.append(.decoded(from: encoding, language: options.language))
+                            warnings.append(.decoded(from: encoding))
                         } else {
                             let (text, legacy) = EncodingDetection.decodeRecord(record.bytes, choice: options.encoding)
                             if let legacy {
                                 record.bytes = text
-                                warnings.append(.decoded(from: legacy, language: options.language))
+                                warnings.append(.decoded(from: legacy))
                             }
                         }
                         return Self.check(record, warnings: warnings, source: position, checker: checker, baseline: baseline, render: nil)

@@ -105,13 +105,13 @@ struct CSVImport {
         var warnings: [RecordWarning] = []
         for quirk in quirks where !warnings.contains(warning(quirk)) { warnings.append(warning(quirk)) }
         if let encoding = columns.encoding {
-            warnings.append(.decoded(from: encoding, language: language))
+            warnings.append(.decoded(from: encoding))
         } else if options.encoding == .automatic, !fields.allSatisfy(UTF8Decoding.isValid),
                   let legacy = EncodingDetection.legacyEncoding(of: Array(fields.joined(separator: [0x20]))) {
             // Converted row by row: each row is judged by its own bytes, so a UTF-8 file with one
             // damaged row is repaired there (with `input.invalid-utf8`) and not read as a code page.
             fields = fields.map { TextTranscoder.convert($0, from: legacy).text }
-            warnings.append(.decoded(from: legacy, language: language))
+            warnings.append(.decoded(from: legacy))
         }
         guard let header = columns.header else {
             var names = fields.map { String(decoding: $0, as: UTF8.self) }
@@ -144,13 +144,13 @@ struct CSVImport {
     private func warning(_ quirk: CSVReader.Quirk) -> RecordWarning {
         switch quirk {
         case .quoteInUnquotedField(let line):
-            return .reading(code: "input.csv-quote", message: language.say(
-                "regel \(line): een aanhalingsteken midden in een veld zonder aanhalingstekens is als gewoon teken gelezen",
-                "line \(line): a quote inside an unquoted field was read as a character"))
+            return .reading(code: "input.csv-quote",
+                nl: "regel \(line): een aanhalingsteken midden in een veld zonder aanhalingstekens is als gewoon teken gelezen",
+                en: "line \(line): a quote inside an unquoted field was read as a character")
         case .textAfterClosingQuote(let line):
-            return .reading(code: "input.csv-quote", message: language.say(
-                "regel \(line): tekst na een sluitend aanhalingsteken is bij het veld gelezen",
-                "line \(line): text after a closing quote was read as part of the field"))
+            return .reading(code: "input.csv-quote",
+                nl: "regel \(line): tekst na een sluitend aanhalingsteken is bij het veld gelezen",
+                en: "line \(line): text after a closing quote was read as part of the field")
         }
     }
 }

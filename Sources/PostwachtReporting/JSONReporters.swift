@@ -31,7 +31,7 @@ enum JSONOutput {
                 out.raw(",\"warnings\":[")
                 for (index, warning) in result.warnings.enumerated() {
                     out.raw(index > 0 ? ",{\"code\":" : "{\"code\":"); out.string(warning.code)
-                    out.raw(",\"message\":"); out.string(warning.message); out.raw("}")
+                    out.raw(",\"message\":"); out.string(renderer.message(of: warning)); out.raw("}")
                 }
                 out.raw("]")
             }

@@ -16,7 +16,7 @@ public struct TextReporter: Reporter {
             output += "\(bold(id)): \(paint("error", .red)) [\(error.code)] \(error.message)\n"
         case .checked(let result):
             for warning in result.warnings {
-                output += "\(bold(result.id)): \(paint("warning", .yellow)) [\(warning.code)] \(warning.message)\n"
+                output += "\(bold(result.id)): \(paint("warning", .yellow)) [\(warning.code)] \(style.renderer.message(of: warning))\n"
             }
             for finding in result.findings {
                 output += line(for: finding, in: result)

@@ -121,7 +121,7 @@ public struct CheckResponse: Encodable, Sendable {
     /// The clauses the findings cite, by id (absent with clauses inline).
     public var clauses: [String: ProtocolClause]?
     /// Only when there are any: `findings.truncated` for a post with more findings than are reported.
-    public var warnings: [RecordWarning]?
+    public var warnings: [RenderedWarning]?
     public var elapsedMilliseconds: Double
     public var version = FindingsContract.version
 

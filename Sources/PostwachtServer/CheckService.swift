@@ -82,7 +82,7 @@ public final class CheckService: Sendable {
             clauses = Dictionary(findings.flatMap(\.finding.clauses).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         }
         return CheckResponse(verdict: CheckResponse.verdict(of: findings.map(\.finding)), findings: findings, clauses: clauses,
-                             warnings: warnings.isEmpty ? nil : warnings,
+                             warnings: warnings.isEmpty ? nil : warnings.map(renderer.render),
                              elapsedMilliseconds: Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
     }
 

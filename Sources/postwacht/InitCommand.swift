@@ -41,13 +41,13 @@ struct InitCommand: ParsableCommand {
         // The shipped packs, not a list written here: a pack added to Lexicons/policies is offered too.
         if let policy, let lexicons = try? LinterResources.locateLexicons(explicit: lexiconDirectory, executablePath: executablePath()),
            case let known = PolicyBook.shippedIDs(in: lexicons), !known.contains(policy) {
-            throw ValidationError("unknown policy '\(policy)'; choose one of \(known.joined(separator: ", "))")
+            throw ValidationError("onbekend beleid '\(policy)'; kies een van \(known.joined(separator: ", "))")
         }
         if (protocolFile == nil) != (organisation == nil) {
-            throw ValidationError("--protocol and --organisation go together: the protocol text and the school's name")
+            throw ValidationError("--protocol en --organisation horen bij elkaar: de tekst van het protocol en de naam van de school")
         }
         if let packID, packID.isEmpty || packID.contains(where: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
-            throw ValidationError("--id: letters, digits and '-' only, as 'klimop' or 'obs-de-klimop'")
+            throw ValidationError("--id: alleen letters, cijfers en '-', zoals 'klimop' of 'obs-de-klimop'")
         }
     }
 

@@ -57,7 +57,7 @@ enum InputSource {
         /// The result with a warning that the text was converted from `encoding`, first.
         func noting(_ encoding: TextEncoding?, in outcome: RecordOutcome) -> RecordOutcome {
             guard let encoding, case .checked(var result) = outcome else { return outcome }
-            result.warnings.insert(.decoded(from: encoding, language: language), at: 0)
+            result.warnings.insert(.decoded(from: encoding), at: 0)
             return .checked(result)
         }
 

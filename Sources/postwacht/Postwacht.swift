@@ -54,7 +54,8 @@ struct Postwacht: AsyncParsableCommand {
                 Foundation.exit(0)
             }
             // ArgumentParser's message ends with the usage and "See 'postwacht <command> --help'".
-            StandardError.write("postwacht: " + fullMessage(for: error) + "\n")
+            let message = ParserMessages.localized(fullMessage(for: error), in: ParserMessages.language(of: CommandLine.arguments))
+            StandardError.write("postwacht: " + message + "\n")
             Foundation.exit(2)
         }
     }
@@ -157,7 +158,10 @@ struct EngineOptions: ParsableArguments {
         }
         for (setting, id) in [("policy", policy ?? configuration.policy), ("organisation", organisation ?? configuration.organisation)] {
             if let id, resources.policies.pack(named: id) == nil {
-                StandardError.write("postwacht: unknown \(setting) '\(id)'; choose one of \(resources.policies.ids.joined(separator: ", "))\n")
+                let known = resources.policies.ids.joined(separator: ", ")
+                StandardError.write("postwacht: " + language.say(
+                    setting == "policy" ? "onbekend beleid '\(id)'; kies een van \(known)" : "onbekende school '\(id)'; kies een van \(known)",
+                    "unknown \(setting) '\(id)'; choose one of \(known)") + "\n")
                 throw ExitStatus.unusable
             }
         }

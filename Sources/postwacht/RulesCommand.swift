@@ -62,7 +62,8 @@ struct ExplainCommand: ParsableCommand {
 
     func validate() throws {
         guard RuleRegistry.rule(withID: ruleID) != nil else {
-            throw ValidationError("unknown rule '\(ruleID)'; known rules: \(RuleRegistry.all.map(\.description.id).joined(separator: ", "))")
+            let known = RuleRegistry.all.map(\.description.id).joined(separator: ", ")
+            throw ValidationError(engine.language.say("onbekende regel '\(ruleID)'; bekende regels: \(known)", "unknown rule '\(ruleID)'; known rules: \(known)"))
         }
     }
 

@@ -47,20 +47,23 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// Out-of-range values would otherwise wrap (port 70000 listens on 4464), refuse every request (a
     /// limit of 0) or be ignored (a misspelt log level): refuse them here with a usage error (exit 2).
+    private func say(_ dutch: String, _ english: String) -> String { engine.language.say(dutch, english) }
+
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535 (or 0 for a free port), not \(port)") }
+        guard (0...65535).contains(port) else { throw ValidationError(say("--port moet tussen 1 en 65535 liggen (of 0 voor een vrije poort), niet \(port)", "--port must be between 1 and 65535 (or 0 for a free port), not \(port)")) }
         for (flag, value) in [("--max-body-bytes", maximumBodyBytes), ("--max-pending", maximumPending),
                               ("--max-concurrent-checks", maximumConcurrentChecks), ("--idle-timeout", idleTimeout)] where value < 1 {
-            throw ValidationError("\(flag) must be at least 1, not \(value)")
+            throw ValidationError(say("\(flag) moet minstens 1 zijn, niet \(value)", "\(flag) must be at least 1, not \(value)"))
         }
         for origin in corsOrigins where origin != "*" {
             guard let url = URL(string: origin), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil,
                   url.path.isEmpty, url.query == nil else {
-                throw ValidationError("--cors-origin must be an origin such as https://school.example (scheme, host, optional port, no path) or '*', not '\(origin)'")
+                throw ValidationError(say("--cors-origin moet een origin zijn zoals https://school.example (schema, host, eventueel poort, geen pad) of '*', niet '\(origin)'", "--cors-origin must be an origin such as https://school.example (scheme, host, optional port, no path) or '*', not '\(origin)'"))
             }
         }
         guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), not '\(logLevel)'")
+            let levels = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError(say("--log-level moet een van \(levels) zijn, niet '\(logLevel)'", "--log-level must be one of \(levels), not '\(logLevel)'"))
         }
     }
 

@@ -99,7 +99,7 @@ final class JSONReporterTests: XCTestCase {
 struct RecordObject: Encodable {
     var id: String
     var findings: [RenderedFinding]?
-    var warnings: [RecordWarning]?
+    var warnings: [RenderedWarning]?
     var error: RecordError?
 
     init(_ outcome: RecordOutcome, renderer: FindingRenderer = FindingRenderer(), clauses style: ClauseStyle = .reference) {
@@ -107,7 +107,7 @@ struct RecordObject: Encodable {
         switch outcome {
         case .checked(let result):
             findings = result.findings.map { renderer.render($0, clauses: style) }
-            warnings = result.warnings.isEmpty ? nil : result.warnings
+            warnings = result.warnings.isEmpty ? nil : result.warnings.map(renderer.render)
         case .failed(_, let error):
             self.error = error
         }

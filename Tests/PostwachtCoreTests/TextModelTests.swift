@@ -37,7 +37,7 @@ final class TextModelTests: XCTestCase {
         guard case .checked(let result) = TestSupport.checker().lint(Record(id: "x", text: text)) else { return XCTFail() }
         XCTAssertEqual(result.findings.count, limit)
         XCTAssertEqual(result.warnings.map(\.code), ["findings.truncated"])
-        XCTAssertTrue(result.warnings[0].message.contains("\(limit + 50) findings"), result.warnings[0].message)
+        XCTAssertTrue(result.warnings[0].message(in: .en).contains("\(limit + 50) findings"), result.warnings[0].message(in: .en))
         XCTAssertEqual(result.findings.last?.utf8.start, 8 + 15 * (limit - 1), "the first ones in text order are kept")
 
         // Warnings only up to the limit, the one error after it: it is kept, so exit codes and verdicts hold.

@@ -29,6 +29,14 @@ public struct FindingRenderer: Sendable {
         return MessageTemplate.fill(description.message.text(in: language), ["match": match(finding), "detail": detail])
     }
 
+    /// A record's warning in the user's language.
+    public func message(of warning: RecordWarning) -> String { warning.message(in: language) }
+
+    /// A record's warning as machine outputs carry it.
+    public func render(_ warning: RecordWarning) -> RenderedWarning {
+        RenderedWarning(code: warning.code, message: message(of: warning))
+    }
+
     public func suggestion(_ finding: Finding) -> String {
         finding.suggestion.text(in: language)
     }
@@ -124,4 +132,10 @@ public struct RenderedFinding: Encodable, Sendable {
 /// id and the output carries each clause's text once. docs/findings.md describes it.
 public enum FindingsContract {
     public static let version = 2
+}
+
+/// A record's warning in one language: `{"code", "message"}` in JSON outputs and the service's answers.
+public struct RenderedWarning: Codable, Equatable, Sendable {
+    public var code: String
+    public var message: String
 }

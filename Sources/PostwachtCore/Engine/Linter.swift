@@ -174,7 +174,7 @@ public final class Checker {
         for (index, rule) in linter.rules.enumerated() {
             for detection in rule.detect(in: context) { pending.append((index, detection)) }
         }
-        let notes = RecordNotes.warnings(for: document.metadata, checkedBy: linter, language: .nl)
+        let notes = RecordNotes.warnings(for: document.metadata, checkedBy: linter)
         guard !pending.isEmpty else { return LintResult(id: document.id, findings: [], warnings: document.warnings + notes, text: document.bytes) }
         let descriptions = linter.descriptions
         pending.sort {

@@ -116,21 +116,29 @@ public struct Record: Sendable {
     }
 }
 
-/// A problem with a record's input that did not stop it from being checked.
-public struct RecordWarning: Codable, Equatable, Sendable {
+/// A problem with a record's input that did not stop it from being checked. Its text is in both
+/// languages: the renderer (`FindingRenderer.message(of:)`) picks the one the user asked for.
+public struct RecordWarning: Equatable, Sendable {
     public var code: String
-    public var message: String
+    public var text: LocalizedText
 
-    public static let invalidUTF8 = RecordWarning(
-        code: "input.invalid-utf8",
-        message: "the input is not valid UTF-8; invalid bytes were replaced by U+FFFD and offsets refer to the repaired text"
-    )
+    public init(code: String, text: LocalizedText) {
+        self.code = code
+        self.text = text
+    }
+
+    public func message(in language: Language) -> String { text.text(in: language) }
+
+    public static let invalidUTF8 = RecordWarning(code: "input.invalid-utf8", text: LocalizedText(
+        nl: "de invoer is geen geldige UTF-8; ongeldige bytes zijn vervangen door U+FFFD en posities gelden voor de herstelde tekst",
+        en: "the input is not valid UTF-8; invalid bytes were replaced by U+FFFD and offsets refer to the repaired text"))
 
     /// A record with more findings than are worth reporting (a megabyte of insults): the first ones
     /// in text order are reported, so the output and its memory stay bounded.
     public static func findingsTruncated(found: Int, reported: Int) -> RecordWarning {
-        RecordWarning(code: "findings.truncated",
-                      message: "the record has \(found) findings; only the first \(reported) in text order are reported (the last of them the first of the highest severity, if none before had it)")
+        RecordWarning(code: "findings.truncated", text: LocalizedText(
+            nl: "het bericht heeft \(found) bevindingen; alleen de eerste \(reported) in tekstvolgorde worden gemeld (de laatste daarvan de eerste van de hoogste ernst, als geen eerdere die had)",
+            en: "the record has \(found) findings; only the first \(reported) in text order are reported (the last of them the first of the highest severity, if none before had it)"))
     }
 }
 

@@ -196,20 +196,18 @@ public struct TextTranscoder: Sendable {
 
 extension RecordWarning {
     /// The input was not UTF-8 and was converted: which encoding, and that offsets count in the result.
-    public static func decoded(from encoding: TextEncoding, language: Language) -> RecordWarning {
+    public static func decoded(from encoding: TextEncoding) -> RecordWarning {
         let name = encoding.displayName
-        return RecordWarning(
-            code: "input.encoding",
-            message: language == .nl
-                ? "de tekst is \(name), geen UTF-8, en is als \(name) gelezen; posities gelden voor de tekst omgezet naar UTF-8 (kies een andere met --encoding)"
-                : "the text is \(name), not UTF-8, and was read as \(name); offsets refer to the text converted to UTF-8 (choose another with --encoding)")
+        return RecordWarning(code: "input.encoding", text: LocalizedText(
+                nl: "de tekst is \(name), geen UTF-8, en is als \(name) gelezen; posities gelden voor de tekst omgezet naar UTF-8 (kies een andere met --encoding)",
+                en: "the text is \(name), not UTF-8, and was read as \(name); offsets refer to the text converted to UTF-8 (choose another with --encoding)"))
     }
 }
 
 extension RecordWarning {
     /// A problem an importer read past in a record (a stray quote in a CSV row): `code` names its kind.
-    public static func reading(code: String, message: String) -> RecordWarning {
-        RecordWarning(code: code, message: message)
+    public static func reading(code: String, nl: String, en: String) -> RecordWarning {
+        RecordWarning(code: code, text: LocalizedText(nl: nl, en: en))
     }
 }
 

@@ -1,6 +1,4 @@
-import PostwachtCore
-
-/// Messages a person reads, in the language of `--lang`: every importer message is written in both.
+/// Messages a person reads, in the language of `--lang`: importers, the command line and the service write every message in both.
 extension Language {
     public func say(_ dutch: String, _ english: String) -> String { self == .nl ? dutch : english }
 
