@@ -23,7 +23,7 @@ public struct CheckRequest: Decodable, Sendable {
         public var text: String
     }
 
-    /// An attachment as sent, its type not yet known to be one of `attachmentKinds`.
+    /// An attachment as sent, an object or just its type ("image"); its type not yet known to be one of `attachmentKinds`.
     private struct AttachmentBody: Decodable {
         var type: String
         var alt: String?
@@ -32,6 +32,10 @@ public struct CheckRequest: Decodable, Sendable {
         enum CodingKeys: String, CodingKey, CaseIterable { case type, alt, name }
 
         init(from decoder: any Decoder) throws {
+            if let single = try? decoder.singleValueContainer(), let kind = try? single.decode(String.self) {
+                type = kind
+                return
+            }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             try CheckRequest.refuseNulls(in: container)
             type = try container.decode(String.self, forKey: .type)
@@ -77,7 +81,7 @@ public struct CheckRequest: Decodable, Sendable {
         segments = try container.decodeIfPresent([Segment].self, forKey: .segments)
         authorRole = try container.decodeIfPresent(String.self, forKey: .authorRole)
         attachments = try container.decodeIfPresent([AttachmentBody].self, forKey: .attachments)?.enumerated().map { index, body in
-            guard let kind = Attachment.Kind(rawValue: body.type) else { throw InvalidField.notOneOf("attachments.\(index).type", body.type, Self.attachmentKinds) }
+            guard let kind = Attachment.Kind(named: body.type) else { throw InvalidField.notOneOf("attachments.\(index).type", body.type, Self.attachmentKinds) }
             return Attachment(type: kind, alt: body.alt, name: body.name)
         }
         org = try container.decodeIfPresent(String.self, forKey: .org)

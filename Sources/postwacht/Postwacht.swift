@@ -244,15 +244,8 @@ extension PostKind: ExpressibleByArgument {
 }
 
 extension Attachment.Kind: ExpressibleByArgument {
-    public init?(argument: String) {
-        switch argument.lowercased() {
-        case "foto", "afbeelding", "photo", "picture": self = .image
-        case "film", "filmpje": self = .video
-        case "geluid", "sound": self = .audio
-        case "bestand": self = .file
-        default: self.init(rawValue: argument.lowercased())
-        }
-    }
+    public init?(argument: String) { self.init(named: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) + dutchNames }
 }
 extension Severity: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}

@@ -172,6 +172,7 @@ final class CommandLineTests: XCTestCase {
         {"id": "b", "text": 
         {"id": "c"}
         {"id": "d", "text": "Hoera, de sportdag!", "attachments": [{"type": "image"}]}
+        {"id": "e", "text": "Onze leerling Sanne de Vries won!", "author_role": "docent", "attachments": ["foto"]}
         """
         let result = try run(["check", "--input", "jsonl", "--format", "jsonl", "--redact", "--org", "regenboog"], stdin: input)
         XCTAssertEqual(result.status, 1)
@@ -179,13 +180,15 @@ final class CommandLineTests: XCTestCase {
         // Findings contract 2: a clause table line comes before the first record citing its clauses.
         XCTAssertNotNil(all.first?["clauses"] as? [String: Any])
         let lines = all.filter { $0["id"] != nil }
-        XCTAssertEqual(lines.map { $0["id"] as? String }, ["a", "<stdin>:2", "c", "d"])
+        XCTAssertEqual(lines.map { $0["id"] as? String }, ["a", "<stdin>:2", "c", "d", "e"])
         let finding = try XCTUnwrap((lines[0]["findings"] as? [[String: Any]])?.first)
         XCTAssertEqual(finding["match"] as? String, "•••••••••")
         XCTAssertFalse(result.stdout.contains("kutschool"))
         XCTAssertEqual((lines[1]["error"] as? [String: Any])?["code"] as? String, "input.invalid-json")
         XCTAssertEqual((lines[2]["error"] as? [String: Any])?["code"] as? String, "input.missing-text")
         XCTAssertEqual((lines[3]["findings"] as? [Any])?.count, 0)
+        // An attachment may be given by its kind alone, in Dutch too.
+        XCTAssertEqual((lines[4]["findings"] as? [[String: Any]])?.first?["rule"] as? String, "privacy.name-with-photo", "\(lines[4])")
     }
 
     func testJSONDocumentHasRecordsAndSummary() throws {

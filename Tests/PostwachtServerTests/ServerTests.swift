@@ -105,7 +105,7 @@ final class ServerTests: XCTestCase {
             (#"{"text": "x", "policy": "sint-jozef"}"#, "policy", packs),
             (#"{"text": "x", "org": "sint-jozef"}"#, "org", packs),
             (#"{"text": "x", "channel": "myspace"}"#, "channel", Self.resources.conduct.channels),
-            (#"{"text": "x", "attachments": [{"type": "image"}, {"type": "photo"}]}"#, "attachments.1.type", ["image", "video", "audio", "file"]),
+            (#"{"text": "x", "attachments": [{"type": "image"}, {"type": "hologram"}]}"#, "attachments.1.type", ["image", "video", "audio", "file"]),
             (#"{"text": "x", "lang": null}"#, "lang", nil),
             (#"{"text": "x", "policy": null}"#, "policy", nil),
             (#"{"text": "x", "attachments": [{"type": "image", "name": null}]}"#, "attachments.0.name", nil),
@@ -126,7 +126,7 @@ final class ServerTests: XCTestCase {
                 XCTAssertEqual((try Self.object(response.body)["error"] as? [String: Any])?["field"] as? String, "policy")
             }
             // The valid values are taken, also in the same request.
-            let valid = #"{"text": "x", "author_role": "school", "lang": "en", "policy": "regenboog", "org": "regenboog", "channel": "website", "attachments": [{"type": "video"}]}"#
+            let valid = #"{"text": "x", "author_role": "school", "lang": "en", "policy": "regenboog", "org": "regenboog", "channel": "website", "attachments": [{"type": "video"}, "foto"]}"#
             try await client.execute(uri: "/v1/check", method: .post, body: Self.json(valid)) { response in
                 XCTAssertEqual(response.status, .ok)
             }

@@ -47,7 +47,25 @@ public enum PostKind: String, Codable, CaseIterable, Sendable {
 
 /// A file, image or other medium that travels with a post.
 public struct Attachment: Codable, Equatable, Sendable {
-    public enum Kind: String, Codable, Sendable { case image, video, audio, file }
+    public enum Kind: String, Codable, CaseIterable, Sendable {
+        case image, video, audio, file
+
+        /// The kind from a file, a form or the command line, also in Dutch (foto, film, geluid, bestand), any case.
+        public init?(named name: String) {
+            let lowered = name.lowercased().trimmingCharacters(in: .whitespaces)
+            if let kind = Kind(rawValue: lowered) { self = kind; return }
+            switch lowered {
+            case "foto", "afbeelding", "plaatje", "photo", "picture", "img": self = .image
+            case "film", "filmpje", "movie": self = .video
+            case "geluid", "geluidsopname", "sound", "spraakbericht": self = .audio
+            case "bestand", "document", "bijlage": self = .file
+            default: return nil
+            }
+        }
+
+        /// The Dutch names the parsers take besides the English ones, for messages.
+        public static let dutchNames = ["foto", "film", "geluid", "bestand"]
+    }
     public var type: Kind
     public var alt: String?
     public var name: String?

@@ -87,10 +87,11 @@ public enum JSONLRecordDecoder {
             guard case .array(let list) = members[attachments].value else {
                 return failure("input.invalid-field", say("\"attachments\" moet een lijst zijn", "\"attachments\" must be an array"))
             }
+            // An attachment is an object {"type", "alt"?, "name"?} or just its type: ["image", "video"].
             for (index, item) in list.enumerated() {
-                guard let typeName = item["type"]?.string, let type = Attachment.Kind(rawValue: typeName) else {
-                    return failure("input.invalid-field", say("attachments[\(index)] heeft een \"type\" nodig: image, video, audio of file",
-                                                              "attachments[\(index)] needs a \"type\" of image, video, audio or file"))
+                guard let typeName = item.string ?? item["type"]?.string, let type = Attachment.Kind(named: typeName) else {
+                    return failure("input.invalid-field", say("attachments[\(index)] moet een soort zijn of een object met \"type\": image, video, audio of file (of foto, film, geluid, bestand)",
+                                                              "attachments[\(index)] must be a kind or an object with a \"type\": image, video, audio or file (or foto, film, geluid, bestand)"))
                 }
                 metadata.attachments.append(Attachment(type: type, alt: item["alt"]?.string, name: item["name"]?.string))
             }
