@@ -16,8 +16,10 @@ final class FixtureTests: XCTestCase {
         var recall: Double { truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives) }
     }
 
-    static let clauseCategories: Set<String> = ["threat", "confidential", "befriending"]
+    static let clauseCategories: Set<String> = Set(["threat", "confidential", "befriending"]).union(protocolClauseCategories)
     static let conductCategories: Set<String> = ["threat", "missing-disclaimer", "confidential", "private-contact", "befriending", "photo-channel"]
+    /// The rules of issue 16's clauses; labelled from B4 on (a label "*" is met by a finding anywhere in the post).
+    static let protocolClauseCategories: Set<String> = ["discussion", "arguing", "quoting", "lesson-recording", "school-photo", "off-duty-photo"]
 
     func testPrecisionAndRecallPerCategoryAreAtLeast95Percent() throws {
         try measure(directory: "posts", floor: 0.95)
@@ -65,6 +67,21 @@ final class FixtureTests: XCTestCase {
         try measure(directory: "blind", file: "b3.jsonl", floor: 0.5, categories: Self.conductCategories, revealMistakes: false, floors: [
             "threat": (0.86, 0.46), "missing-disclaimer": (0.88, 0.57), "confidential": (0.84, 0.64),
             "private-contact": (0.95, 0.95), "befriending": (0.75, 0.45),
+        ])
+    }
+
+    /// B4 (342 posts, the first with the clause categories of Fixtures/conduct/RECIPE-CLAUSES.md). Its first run
+    /// (the README's figures) refused the 59 posts whose attachments were given by kind alone; with the reader
+    /// fixed and no rule changed: threat P .914 R .561, disclaimer .340/.739, confidential .812/.743, private
+    /// contact .857/1.0, befriending 1/1, discussion .375/.643, arguing 1/.077, quoting 1/.077, lesson
+    /// recording 1/.143, school photo .875/.700, off-duty photo 1/.083. After that run it became development
+    /// data for round 3, so its mistakes are shown.
+    func testBlindSetB4StaysAboveItsFirstRun() throws {
+        try measure(directory: "blind", file: "b4.jsonl", floor: 0.5, categories: Self.conductCategories.union(Self.protocolClauseCategories), floors: [
+            "threat": (0.88, 0.53), "missing-disclaimer": (0.32, 0.70), "confidential": (0.78, 0.71),
+            "private-contact": (0.80, 0.95), "befriending": (0.95, 0.95), "photo-channel": (0, 0),
+            "discussion": (0.35, 0.60), "arguing": (0.9, 0.07), "quoting": (0.9, 0.07), "lesson-recording": (0.9, 0.14),
+            "school-photo": (0.85, 0.65), "off-duty-photo": (0.9, 0.08),
         ])
     }
 

@@ -20,7 +20,7 @@ import os
 import subprocess
 import sys
 
-CONDUCT = ["threat", "missing-disclaimer", "confidential", "private-contact", "befriending", "photo-channel"]
+CONDUCT = ["threat", "missing-disclaimer", "confidential", "private-contact", "befriending", "photo-channel", "discussion", "arguing", "quoting", "lesson-recording", "school-photo", "off-duty-photo"]
 
 
 def scalar_span(text, match, occurrence):
