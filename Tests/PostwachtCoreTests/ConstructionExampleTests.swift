@@ -6,7 +6,7 @@ import XCTest
 final class ConstructionExampleTests: XCTestCase {
     func testEveryFamilyHasExamplesAndCounterexamples() {
         for (name, set) in [("threat", TestSupport.resources.threatConstructions), ("disclaimer", TestSupport.resources.disclaimerConstructions),
-                            ("befriending", TestSupport.resources.befriendingConstructions)] {
+                            ("befriending", TestSupport.resources.befriendingConstructions), ("arguing", TestSupport.resources.arguingConstructions)] {
             for family in set.families {
                 XCTAssertFalse(family.examples.isEmpty, "\(name) family \(family.id) has no example")
                 XCTAssertFalse(family.counterexamples.isEmpty, "\(name) family \(family.id) has no counterexample")
@@ -34,7 +34,8 @@ final class ConstructionExampleTests: XCTestCase {
     /// Disclaimer and befriending examples must be matched by a construction of their family, at their span.
     func testDisclaimerAndBefriendingExamplesMatchTheirFamily() throws {
         let checker = TestSupport.checker()
-        let sets = [("disclaimer", TestSupport.resources.disclaimerConstructions), ("befriending", TestSupport.resources.befriendingConstructions)]
+        let sets = [("disclaimer", TestSupport.resources.disclaimerConstructions), ("befriending", TestSupport.resources.befriendingConstructions),
+                    ("arguing", TestSupport.resources.arguingConstructions)]
         for (name, set) in sets {
             for family in set.families {
                 for text in family.examples {

@@ -19,6 +19,7 @@ extension LinterResources {
         case "conduct.threat": set = threatConstructions
         case "conduct.missing-disclaimer": set = disclaimerConstructions
         case "conduct.befriending-pupils": set = befriendingConstructions
+        case "conduct.arguing": set = arguingConstructions
         default: return []
         }
         var counts: [String: Int] = [:]

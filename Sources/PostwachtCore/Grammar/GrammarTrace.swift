@@ -40,7 +40,8 @@ extension Checker {
                 GrammarTrace.Word(text: document.text(of: document.tokens[units.tokens[unit]]), classes: book.names(of: units.classes[unit]))
             })
         }
-        let sets = [context.resources.threatConstructions, context.resources.disclaimerConstructions, context.resources.befriendingConstructions]
+        let sets = [context.resources.threatConstructions, context.resources.disclaimerConstructions, context.resources.befriendingConstructions,
+                    context.resources.arguingConstructions]
         for set in sets {
             for match in context.matches(of: set) {
                 matches.append(GrammarTrace.Match(family: match.family, text: document.text(of: match.range), source: match.source))

@@ -129,7 +129,7 @@ struct WordClassBook: Sendable {
     static let files = ["nl/grammar/pronouns.tsv", "nl/grammar/function-words.tsv", "nl/grammar/person-nouns.tsv",
                         "nl/grammar/groups.tsv", "nl/grammar/insults.tsv", "nl/grammar/insult-adjectives.tsv",
                         "nl/grammar/threat-words.tsv", "nl/grammar/context-words.tsv", "nl/grammar/disclaimer-words.tsv",
-                        "nl/grammar/contact-words.tsv"]
+                        "nl/grammar/contact-words.tsv", "nl/grammar/discussion-words.tsv"]
 
     init() {
         for dynamic in Dynamic.allCases { _ = bit(named: dynamic.rawValue, create: true) }

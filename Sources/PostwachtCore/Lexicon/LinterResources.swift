@@ -19,6 +19,8 @@ public final class LinterResources: Sendable {
     let disclaimerModel: DisclaimerModel
     /// The befriending rule's constructions.
     let befriendingConstructions: ConstructionSet
+    /// The arguing rule's constructions: contradicting, blaming, telling off.
+    let arguingConstructions: ConstructionSet
     /// The classes the threat rule's judgement reads, looked up by name once.
     let threatClasses: ThreatFinder.Classes
     let facets: LexiconFacets
@@ -34,7 +36,7 @@ public final class LinterResources: Sendable {
     init(profanity: ProfanityLexicon, profanityContext: ProfanityContext, letterLookalikes: [UInt32: [UInt8]],
          personalData: PersonalDataLexicon, conduct: ConductLexicon, grammar: Grammar, threatConstructions: ConstructionSet,
          disclaimerConstructions: ConstructionSet, disclaimerModel: DisclaimerModel, befriendingConstructions: ConstructionSet,
-         policies: PolicyBook, clauseCues: ClauseCueLexicon = ClauseCueLexicon(), lexiconDirectory: URL) {
+         arguingConstructions: ConstructionSet, policies: PolicyBook, clauseCues: ClauseCueLexicon = ClauseCueLexicon(), lexiconDirectory: URL) {
         self.profanity = profanity
         self.personalData = personalData
         self.conduct = conduct
@@ -43,6 +45,7 @@ public final class LinterResources: Sendable {
         self.disclaimerConstructions = disclaimerConstructions
         self.disclaimerModel = disclaimerModel
         self.befriendingConstructions = befriendingConstructions
+        self.arguingConstructions = arguingConstructions
         threatClasses = ThreatFinder.Classes(grammar.book)
         facets = LexiconFacets(profanity: profanity, personalData: personalData, conduct: conduct, grammar: grammar,
                                constructionAnchors: threatConstructions.anchors, disclaimerAnchors: disclaimerConstructions.anchors,
@@ -60,7 +63,7 @@ public final class LinterResources: Sendable {
 
     public static let requiredFiles = ["nl/profanity.tsv", "nl/profanity-allow.tsv", "nl/profanity-context.tsv", "letter-lookalikes.tsv"]
         + PersonalDataLexicon.files + ConductLexicon.files + Grammar.files + [ThreatRule.constructionFile, MissingDisclaimerRule.constructionFile, DisclaimerModel.file,
-                                                                     BefriendingRule.constructionFile, ClauseCueLexicon.file]
+                                                                     BefriendingRule.constructionFile, ArguingRule.constructionFile, ClauseCueLexicon.file]
 
     /// Loads every lexicon and policy pack; `additions` are a school's own extra and allowed terms,
     /// `schoolPacks` its own policy packs (`PolicyBook.schoolPacks`), beside or instead of the shipped ones.
@@ -100,13 +103,14 @@ public final class LinterResources: Sendable {
         let disclaimers = try ConstructionSet(try readFile(directory, MissingDisclaimerRule.constructionFile), book: grammar.book, folder: folder)
         let disclaimerModel = try DisclaimerModel(try readFile(directory, DisclaimerModel.file))
         let befriending = try ConstructionSet(try readFile(directory, BefriendingRule.constructionFile), book: grammar.book, folder: folder)
+        let arguing = try ConstructionSet(try readFile(directory, ArguingRule.constructionFile), book: grammar.book, folder: folder)
         let clauseCues = try ClauseCueLexicon(try readFile(directory, ClauseCueLexicon.file), folder: folder)
         let personalData = try personalDataLoad.value()
         let policies = try policiesLoad.value()
         return LinterResources(profanity: profanity, profanityContext: context, letterLookalikes: lookalikes,
                                personalData: personalData, conduct: conduct, grammar: grammar, threatConstructions: threats,
                                disclaimerConstructions: disclaimers, disclaimerModel: disclaimerModel,
-                               befriendingConstructions: befriending, policies: policies, clauseCues: clauseCues, lexiconDirectory: directory)
+                               befriendingConstructions: befriending, arguingConstructions: arguing, policies: policies, clauseCues: clauseCues, lexiconDirectory: directory)
     }
 
     static func readFile(_ directory: URL, _ name: String) throws(LexiconError) -> LexiconFile {

@@ -2,6 +2,10 @@
 public struct ArguingRule: Rule {
     public init() {}
 
+    /// The ways a reply argues (Lexicons/nl/constructions/arguing.tsv), besides the contradiction
+    /// phrases of nl/clause-cues.tsv.
+    public static let constructionFile = "nl/constructions/arguing.tsv"
+
     public func detect(in context: RuleContext) -> [Detection] {
         let metadata = context.document.metadata
         guard context.authorRole == .staff, metadata.isInDiscussion else { return [] }
@@ -14,10 +18,12 @@ public struct ArguingRule: Rule {
         case .staff?, .school?: return []
         }
         let detail = metadata.replyToRole == .pupil ? Self.withPupil : metadata.replyToRole == .parent ? Self.withParent : Self.withSomeone
-        return context.clauseCues.joinedCues(.contradiction).map { cue in
-            let range = context.document.range(of: cue)
-            return Detection(range: range, sureness: sureness, normalized: context.document.text(of: range).lowercased(), detail: detail)
+        let phrases = context.clauseCues.joinedCues(.contradiction).map { context.document.range(of: $0) }
+        let constructed = context.matches(of: context.resources.arguingConstructions).map(\.range)
+        let detections = (phrases + constructed).map { range in
+            Detection(range: range, sureness: sureness, normalized: context.document.text(of: range).lowercased(), detail: detail)
         }
+        return DetectionSpans.longestOnly(detections)
     }
 
     private static let withParent = LocalizedText(nl: "een ouder", en: "a parent")
@@ -46,13 +52,16 @@ public struct ArguingRule: Rule {
         ),
         triggeringExamples: [
             RuleExample("⟦U heeft het mis⟧, de gymles gaat gewoon door.", metadata: reply()),
-            RuleExample("⟦Als u de brief had gelezen⟧, wist u dat de excursie verplaatst is.", metadata: reply()),
+            RuleExample("⟦Als u de brief had gelezen, wist⟧ u dat de excursie verplaatst is.", metadata: reply()),
             RuleExample("Sorry, maar ⟦dat klopt niet⟧. ⟦Je had moeten⟧ opletten in de les.", metadata: reply(to: .pupil)),
             RuleExample("Dat is ⟦uw eigen schuld⟧.", metadata: reply(to: nil)),
+            RuleExample("⟦Het klopt gewoon echt niet⟧ wat u schrijft.", metadata: reply()),
+            RuleExample("Ik heb ⟦al vijf keer uitgelegd⟧ waarom.", metadata: reply(to: .pupil)),
         ],
         nonTriggeringExamples: [
             RuleExample("Bel me even op school, dan kijken we samen wat er mis ging.", metadata: reply()),
             RuleExample("Dank voor uw reactie! Ik neem morgen contact met u op.", metadata: reply()),
+            RuleExample("Het klopt dat de bus later kwam, excuses daarvoor.", metadata: reply()),
             RuleExample("U heeft het mis, de gymles gaat gewoon door.", metadata: reply(by: .parent)),
             RuleExample("U heeft het mis, de gymles gaat gewoon door.", metadata: reply(to: .staff)),
             RuleExample("U heeft het mis, de gymles gaat gewoon door.", metadata: RecordMetadata(authorRole: .staff, organisation: "konot", kind: .post)),
