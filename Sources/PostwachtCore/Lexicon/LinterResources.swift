@@ -63,7 +63,7 @@ public final class LinterResources: Sendable {
 
     public static let requiredFiles = ["nl/profanity.tsv", "nl/profanity-allow.tsv", "nl/profanity-context.tsv", "letter-lookalikes.tsv"]
         + PersonalDataLexicon.files + ConductLexicon.files + Grammar.files + [ThreatRule.constructionFile, MissingDisclaimerRule.constructionFile, DisclaimerModel.file,
-                                                                     BefriendingRule.constructionFile, ArguingRule.constructionFile, ClauseCueLexicon.file]
+                                                                     BefriendingRule.constructionFile, ArguingRule.constructionFile, ClauseCueLexicon.file, ClauseCueLexicon.destinationsFile]
 
     /// Loads every lexicon and policy pack; `additions` are a school's own extra and allowed terms,
     /// `schoolPacks` its own policy packs (`PolicyBook.schoolPacks`), beside or instead of the shipped ones.
@@ -104,7 +104,8 @@ public final class LinterResources: Sendable {
         let disclaimerModel = try DisclaimerModel(try readFile(directory, DisclaimerModel.file))
         let befriending = try ConstructionSet(try readFile(directory, BefriendingRule.constructionFile), book: grammar.book, folder: folder)
         let arguing = try ConstructionSet(try readFile(directory, ArguingRule.constructionFile), book: grammar.book, folder: folder)
-        let clauseCues = try ClauseCueLexicon(try readFile(directory, ClauseCueLexicon.file), folder: folder)
+        let clauseCues = try ClauseCueLexicon(try readFile(directory, ClauseCueLexicon.file),
+                                              destinations: try readFile(directory, ClauseCueLexicon.destinationsFile), folder: folder)
         let personalData = try personalDataLoad.value()
         let policies = try policiesLoad.value()
         return LinterResources(profanity: profanity, profanityContext: context, letterLookalikes: lookalikes,

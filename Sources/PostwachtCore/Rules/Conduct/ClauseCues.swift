@@ -13,11 +13,17 @@ struct ClauseCueKind: OptionSet, Sendable {
     static let drunk = ClauseCueKind(rawValue: 1 << 9)
     static let party = ClauseCueKind(rawValue: 1 << 10)
     static let holiday = ClauseCueKind(rawValue: 1 << 11)
+    /// A place people go on holiday (nl/holiday-destinations.tsv).
+    static let destination = ClauseCueKind(rawValue: 1 << 12)
+    /// A lesson of any kind: les, uitleg, a subject (biologieles, "de uitleg van scheikunde").
+    static let lesson = ClauseCueKind(rawValue: 1 << 13)
+    /// A medium of lessons at a distance: Teams, Zoom, a videocall, a webcam, "online".
+    static let online = ClauseCueKind(rawValue: 1 << 14)
 
     static let names: [String: ClauseCueKind] = [
         "employment": .employment, "contradiction": .contradiction, "online-lesson": .onlineLesson, "recording": .recording,
         "school-situation": .schoolSituation, "permission": .permission, "school-person": .schoolPerson, "speech": .speech,
-        "teacher": .teacher, "drunk": .drunk, "party": .party, "holiday": .holiday,
+        "teacher": .teacher, "drunk": .drunk, "party": .party, "holiday": .holiday, "lesson": .lesson, "online": .online,
     ]
 }
 
@@ -25,6 +31,7 @@ struct ClauseCueKind: OptionSet, Sendable {
 /// beginnings (vakantiefoto*) and endings (*vakantie) in short lists, few enough to compare directly.
 struct ClauseCueLexicon: Sendable {
     static let file = "nl/clause-cues.tsv"
+    static let destinationsFile = "nl/holiday-destinations.tsv"
 
     private(set) var terms = TermList<ClauseCueKind>(gap: .clausePunctuation)
     private(set) var prefixes: [(key: [UInt8], kinds: ClauseCueKind)] = []
@@ -32,10 +39,11 @@ struct ClauseCueLexicon: Sendable {
 
     init() {}
 
-    init(_ file: LexiconFile, folder: KeyFolder) throws(LexiconError) {
+    init(_ file: LexiconFile, destinations: LexiconFile? = nil, folder: KeyFolder) throws(LexiconError) {
         // Rows of one term are merged first: a term may carry several kinds ("juf": a person to
         // quote, and a teacher in a photo), and a term list keeps one value per term.
         var merged: [(term: String, kinds: ClauseCueKind, row: LexiconFile.Row)] = []
+        var position: [String: Int] = [:]
         for row in file.rows {
             guard row.fields.count >= 2, !row.fields[0].isEmpty else { throw file.error(row, "expected term<TAB>kind[,kind…]") }
             var kinds: ClauseCueKind = []
@@ -45,8 +53,18 @@ struct ClauseCueLexicon: Sendable {
                 }
                 kinds.formUnion(kind)
             }
-            if let index = merged.firstIndex(where: { $0.term == row.fields[0] }) { merged[index].kinds.formUnion(kinds) } else {
+            if let index = position[row.fields[0]] { merged[index].kinds.formUnion(kinds) } else {
+                position[row.fields[0]] = merged.count
                 merged.append((row.fields[0], kinds, row))
+            }
+        }
+        // A destination that is also a cue word keeps both kinds; its name is matched as written
+        // (its own file has no kind column).
+        for row in destinations?.rows ?? [] where !row.fields[0].isEmpty {
+            let term = row.fields[0].lowercased()
+            if let index = position[term] { merged[index].kinds.formUnion(.destination) } else {
+                position[term] = merged.count
+                merged.append((term, .destination, row))
             }
         }
         for (term, kinds, row) in merged {
