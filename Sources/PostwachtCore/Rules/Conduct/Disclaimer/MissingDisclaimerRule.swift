@@ -10,6 +10,10 @@ public struct MissingDisclaimerRule: Rule {
 
     public func detect(in context: RuleContext) -> [Detection] {
         guard context.authorRole == .staff else { return [] }
+        // In a discussion the protocols ask staff to say they work there (Montessori B.2, SVOK III.B.7):
+        // a reply that does ("als mentor van deze klas …") answers in that capacity, not as a private
+        // opinion needing a disclaimer.
+        if context.document.metadata.isInDiscussion, context.clauseCues.contains(.employment) { return [] }
         let evidence = DisclaimerEvidence(context: context, organisationNames: context.organisationNames(context.policyPack?.id))
         guard evidence.isAboutSchool, evidence.disclaimer == nil, context.resources.disclaimerModel.score(evidence) > 0 else { return [] }
         return [Detection(range: 0..<context.document.bytes.count, normalized: "", detail: Self.detail(evidence),
