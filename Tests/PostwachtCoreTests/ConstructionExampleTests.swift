@@ -6,7 +6,8 @@ import XCTest
 final class ConstructionExampleTests: XCTestCase {
     func testEveryFamilyHasExamplesAndCounterexamples() {
         for (name, set) in [("threat", TestSupport.resources.threatConstructions), ("disclaimer", TestSupport.resources.disclaimerConstructions),
-                            ("befriending", TestSupport.resources.befriendingConstructions), ("arguing", TestSupport.resources.arguingConstructions)] {
+                            ("befriending", TestSupport.resources.befriendingConstructions), ("arguing", TestSupport.resources.arguingConstructions),
+                            ("staff-identification", TestSupport.resources.staffIdentificationConstructions)] {
             for family in set.families {
                 XCTAssertFalse(family.examples.isEmpty, "\(name) family \(family.id) has no example")
                 XCTAssertFalse(family.counterexamples.isEmpty, "\(name) family \(family.id) has no counterexample")
@@ -35,7 +36,7 @@ final class ConstructionExampleTests: XCTestCase {
     func testDisclaimerAndBefriendingExamplesMatchTheirFamily() throws {
         let checker = TestSupport.checker()
         let sets = [("disclaimer", TestSupport.resources.disclaimerConstructions), ("befriending", TestSupport.resources.befriendingConstructions),
-                    ("arguing", TestSupport.resources.arguingConstructions)]
+                    ("arguing", TestSupport.resources.arguingConstructions), ("staff-identification", TestSupport.resources.staffIdentificationConstructions)]
         for (name, set) in sets {
             for family in set.families {
                 for text in family.examples {

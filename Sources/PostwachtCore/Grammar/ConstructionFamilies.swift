@@ -20,6 +20,7 @@ extension LinterResources {
         case "conduct.missing-disclaimer": set = disclaimerConstructions
         case "conduct.befriending-pupils": set = befriendingConstructions
         case "conduct.arguing": set = arguingConstructions
+        case "conduct.staff-unidentified": set = staffIdentificationConstructions
         default: return []
         }
         var counts: [String: Int] = [:]

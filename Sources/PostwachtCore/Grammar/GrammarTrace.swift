@@ -41,7 +41,7 @@ extension Checker {
             })
         }
         let sets = [context.resources.threatConstructions, context.resources.disclaimerConstructions, context.resources.befriendingConstructions,
-                    context.resources.arguingConstructions]
+                    context.resources.arguingConstructions, context.resources.staffIdentificationConstructions]
         for set in sets {
             for match in context.matches(of: set) {
                 matches.append(GrammarTrace.Match(family: match.family, text: document.text(of: match.range), source: match.source))

@@ -13,7 +13,7 @@ public struct MissingDisclaimerRule: Rule {
         // In a discussion the protocols ask staff to say they work there (Montessori B.2, SVOK III.B.7):
         // a reply that does ("als mentor van deze klas …") answers in that capacity, not as a private
         // opinion needing a disclaimer.
-        if context.document.metadata.isInDiscussion, context.clauseCues.contains(.employment) { return [] }
+        if context.document.metadata.isInDiscussion, context.writerSaysTheyWorkThere { return [] }
         let evidence = DisclaimerEvidence(context: context, organisationNames: context.organisationNames(context.policyPack?.id))
         guard evidence.isAboutSchool, evidence.disclaimer == nil, context.resources.disclaimerModel.score(evidence) > 0 else { return [] }
         return [Detection(range: 0..<context.document.bytes.count, normalized: "", detail: Self.detail(evidence),

@@ -3,10 +3,14 @@
 public struct StaffUnidentifiedRule: Rule {
     public init() {}
 
+    /// The ways staff say they work there (Lexicons/nl/constructions/staff-identification.tsv), besides
+    /// the employment phrases of nl/clause-cues.tsv.
+    public static let constructionFile = "nl/constructions/staff-identification.tsv"
+
     public func detect(in context: RuleContext) -> [Detection] {
         let metadata = context.document.metadata
         guard context.authorRole == .staff, metadata.isInDiscussion, context.voice.mentionsSchool,
-              !context.clauseCues.contains(.employment) else { return [] }
+              !context.writerSaysTheyWorkThere else { return [] }
         let school = context.policyPack?.organisation
         let detail = school.map { LocalizedText(nl: "een discussie over \($0)", en: "a discussion about \($0)") }
             ?? LocalizedText(nl: "een discussie over school", en: "a discussion about school")
@@ -42,10 +46,20 @@ public struct StaffUnidentifiedRule: Rule {
         nonTriggeringExamples: [
             RuleExample("Ik werk zelf op De Klimop: de nieuwe rekenmethode werkt prima, de leerlingen zijn enthousiast.", metadata: reply()),
             RuleExample("Als leerkracht van groep 6 kan ik zeggen dat de leerlingen enthousiast zijn.", metadata: reply()),
+            RuleExample("De nieuwe rekenmethode werkt prima op school, groetjes, jullie juf Anouk", metadata: reply()),
+            RuleExample("Die regel over mobieltjes op school is in de MR besproken (docent Engels hier).", metadata: reply()),
             RuleExample("Die nieuwe rekenmethode werkt prima hoor, de leerlingen zijn enthousiast.", metadata: reply(role: .parent)),
             RuleExample("Die nieuwe rekenmethode werkt prima, de leerlingen zijn enthousiast.", metadata: RecordMetadata(authorRole: .staff, organisation: "kits-primair", kind: .post)),
             RuleExample("Gefeliciteerd, wat een mooie foto!", metadata: reply()),
         ],
         judgesWholePost: true
     )
+}
+
+extension RuleContext {
+    /// Whether the post says its writer works at the school: an employment phrase ("ik werk op", "mijn
+    /// leerlingen") or a role the writer names themselves by ("als jullie mentor", "docent Engels hier").
+    var writerSaysTheyWorkThere: Bool {
+        clauseCues.contains(.employment) || !matches(of: resources.staffIdentificationConstructions, firstOnly: true).isEmpty
+    }
 }
