@@ -85,6 +85,20 @@ final class FixtureTests: XCTestCase {
         ])
     }
 
+    /// B5 (350 posts, written blind with the same recipes as B4, frozen before round 3) measured once after
+    /// it: threat P .963 R .591, disclaimer .655/.633, confidential .913/.808, private contact 1/1,
+    /// befriending .833/.625, discussion .471/.615, arguing 1/.167, quoting .909/.769, lesson recording
+    /// 1/.667, school photo .933/.583, off-duty photo 1/.583. Mistakes stay unread.
+    func testBlindSetB5StaysAboveItsFirstRun() throws {
+        try measure(directory: "blind", file: "b5.jsonl", floor: 0.5, categories: Self.conductCategories.union(Self.protocolClauseCategories),
+                    revealMistakes: false, floors: [
+            "threat": (0.92, 0.56), "missing-disclaimer": (0.62, 0.60), "confidential": (0.88, 0.77),
+            "private-contact": (0.95, 0.95), "befriending": (0.80, 0.60), "photo-channel": (0, 0),
+            "discussion": (0.44, 0.58), "arguing": (0.9, 0.15), "quoting": (0.88, 0.74), "lesson-recording": (0.9, 0.64),
+            "school-photo": (0.9, 0.55), "off-duty-photo": (0.9, 0.55),
+        ])
+    }
+
     private func measure(directory name: String, file: String? = nil, floor: Double, categories: Set<String>? = nil,
                          revealMistakes: Bool = true, floors: [String: (precision: Double, recall: Double)] = [:]) throws {
         var tallies: [String: Tally] = [:]
