@@ -1,5 +1,6 @@
 import Foundation
 import PostwachtCore
+import PostwachtSession
 
 /// The engine behind the HTTP routes, without HTTP: tests call it directly, and it gives the same
 /// results as `postwacht check` on the same input.
@@ -29,6 +30,14 @@ public final class CheckService: Sendable {
             pools[Self.poolKey(policy)] = CheckerPool(linter: Linter(resources: resources, options: variant), limit: maximumConcurrentChecks)
         }
         self.pools = pools
+    }
+
+    /// The service of a loaded session (`postwacht serve`): its resources, and the options the session
+    /// decides (default role, channel, lesson hours, account posters, fingerprint key), as `check` gets them.
+    public convenience init(session: Session, language: Language = .nl,
+                            maximumConcurrentChecks: Int = 2 * ProcessInfo.processInfo.activeProcessorCount, timeBudget: Duration = .milliseconds(500)) {
+        self.init(resources: session.resources, options: session.lintOptions(), language: language,
+                  maximumConcurrentChecks: maximumConcurrentChecks, timeBudget: timeBudget)
     }
 
     /// Posts above this many UTF-8 bytes do not return their checker to the pool.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PostwachtCore
+import PostwachtSession
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,8 +20,8 @@ struct RulesCommand: ParsableCommand {
     @OptionGroup var engine: EngineOptions
 
     func run() throws {
-        let configuration = try engine.loadConfiguration()
-        let linter = Linter(resources: try engine.loadResources(configuration), options: engine.lintOptions(configuration))
+        let session = try engine.loadSession()
+        let linter = Linter(resources: session.resources, options: session.lintOptions())
         let language = engine.language
         let descriptions = linter.rules.map(\.description)
         if format == .markdown {
@@ -67,8 +68,8 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try engine.loadConfiguration()
-        let linter = Linter(resources: try engine.loadResources(configuration), options: engine.lintOptions(configuration))
+        let session = try engine.loadSession()
+        let linter = Linter(resources: session.resources, options: session.lintOptions())
         let language = engine.language
         let rule = RuleRegistry.rule(withID: ruleID)!.description
         let nl = language == .nl
