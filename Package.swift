@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(name: "postwacht-bench", dependencies: ["PostwachtCore", "LoopbackHTTP"]),
         .testTarget(
             name: "PostwachtCoreTests",
-            dependencies: ["PostwachtCore", "PostwachtReporting", "PostwachtAudit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["PostwachtCore", "PostwachtReporting", "PostwachtSession", "PostwachtAudit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Resources")]
         ),
         .testTarget(

@@ -107,8 +107,10 @@ public final class CheckService: Sendable {
         func check(_ field: String, _ value: String?, _ values: [String]) throws(ServiceError) {
             if let value, !values.contains(value) { throw InvalidField.notOneOf(field, value, values).serviceError }
         }
-        try check("policy", request.policy, allowed.policies)
-        try check("org", request.org, allowed.policies)
+        try ServiceError.checking { () throws(SessionError) in
+            try PackChoice.id.check(request.policy, setting: "policy", in: resources.policies)
+            try PackChoice.id.check(request.org, setting: "org", in: resources.policies)
+        }
         try check("channel", request.channel, allowed.channels)
         try check("author_role", request.authorRole, allowed.roles)
         try check("lang", request.lang, allowed.languages)
@@ -122,9 +124,7 @@ public final class CheckService: Sendable {
 
     /// The rules in force under a policy, with their clauses, for `GET /v1/rules`.
     public func rules(policy: String?) throws(ServiceError) -> RulesResponse {
-        if let policy, resources.policies.pack(policy) == nil {
-            throw InvalidField.notOneOf("policy", policy, resources.policies.ids).serviceError
-        }
+        try ServiceError.checking { () throws(SessionError) in try PackChoice.id.check(policy, setting: "policy", in: resources.policies) }
         let linter = pools[Self.poolKey(policy)]!.linter
         return RulesResponse(policy: policy ?? baseOptions.policy, rules: linter.rules.map { rule in
             let description = rule.description

@@ -63,7 +63,7 @@ enum ResourceLoading {
             throw SessionError(.resources, .english("\(error)"))
         }
         for (setting, id) in [("policy", settings.policy ?? configuration.policy), ("organisation", settings.organisation ?? configuration.organisation)] {
-            try PackChoice.check(id, setting: setting, in: resources.policies)
+            try PackChoice.named.check(id, setting: setting, in: resources.policies)
         }
         let unknownRules = Set(configuration.rules.keys).subtracting(RuleRegistry.all.map(\.description.id))
         for rule in unknownRules.sorted() {
@@ -73,12 +73,17 @@ enum ResourceLoading {
     }
 }
 
-/// A policy or organisation id: one of the packs loaded, or an error naming the ones there are. The
-/// server checks a request's `policy` and `org` against the exact ids instead (its API contract).
-enum PackChoice {
-    static func check(_ id: String?, setting: String, in policies: PolicyBook) throws(SessionError) {
-        if let id, policies.pack(named: id) == nil {
-            throw SessionError.unknownPack(setting: setting, id: id, known: policies.ids)
-        }
+/// How a policy or organisation id must name one of the packs loaded; otherwise the one error naming
+/// the ones there are (`SessionError.Kind.unknownPack`).
+public enum PackChoice: Sendable {
+    /// By id, organisation name or alias, in any case: the CLI's flags and the configuration's settings.
+    case named
+    /// By id exactly: the service's request fields, whose valid values its OpenAPI document lists.
+    case id
+
+    public func check(_ id: String?, setting: String, in policies: PolicyBook) throws(SessionError) {
+        guard let id else { return }
+        let pack = self == .named ? policies.pack(named: id) : policies.pack(id)
+        if pack == nil { throw SessionError.unknownPack(setting: setting, id: id, known: policies.ids) }
     }
 }

@@ -61,11 +61,10 @@ struct Postwacht: AsyncParsableCommand {
     }
 }
 
-/// Exit statuses scripts can rely on.
+/// The exit status of a usage error or an input that cannot be read; the statuses of a finished
+/// `check` or `audit` run come from the session's `RunVerdict`.
 enum ExitStatus {
-    static let clean = ExitCode(0)
-    static let findings = ExitCode(1)
-    static let unusable = ExitCode(2)
+    static let unusable = ExitCode(RunVerdict.unusable.rawValue)
 }
 
 /// Options every command that loads the engine shares.
@@ -116,6 +115,12 @@ struct EngineOptions: ParsableArguments {
     /// message when they cannot be read or a policy names no pack.
     func loadSession() throws -> Session {
         do { return try Session.load(settings, warn: warn) } catch { throw fail(error) }
+    }
+
+    /// The engine as configured, for commands that describe it rather than check posts (`rules`, `explain`).
+    func loadLinter() throws -> Linter {
+        let session = try loadSession()
+        return Linter(resources: session.resources, options: session.lintOptions())
     }
 
     /// The lexicons and packs without the configuration file (`postwacht lexicon`).

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import PostwachtCore
-import PostwachtSession
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,8 +19,7 @@ struct RulesCommand: ParsableCommand {
     @OptionGroup var engine: EngineOptions
 
     func run() throws {
-        let session = try engine.loadSession()
-        let linter = Linter(resources: session.resources, options: session.lintOptions())
+        let linter = try engine.loadLinter()
         let language = engine.language
         let descriptions = linter.rules.map(\.description)
         if format == .markdown {
@@ -68,8 +66,7 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = try engine.loadSession()
-        let linter = Linter(resources: session.resources, options: session.lintOptions())
+        let linter = try engine.loadLinter()
         let language = engine.language
         let rule = RuleRegistry.rule(withID: ruleID)!.description
         let nl = language == .nl
