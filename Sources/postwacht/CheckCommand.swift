@@ -19,7 +19,6 @@ struct CheckCommand: ParsableCommand {
         """
     )
 
-    enum InputFormat: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
     enum ColourChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
     @Argument(help: ArgumentHelp("Files to check; - or none reads stdin.", valueName: "file"))

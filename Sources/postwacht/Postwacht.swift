@@ -197,4 +197,5 @@ extension Attachment.Kind: ExpressibleByArgument {
 }
 extension Severity: ExpressibleByArgument {}
 extension FailOn: ExpressibleByArgument {}
+extension InputFormat: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
