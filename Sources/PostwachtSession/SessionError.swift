@@ -1,16 +1,17 @@
 import PostwachtCore
 
 /// Why a session cannot run, in the words a person is shown: the CLI prints each message on a line
-/// of its own (exit 2), the server refuses to start or answers with it. The messages are written here
-/// once, in Dutch and English.
+/// of its own (exit 2); the server answers a request's unknown pack from `kind` as its other invalid
+/// fields (400 `request.invalid-field`, with the valid values). The messages are written here once.
 public struct SessionError: Error, Sendable {
     public enum Kind: Sendable, Equatable {
         /// The configuration file, or the fingerprint key it names, cannot be read or is invalid.
         case configuration
         /// The lexicons or a policy pack cannot be read or are invalid.
         case resources
-        /// A policy or organisation names no loaded pack: `setting` ("policy", "organisation"), the id
-        /// given and the ids there are, for a front end that answers with the valid values.
+        /// A policy or organisation names no loaded pack: what named it (the CLI's "policy" or
+        /// "organisation", a request's "policy" or "org"), the id given and the ids there are, so that
+        /// a front end can answer with the valid values.
         case unknownPack(setting: String, id: String, known: [String])
         /// A baseline file is missing, is not a baseline, or cannot be written.
         case baseline

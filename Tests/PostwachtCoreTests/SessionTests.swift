@@ -88,13 +88,7 @@ final class SessionTests: XCTestCase {
         }
         for format in OutputFormat.allCases {
             var reporter = makeReporter(format, style: ReportStyle())
-            var summary = RunSummary()
-            var expected = ""
-            for outcome in outcomes {
-                summary.add(outcome)
-                expected += reporter.report(outcome)
-            }
-            expected += reporter.finish(summary)
+            let (expected, summary) = reporter.streamed(outcomes)
             let sink = BytesSink()
             var recorder = RunRecorder(FormatReporter(format, style: ReportStyle()), sink: sink)
             for outcome in outcomes { recorder.record(outcome) }
