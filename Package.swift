@@ -33,11 +33,14 @@ let package = Package(
         .target(name: "PostwachtReporting", dependencies: ["PostwachtCore"], resources: [.copy("Assets")]),
         // Reading platform exports for `postwacht audit`: importers, discovery, zip, streaming runs.
         .target(name: "PostwachtAudit", dependencies: ["PostwachtCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The session layer both front ends share: loading, validation, options, exit policy, baseline,
+        // the streaming reporter contract; no terminal, no HTTP (Sources/PostwachtSession/Session.swift).
+        .target(name: "PostwachtSession", dependencies: ["PostwachtCore", "PostwachtReporting"]),
         // The pre-publish HTTP service: built by a function tests call; the CLI's `serve` runs it.
         .target(
             name: "PostwachtServer",
             dependencies: [
-                "PostwachtCore", "PostwachtReporting",
+                "PostwachtCore", "PostwachtReporting", "PostwachtSession",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -47,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "postwacht",
             dependencies: [
-                "PostwachtCore", "PostwachtReporting", "PostwachtServer", "PostwachtAudit",
+                "PostwachtCore", "PostwachtReporting", "PostwachtSession", "PostwachtServer", "PostwachtAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,7 +60,7 @@ let package = Package(
         .executableTarget(name: "postwacht-bench", dependencies: ["PostwachtCore", "LoopbackHTTP"]),
         .testTarget(
             name: "PostwachtCoreTests",
-            dependencies: ["PostwachtCore", "PostwachtReporting", "PostwachtAudit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["PostwachtCore", "PostwachtReporting", "PostwachtSession", "PostwachtAudit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Resources")]
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import PostwachtCore
+import PostwachtSession
 
 /// `POST /v1/check` body: one text, or one segment per editor block sharing the post's metadata.
 ///
@@ -183,6 +184,17 @@ public struct ServiceError: Error, Encodable, Sendable {
         try error.encode(message, forKey: .message)
         try error.encodeIfPresent(field, forKey: .field)
         try error.encodeIfPresent(allowed, forKey: .allowed)
+    }
+
+    /// The session's answer to a request, as HTTP: a field naming no pack is 400 `request.invalid-field`
+    /// with the valid values, as every other field is.
+    static func checking(_ body: () throws(SessionError) -> Void) throws(ServiceError) {
+        do { try body() } catch {
+            switch error.kind {
+            case .unknownPack(let field, let id, let known): throw InvalidField.notOneOf(field, id, known).serviceError
+            default: throw ServiceError(status: 500, code: "internal.session", message: error.lines(in: .en).joined(separator: "; "))
+            }
+        }
     }
 
     static func invalid(_ code: String, _ message: String) -> ServiceError { ServiceError(status: 400, code: code, message: message) }

@@ -1,5 +1,6 @@
 import Foundation
 import PostwachtCore
+import PostwachtSession
 
 /// The engine behind the HTTP routes, without HTTP: tests call it directly, and it gives the same
 /// results as `postwacht check` on the same input.
@@ -29,6 +30,14 @@ public final class CheckService: Sendable {
             pools[Self.poolKey(policy)] = CheckerPool(linter: Linter(resources: resources, options: variant), limit: maximumConcurrentChecks)
         }
         self.pools = pools
+    }
+
+    /// The service of a loaded session (`postwacht serve`): its resources, and the options the session
+    /// decides (default role, channel, lesson hours, account posters, fingerprint key), as `check` gets them.
+    public convenience init(session: Session, language: Language = .nl,
+                            maximumConcurrentChecks: Int = 2 * ProcessInfo.processInfo.activeProcessorCount, timeBudget: Duration = .milliseconds(500)) {
+        self.init(resources: session.resources, options: session.lintOptions(), language: language,
+                  maximumConcurrentChecks: maximumConcurrentChecks, timeBudget: timeBudget)
     }
 
     /// Posts above this many UTF-8 bytes do not return their checker to the pool.
@@ -98,8 +107,10 @@ public final class CheckService: Sendable {
         func check(_ field: String, _ value: String?, _ values: [String]) throws(ServiceError) {
             if let value, !values.contains(value) { throw InvalidField.notOneOf(field, value, values).serviceError }
         }
-        try check("policy", request.policy, allowed.policies)
-        try check("org", request.org, allowed.policies)
+        try ServiceError.checking { () throws(SessionError) in
+            try PackChoice.id.check(request.policy, setting: "policy", in: resources.policies)
+            try PackChoice.id.check(request.org, setting: "org", in: resources.policies)
+        }
         try check("channel", request.channel, allowed.channels)
         try check("author_role", request.authorRole, allowed.roles)
         try check("lang", request.lang, allowed.languages)
@@ -113,9 +124,7 @@ public final class CheckService: Sendable {
 
     /// The rules in force under a policy, with their clauses, for `GET /v1/rules`.
     public func rules(policy: String?) throws(ServiceError) -> RulesResponse {
-        if let policy, resources.policies.pack(policy) == nil {
-            throw InvalidField.notOneOf("policy", policy, resources.policies.ids).serviceError
-        }
+        try ServiceError.checking { () throws(SessionError) in try PackChoice.id.check(policy, setting: "policy", in: resources.policies) }
         let linter = pools[Self.poolKey(policy)]!.linter
         return RulesResponse(policy: policy ?? baseOptions.policy, rules: linter.rules.map { rule in
             let description = rule.description

@@ -3,6 +3,7 @@ import Foundation
 import PostwachtAudit
 import PostwachtCore
 import PostwachtReporting
+import PostwachtSession
 
 /// `postwacht audit`: what a school has already published, read from platform exports.
 struct AuditCommand: ParsableCommand {
@@ -61,7 +62,7 @@ struct AuditCommand: ParsableCommand {
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1: info, warning, error or never.")
-    var failOn: CheckCommand.FailOn = .warning
+    var failOn: FailOn = .warning
 
     @Flag(name: .customLong("verbose"), help: "Also write on stderr what each file yielded: records read, checked, failed and skipped, and why.")
     var verbose = false
@@ -88,16 +89,15 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try engine.loadConfiguration()
-        let resources = try engine.loadResources(configuration)
-        var options = engine.lintOptions(configuration, role: role)
-        engine.noteWhenNoSchool(&options, machineOutput: true)
-        let linter = Linter(resources: resources, options: options)
+        let session = try engine.loadSession()
+        let options = engine.lintOptions(session, role: role, machineOutput: true)
+        let linter = Linter(resources: session.resources, options: options)
         let language = engine.language
-        let known = try baseline.map { try Self.readBaseline($0, language: language) } ?? []
+        let known: Set<String>
+        do { known = try baseline.map(BaselineFile.read) ?? [] } catch { throw engine.fail(error) }
         let sarif = SARIFReport(rules: linter.rules.map(\.description), clauses: { linter.clauses(of: $0) }, version: PostwachtVersion.string)
-        var findingsOutput = AuditOutput(format: outputFormat, style: ReportStyle(renderer: engine.renderer(redact: redact), clauses: clauses.style), sarif: sarif,
-                                         sink: try OutputSink(path: output))
+        let findingsOutput = AuditOutput(format: outputFormat, style: ReportStyle(renderer: session.renderer(redact: redact), clauses: clauses.style), sarif: sarif)
+        let sink = try OutputSink(path: output)
         let formatterFactory = findingsOutput.formatterFactory
         let runner: AuditRunner
         var html = AuditHTMLReport()
@@ -108,6 +108,7 @@ struct AuditCommand: ParsableCommand {
             StandardError.write("postwacht: \(error)\n")
             throw ExitStatus.unusable
         }
+        var recorder = RunRecorder(findingsOutput, sink: sink)
         var mapping = ColumnMapping()
         for column in columns {
             let parts = column.split(separator: "=", maxSplits: 1).map(String.init)
@@ -116,28 +117,24 @@ struct AuditCommand: ParsableCommand {
         let discovery = ExportDiscovery.discover(paths, forcing: format, language: language)
         html.showMatches = showMatches
         html.policy = options.policy
-        html.organisation = options.policy.flatMap { resources.policies.pack($0)?.organisation }
+        html.organisation = options.policy.flatMap { session.resources.policies.pack($0)?.organisation }
         html.inputs = paths
         html.language = language
         for companion in discovery.companions { html.add(companion: companion.path, reason: companion.reason) }
-        var summary = RunSummary()
         var skipped: [SkipReason: Int] = [:]
         var finalTotals = AuditProgress()
         var baselineKeys: [String] = []
         let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
 
         func failed(_ failure: ImportFailure, message: String) {
-            let outcome = RecordOutcome.failed(id: failure.id, error: RecordError(code: failure.code, message: message))
-            summary.add(outcome)
-            findingsOutput.write(failed: outcome, source: failure.source)
+            recorder.record(.failed(id: failure.id, error: RecordError(code: failure.code, message: message)))
             html.add(failure: failure.id, source: failure.source, code: failure.code, message: failure.message)
         }
         for failure in discovery.failures { failed(failure, message: failure.message) }
         let tallies = runner.run(discovery.files, options: ReadOptions(columns: mapping, encoding: input.encoding, language: language), outcome: { outcome in
             switch outcome {
             case .checked(let result, let source, let metadata, let rendered):
-                summary.add(.checked(result))
-                findingsOutput.write(formatted: rendered ?? [], citing: .checked(result))
+                recorder.record(.checked(result), formatted: rendered ?? [])
                 if report != nil { html.add(result, source: source.description, metadata: metadata) }
                 if writeBaseline != nil { baselineKeys += result.findings.map { AuditRunner.baselineKey(recordID: result.id, finding: $0) } }
             case .failed(let failure):
@@ -151,57 +148,30 @@ struct AuditCommand: ParsableCommand {
             progress.update(totals)
         })
         progress.finish()
-        if let error = findingsOutput.finish(summary) {
+        if let error = recorder.close() {
             StandardError.write(language.say("postwacht: kan de uitvoer niet schrijven naar \(output ?? "stdout") (\(error))\n",
                                              "postwacht: cannot write the findings output to \(output ?? "stdout") (\(error))\n"))
             throw ExitStatus.unusable
         }
         if let report { try write(Array(html.html().utf8), to: report, what: language.say("het HTML-rapport", "the HTML report")) }
-        if let writeBaseline { try Self.writeBaseline(baselineKeys, to: writeBaseline, language: language) }
+        if let writeBaseline {
+            do { try BaselineFile.write(baselineKeys, to: writeBaseline) } catch { throw engine.fail(error) }
+        }
+        let summary = recorder.summary
         let counts = AuditSummary(language: language, files: discovery.files.count + discovery.failures.count, summary: summary,
                                   skipped: skipped, companions: discovery.companions, againstBaseline: !known.isEmpty)
         if verbose { StandardError.write(counts.perFile(tallies, companions: discovery.companions)) }
         StandardError.write("postwacht audit: " + counts.line + "; " + ProgressLine.rate(finalTotals, language: language) + "\n")
-        if discovery.files.isEmpty || summary.checked == 0 && summary.failed > 0 { throw ExitStatus.unusable }
-        if let highest = summary.highestSeverity, let threshold = Severity(rawValue: failOn.rawValue), highest >= threshold {
-            throw ExitStatus.findings
-        }
+        let verdict = RunVerdict(summary, opened: !discovery.files.isEmpty, failOn: failOn)
+        if verdict != .clean { throw ExitCode(verdict.rawValue) }
     }
 
-    /// Writes a report or baseline. A regular file (or a new one) is replaced whole, never half
-    /// written; anything else that exists (a device such as /dev/stdout, a pipe) is written through,
-    /// not replaced by a regular file.
+    /// Writes a report. A regular file (or a new one) is replaced whole, never half written; anything
+    /// else that exists (a device such as /dev/stdout, a pipe) is written through (`FileWriting`).
     private func write(_ bytes: [UInt8], to path: String, what: String) throws {
         if let error = FileWriting.write(bytes, to: path) {
             StandardError.write(engine.language == .nl ? "postwacht: kan \(what) niet schrijven naar \(path) (\(error))\n"
                                                        : "postwacht: cannot write \(what) to \(path) (\(error))\n")
-            throw ExitStatus.unusable
-        }
-    }
-
-    /// `{"version": 1, "findings": ["<hash>", …]}`: hashes of record id + rule + normalized match.
-    private static func readBaseline(_ path: String, language: Language) throws -> Set<String> {
-        guard FileManager.default.fileExists(atPath: path) else {
-            StandardError.write(language.say("postwacht: \(path): dit basisbestand bestaat niet (maak er een met --write-baseline)\n",
-                                             "postwacht: \(path): no such baseline file (write one with --write-baseline)\n"))
-            throw ExitStatus.unusable
-        }
-        guard let data = FileManager.default.contents(atPath: path),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let keys = object["findings"] as? [String] else {
-            StandardError.write(language.say("postwacht: \(path) is geen basisbestand van postwacht (maak er een met --write-baseline)\n",
-                                             "postwacht: \(path) is not a postwacht baseline (write one with --write-baseline)\n"))
-            throw ExitStatus.unusable
-        }
-        return Set(keys)
-    }
-
-    private static func writeBaseline(_ keys: [String], to path: String, language: Language) throws {
-        let object: [String: Any] = ["version": 1, "tool": "postwacht", "findings": Array(Set(keys)).sorted()]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
-        if let error = FileWriting.write([UInt8](data), to: path) {
-            StandardError.write(language.say("postwacht: kan het basisbestand niet schrijven naar \(path) (\(error))\n",
-                                             "postwacht: cannot write the baseline to \(path) (\(error))\n"))
             throw ExitStatus.unusable
         }
     }

@@ -3,17 +3,17 @@ import Foundation
 import PostwachtAudit
 import PostwachtCore
 import PostwachtReporting
+import PostwachtSession
 
-/// The findings output of an audit. Records are formatted on their checking threads, each thread with
-/// a formatter of its own (`formatterFactory`), and written here in input order. JSON and SARIF pieces
-/// come comma-first; the first comma of the array is dropped here.
-struct AuditOutput {
+/// The findings output of an audit, as the `RunReporter` the audit drives. Records are formatted on
+/// their checking threads, each thread with a formatter of its own (`formatterFactory`), and come here
+/// in input order. JSON and SARIF pieces come comma-first; the first comma of the array is dropped here.
+struct AuditOutput: RunReporter {
     enum Format: String, CaseIterable { case text, json, jsonl, sarif }
 
     private let format: Format
     private let style: ReportStyle
     private let sarif: SARIFReport
-    private let sink: OutputSink
     /// Formats the records that fail before reaching a checking thread.
     private let formatHere: (RecordOutcome, RecordSource) -> [UInt8]
     private var arrayStarted = false
@@ -21,17 +21,11 @@ struct AuditOutput {
     /// one ledger that has each clause's text written once (findings contract 2).
     private var ledger = ClauseLedger()
 
-    init(format: Format, style: ReportStyle, sarif: SARIFReport, sink: OutputSink) {
+    init(format: Format, style: ReportStyle, sarif: SARIFReport) {
         self.format = format
         self.style = style
         self.sarif = sarif
-        self.sink = sink
         formatHere = Self.formatterFactory(format: format, style: style, sarif: sarif)()
-        switch format {
-        case .json: sink.write(JSONDocumentReporter.opening)
-        case .sarif: sink.write(sarif.opening())
-        case .text, .jsonl: break
-        }
     }
 
     var formatterFactory: @Sendable () -> (RecordOutcome, RecordSource) -> [UInt8] {
@@ -60,39 +54,42 @@ struct AuditOutput {
         }
     }
 
-    /// A record formatted on a checking thread; `outcome` says which clauses it cites.
-    mutating func write(formatted bytes: [UInt8], citing outcome: RecordOutcome? = nil) {
-        if style.clauses == .reference, format == .json || format == .jsonl, let outcome {
-            let new = ledger.newClauses(in: outcome)
-            if format == .jsonl, !new.isEmpty { sink.write(ClauseLedger.tableLine(new)[...]) }
+    mutating func open() -> [UInt8] {
+        switch format {
+        case .json: return Array(JSONDocumentReporter.opening.utf8)
+        case .sarif: return Array(sarif.opening().utf8)
+        case .text, .jsonl: return []
         }
-        guard !bytes.isEmpty else { return }
+    }
+
+    /// A record formatted on a checking thread, or (nil) one that failed before it reached one: only
+    /// SARIF needs a record's source, and it leaves failed records out.
+    mutating func record(_ outcome: RecordOutcome, formatted: [UInt8]?) -> [UInt8] {
+        var out: [UInt8] = []
+        if style.clauses == .reference, format == .json || format == .jsonl {
+            let new = ledger.newClauses(in: outcome)
+            if format == .jsonl, !new.isEmpty { out += ClauseLedger.tableLine(new) }
+        }
+        let bytes = formatted ?? formatHere(outcome, .text(outcome.id))
+        guard !bytes.isEmpty else { return out }
         if format == .json || format == .sarif, !arrayStarted {
             arrayStarted = true
-            sink.write(bytes.dropFirst())
+            out += bytes.dropFirst()
         } else {
-            sink.write(bytes[...])
+            out += bytes
         }
+        return out
     }
 
-    /// A record that failed before it reached a checking thread.
-    mutating func write(failed outcome: RecordOutcome, source: String) {
-        write(formatted: formatHere(outcome, .text(source)), citing: outcome)
-    }
-
-    /// Writes the end of the output and closes it; the error of a write that failed, if one did.
-    /// Closes the output; the first write error, as the system words it, if there was one.
-    func finish(_ summary: RunSummary) -> String? {
+    mutating func close(_ summary: RunSummary) -> [UInt8] {
         switch format {
         case .text:
             var reporter = TextReporter(style: style)
-            sink.write(reporter.finish(summary))
-        case .json: sink.write(JSONDocumentReporter.closing(summary, clauses: style.clauses == .reference ? ledger.clauses : nil))
-        case .sarif: sink.write(sarif.closing())
-        case .jsonl: break
+            return Array(reporter.finish(summary).utf8)
+        case .json: return Array(JSONDocumentReporter.closing(summary, clauses: style.clauses == .reference ? ledger.clauses : nil).utf8)
+        case .sarif: return Array(sarif.closing().utf8)
+        case .jsonl: return []
         }
-        sink.close()
-        return sink.writeError
     }
 }
 

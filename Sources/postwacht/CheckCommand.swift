@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PostwachtCore
 import PostwachtReporting
+import PostwachtSession
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,9 +19,7 @@ struct CheckCommand: ParsableCommand {
         """
     )
 
-    enum InputFormat: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
     enum ColourChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
-    enum FailOn: String, ExpressibleByArgument, CaseIterable { case info, warning, error, never }
 
     @Argument(help: ArgumentHelp("Files to check; - or none reads stdin.", valueName: "file"))
     var files: [String] = []
@@ -62,59 +61,34 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var engine: EngineOptions
 
     func run() throws {
-        let configuration = try engine.loadConfiguration()
-        let resources = try engine.loadResources(configuration)
-        let consent = try consentFile.map(Self.loadConsent)
-        var options = engine.lintOptions(configuration, role: role, consent: consent)
-        engine.noteWhenNoSchool(&options, machineOutput: format != .text)
-        let linter = Linter(resources: resources, options: options)
+        let session = try engine.loadSession()
+        let consent: ConsentRegister?
+        do { consent = try consentFile.map(ConsentFile.read) } catch { throw engine.fail(error) }
+        let options = engine.lintOptions(session, role: role, consent: consent, machineOutput: format != .text)
+        let linter = Linter(resources: session.resources, options: options)
         let checker: Checker
         do { checker = try linter.makeChecker() } catch {
             StandardError.write("postwacht: \(error)\n")
             throw ExitStatus.unusable
         }
         let colours = colour == .always || (colour == .auto && format == .text && isatty(STDOUT_FILENO) == 1)
-        var reporter = makeReporter(format, style: ReportStyle(colors: colours, renderer: engine.renderer(redact: redact), clauses: clauses.style))
-        var summary = RunSummary()
-        let output = try OutputSink(path: nil)
+        let reporter = FormatReporter(format, style: ReportStyle(colors: colours, renderer: session.renderer(redact: redact), clauses: clauses.style))
+        var recorder = RunRecorder(reporter, sink: try OutputSink(path: nil), flushEachRecord: true)
         let sources = files.isEmpty || readStdin ? files.filter { $0 != "-" } + ["-"] : files
         var readableSources = 0
         for source in sources {
             let opened = InputSource.open(source, format: inputFormat, role: role, attachments: attachments.map { Attachment(type: $0) }, kind: kind, encoding: input.encoding, language: engine.language) { outcome in
-                summary.add(outcome)
-                output.write(reporter.report(outcome))
-                // A hook streaming drafts in gets each answer as soon as it is ready.
-                output.flush()
+                recorder.record(outcome)
             } check: { record in
                 checker.lint(record)
             }
             if opened { readableSources += 1 }
         }
-        output.write(reporter.finish(summary))
-        output.close()
-        if let error = output.writeError {
+        if let error = recorder.close() {
             StandardError.write("postwacht: cannot write the findings to stdout (\(error))\n")
             throw ExitStatus.unusable
         }
-        // Nothing could be read: no source opened, or every record in them failed (bad JSON, too large).
-        if readableSources == 0 || summary.checked == 0 && summary.failed > 0 { throw ExitStatus.unusable }
-        if let highest = summary.highestSeverity, let threshold = Severity(rawValue: failOn.rawValue), highest >= threshold {
-            throw ExitStatus.findings
-        }
-    }
-
-    private static func loadConsent(_ path: String) throws -> ConsentRegister {
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw ConsentRegister.ParseError(description: "\(path): not valid UTF-8 (export the register as UTF-8 CSV)")
-            }
-            return try ConsentRegister(csv: text, source: path)
-        } catch let error as ConsentRegister.ParseError {
-            StandardError.write("postwacht: \(error.description)\n")
-        } catch {
-            StandardError.write("postwacht: \(path): cannot read the consent register (\(error.localizedDescription))\n")
-        }
-        throw ExitStatus.unusable
+        let verdict = RunVerdict(recorder.summary, opened: readableSources > 0, failOn: failOn)
+        if verdict != .clean { throw ExitCode(verdict.rawValue) }
     }
 }

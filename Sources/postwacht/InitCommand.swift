@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PostwachtCore
+import PostwachtSession
 
 /// Writes a commented starter configuration a school can edit.
 struct InitCommand: ParsableCommand {
@@ -39,7 +40,7 @@ struct InitCommand: ParsableCommand {
 
     func validate() throws {
         // The shipped packs, not a list written here: a pack added to Lexicons/policies is offered too.
-        if let policy, let lexicons = try? LinterResources.locateLexicons(explicit: lexiconDirectory, executablePath: executablePath()),
+        if let policy, let lexicons = try? LinterResources.locateLexicons(explicit: lexiconDirectory, executablePath: SessionSettings.runningExecutable()),
            case let known = PolicyBook.shippedIDs(in: lexicons), !known.contains(policy) {
             throw ValidationError("onbekend beleid '\(policy)'; kies een van \(known.joined(separator: ", "))")
         }
@@ -81,7 +82,7 @@ struct InitCommand: ParsableCommand {
         let relative = protocolPath.hasPrefix(packFolder + "/") ? String(protocolPath.dropFirst(packFolder.count + 1)) : protocolPath
         let pack: String
         do {
-            let lexicons = try LinterResources.locateLexicons(explicit: lexiconDirectory, executablePath: executablePath())
+            let lexicons = try LinterResources.locateLexicons(explicit: lexiconDirectory, executablePath: SessionSettings.runningExecutable())
             pack = try PolicyScaffold.draftPack(protocolText: text, protocolPath: relative, organisation: organisation, id: id, lexicons: lexicons)
         } catch {
             StandardError.write("postwacht: \(error)\n")

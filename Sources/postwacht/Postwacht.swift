@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PostwachtCore
 import PostwachtReporting
+import PostwachtSession
 
 @main
 struct Postwacht: AsyncParsableCommand {
@@ -61,11 +62,10 @@ struct Postwacht: AsyncParsableCommand {
     }
 }
 
-/// Exit statuses scripts can rely on.
+/// The exit status of a usage error or an input that cannot be read; the statuses of a finished
+/// `check` or `audit` run come from the session's `RunVerdict`.
 enum ExitStatus {
-    static let clean = ExitCode(0)
-    static let findings = ExitCode(1)
-    static let unusable = ExitCode(2)
+    static let unusable = ExitCode(RunVerdict.unusable.rawValue)
 }
 
 /// Options every command that loads the engine shares.
@@ -97,112 +97,54 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .customLong("fingerprint-key-file"), help: ArgumentHelp("A secret that makes fingerprints keyed hashes (SipHash-2-4).", discussion: "Without one, a fingerprint is a plain hash, and a phone number or BSN can be found back from it by trying every number, also in --redact output and baselines. Make one with: openssl rand -hex 32 > key; keep it; baselines made with one key only match findings made with the same key. Setting: fingerprint_key_file.", valueName: "file"))
     var fingerprintKeyFile: String?
 
-    /// The configuration file's settings, or none; exits with 2 when it is unreadable or invalid.
-    func loadConfiguration() throws -> Configuration {
-        let url = configFile.map { URL(fileURLWithPath: $0) }
-            ?? Configuration.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        do {
-            guard let url else { return try withFingerprintKey(Configuration(), relativeTo: nil) }
-            guard let text = String(data: try Data(contentsOf: url), encoding: .utf8) else {
-                throw Configuration.Problem(description: "\(url.path): not valid UTF-8")
-            }
-            let (configuration, warnings) = try Configuration.parse(text, source: url.path)
-            for warning in warnings { StandardError.write("postwacht: warning: \(warning)\n") }
-            return try withFingerprintKey(configuration, relativeTo: url.deletingLastPathComponent())
-        } catch let problem as Configuration.Problem {
-            StandardError.write("postwacht: \(problem.description)\n")
-        } catch {
-            StandardError.write("postwacht: \(url?.path ?? "configuration"): cannot read the configuration (\(error.localizedDescription))\n")
-        }
-        throw ExitStatus.unusable
+    /// The flags as the session layer takes them.
+    var settings: SessionSettings {
+        var settings = SessionSettings()
+        settings.configFile = configFile
+        settings.lexiconDirectory = lexiconDirectory
+        settings.policy = policy
+        settings.policyFiles = policyFiles
+        settings.policyDirectories = policyDirectories
+        settings.organisation = organisation
+        settings.channel = channel
+        settings.language = language
+        settings.fingerprintKeyFile = fingerprintKeyFile
+        return settings
     }
 
-    /// The key from --fingerprint-key-file, else from the setting (a path relative to the configuration file).
-    private func withFingerprintKey(_ configuration: Configuration, relativeTo directory: URL?) throws -> Configuration {
-        let path = fingerprintKeyFile ?? configuration.fingerprintKeyFile.map { setting in
-            setting.hasPrefix("/") || directory == nil ? setting : directory!.appendingPathComponent(setting).path
-        }
-        guard let path else { return configuration }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Configuration.Problem(description: "\(path): cannot read the fingerprint key file")
-        }
-        guard let key = FingerprintKey(secret: [UInt8](data)) else {
-            throw Configuration.Problem(description: "\(path): a fingerprint key needs at least \(FingerprintKey.minimumSecretBytes) bytes (make one with: openssl rand -hex 32)")
-        }
-        var keyed = configuration
-        keyed.fingerprintKey = key
-        return keyed
+    /// The configuration, lexicons and policy packs; warnings on stderr, and exit 2 with the session's
+    /// message when they cannot be read or a policy names no pack.
+    func loadSession() throws -> Session {
+        do { return try Session.load(settings, warn: warn) } catch { throw fail(error) }
     }
 
-    /// The lexicons and policy packs, with the configuration's added terms; exits with 2 and a message
-    /// naming the file when they cannot be read or a policy names no pack.
-    func loadResources(_ configuration: Configuration = Configuration()) throws -> LinterResources {
-        let resources: LinterResources
-        do {
-            let directory = try LinterResources.locateLexicons(explicit: lexiconDirectory, executablePath: executablePath())
-            let base = configuration.source.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
-            func resolved(_ setting: String) -> URL {
-                setting.hasPrefix("/") || base == nil ? URL(fileURLWithPath: setting) : base!.appendingPathComponent(setting)
-            }
-            let schoolPacks = try PolicyBook.schoolPacks(
-                files: policyFiles.map { URL(fileURLWithPath: $0) } + configuration.policyFiles.map(resolved),
-                directories: policyDirectories.map { URL(fileURLWithPath: $0) } + configuration.policyDirectories.map(resolved),
-                language: language)
-            resources = try LinterResources.load(from: directory, additions: configuration.additions, schoolPacks: schoolPacks)
-        } catch let problems as PolicyProblems {
-            for problem in problems.problems { StandardError.write("postwacht: \(problem.description)\n") }
-            throw ExitStatus.unusable
-        } catch let error as LexiconError {
-            StandardError.write("postwacht: \(error.description)\n")
-            throw ExitStatus.unusable
-        }
-        for (setting, id) in [("policy", policy ?? configuration.policy), ("organisation", organisation ?? configuration.organisation)] {
-            if let id, resources.policies.pack(named: id) == nil {
-                let known = resources.policies.ids.joined(separator: ", ")
-                StandardError.write("postwacht: " + language.say(
-                    setting == "policy" ? "onbekend beleid '\(id)'; kies een van \(known)" : "onbekende school '\(id)'; kies een van \(known)",
-                    "unknown \(setting) '\(id)'; choose one of \(known)") + "\n")
-                throw ExitStatus.unusable
-            }
-        }
-        let unknownRules = Set(configuration.rules.keys).subtracting(RuleRegistry.all.map(\.description.id))
-        for rule in unknownRules.sorted() {
-            StandardError.write("postwacht: warning: \(configuration.source ?? "configuration"): unknown rule '\(rule)' (see postwacht rules)\n")
-        }
-        return resources
+    /// The engine as configured, for commands that describe it rather than check posts (`rules`, `explain`).
+    func loadLinter() throws -> Linter {
+        let session = try loadSession()
+        return Linter(resources: session.resources, options: session.lintOptions())
     }
 
-    /// Flags over the configuration file over the defaults.
-    func lintOptions(_ configuration: Configuration, role: AuthorRole? = nil, consent: ConsentRegister? = nil) -> LintOptions {
-        var options = LintOptions(policy: policy ?? configuration.policy, consent: consent,
-                                  organisation: organisation ?? configuration.organisation, organisationNames: configuration.aliases,
-                                  defaultRole: role ?? configuration.role, defaultChannel: channel ?? configuration.channel)
-        options.ruleSettings = configuration.rules
-        options.fingerprintKey = configuration.fingerprintKey
-        options.lessonHours = configuration.lessonHours
-        options.accountPosters = configuration.accountPosters
+    /// The lexicons and packs without the configuration file (`postwacht lexicon`).
+    func loadResources() throws -> LinterResources {
+        do { return try Session.loadResources(settings, warn: warn) } catch { throw fail(error) }
+    }
+
+    private func warn(_ warning: LocalizedText) { StandardError.write("postwacht: warning: \(warning.text(in: language))\n") }
+
+    /// Prints the session's message, a line each, and gives the exit status to throw: 2.
+    func fail(_ error: SessionError) -> ExitCode {
+        for line in error.lines(in: language) { StandardError.write("postwacht: \(line)\n") }
+        return ExitStatus.unusable
+    }
+
+    /// The session's options; without a school, its notice said once on stderr.
+    func lintOptions(_ session: Session, role: AuthorRole? = nil, consent: ConsentRegister? = nil, machineOutput: Bool) -> LintOptions {
+        var options = session.lintOptions(role: role, consent: consent)
+        if let notice = session.schoolNotice(&options, machineOutput: machineOutput) {
+            StandardError.write("postwacht: \(notice.text(in: language))\n")
+        }
         return options
     }
-
-    /// Without a school (no --policy, --org or setting) nothing can be cited: say so once on stderr
-    /// with how to choose one, and mark each such record in machine output (`policy.none`).
-    func noteWhenNoSchool(_ options: inout LintOptions, machineOutput: Bool) {
-        guard options.policy == nil, options.organisation == nil else { return }
-        StandardError.write(language == .nl
-            ? "postwacht: geen school ingesteld: een bericht zonder org wordt aan alle regels getoetst en citeert geen schoolprotocol; kies de school met --org, --policy-file of organisation: in postwacht.yaml\n"
-            : "postwacht: no school configured: a post without an org is held to every rule and cites no school's protocol; choose the school with --org, --policy-file or organisation: in postwacht.yaml\n")
-        options.marksRecordsWithoutSchool = machineOutput
-    }
-
-    /// How findings are worded: `--lang`, masked with `--redact`.
-    func renderer(redact: Bool = false) -> FindingRenderer {
-        FindingRenderer(language: language, redact: redact)
-    }
-}
-
-/// The running binary, through symlinks: the lexicons are found beside or above it.
-func executablePath() -> String? {
-    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first
 }
 
 /// How machine outputs cite clauses: `--clauses`, for `check` and `audit`.
@@ -248,4 +190,6 @@ extension Attachment.Kind: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) + dutchNames }
 }
 extension Severity: ExpressibleByArgument {}
+extension FailOn: ExpressibleByArgument {}
+extension InputFormat: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}

@@ -19,8 +19,7 @@ struct RulesCommand: ParsableCommand {
     @OptionGroup var engine: EngineOptions
 
     func run() throws {
-        let configuration = try engine.loadConfiguration()
-        let linter = Linter(resources: try engine.loadResources(configuration), options: engine.lintOptions(configuration))
+        let linter = try engine.loadLinter()
         let language = engine.language
         let descriptions = linter.rules.map(\.description)
         if format == .markdown {
@@ -68,8 +67,7 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration = try engine.loadConfiguration()
-        let linter = Linter(resources: try engine.loadResources(configuration), options: engine.lintOptions(configuration))
+        let linter = try engine.loadLinter()
         let language = engine.language
         let rule = RuleRegistry.rule(withID: ruleID)!.description
         let nl = language == .nl

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PostwachtCore
 import PostwachtServer
+import PostwachtSession
 
 /// `postwacht serve`: the pre-publish check as an HTTP service for a CMS or school app.
 struct ServeCommand: AsyncParsableCommand {
@@ -68,8 +69,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let configuration = try engine.loadConfiguration()
-        let resources = try engine.loadResources(configuration)
+        let session = try engine.loadSession()
         var settings = ServerSettings()
         settings.host = host
         settings.port = port
@@ -85,7 +85,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             settings.token = token
         }
-        let service = CheckService(resources: resources, options: engine.lintOptions(configuration), maximumConcurrentChecks: maximumConcurrentChecks)
+        let service = CheckService(session: session, maximumConcurrentChecks: maximumConcurrentChecks)
         var logger = Logger(label: "postwacht")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info  // checked in validate()
         do {

@@ -60,13 +60,7 @@ final class JSONReporterTests: XCTestCase {
         struct Document: Encodable { var records: [RecordObject]; var clauses: [String: ProtocolClause]; var summary: RunSummary; var version: Int }
         for outcomes in [try sampleOutcomes(), []] {
             var reporter = JSONDocumentReporter()
-            var summary = RunSummary()
-            var streamed = ""
-            for outcome in outcomes {
-                summary.add(outcome)
-                streamed += reporter.report(outcome)
-            }
-            streamed += reporter.finish(summary)
+            let (streamed, summary) = reporter.streamed(outcomes)
             var clauses: [String: ProtocolClause] = [:]
             for case .checked(let result) in outcomes { for finding in result.findings { for clause in finding.clauses { clauses[clause.id] = clause } } }
             let expected = JSONOutput.encode(Document(records: outcomes.map { RecordObject($0) }, clauses: clauses, summary: summary,

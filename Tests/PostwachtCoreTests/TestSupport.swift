@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import PostwachtCore
+import PostwachtReporting
 
 enum TestSupport {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -35,4 +36,17 @@ enum TestSupport {
     /// Prefixes that put multibyte text before an example, so wrong offset units show up. Each is a sentence
     /// of its own: constructions read sentences, and a word glued onto the example's would change it.
     static let multibytePrefixes = ["", "👩‍👩‍👧‍👦 ", "ĳsbaan. ", "e\u{0301}e\u{0301}n. ", "😀🇳🇱 Hallo,\n"]
+}
+
+extension Reporter {
+    /// What the reporter writes for `outcomes` as `check` streams them, and the run's summary.
+    mutating func streamed(_ outcomes: [RecordOutcome]) -> (output: String, summary: RunSummary) {
+        var summary = RunSummary()
+        var output = ""
+        for outcome in outcomes {
+            summary.add(outcome)
+            output += report(outcome)
+        }
+        return (output + finish(summary), summary)
+    }
 }

@@ -1,14 +1,19 @@
 import Foundation
 import PostwachtCore
 
-/// Reads one input (a path or - for stdin) as records and hands each outcome on, in input order.
-enum InputSource {
+/// How `check` splits an input into posts: one post per file, or one per JSONL line.
+public enum InputFormat: String, CaseIterable, Sendable { case text, jsonl }
+
+/// Reads one input (a path or - for stdin) as records and hands each outcome on, in input order. A
+/// file that cannot be opened is an error record, as a line that cannot be read is, so every front
+/// end that reads files gets the same records and messages.
+public enum InputSource {
     /// Returns false when the source could not be opened at all (reported as an error record).
     /// Text in another encoding than UTF-8 is converted (`encoding`) and the record says so in a
     /// warning; messages are in `language`.
     /// A plain-text draft gets `role`, `attachments` and `kind` (it cannot say them itself); a JSONL
     /// line without `author_role` gets `role`.
-    static func open(_ path: String, format: CheckCommand.InputFormat, role: AuthorRole?, attachments: [Attachment] = [], kind: PostKind? = nil,
+    public static func open(_ path: String, format: InputFormat, role: AuthorRole?, attachments: [Attachment] = [], kind: PostKind? = nil,
                      encoding: EncodingChoice = .automatic,
                      language: Language = .nl, emit: (RecordOutcome) -> Void, check: (Record) -> RecordOutcome) -> Bool {
         let id = path == "-" ? "<stdin>" : path
