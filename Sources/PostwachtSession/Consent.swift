@@ -13,7 +13,8 @@ public enum ConsentFile {
         } catch let error as ConsentRegister.ParseError {
             throw SessionError(.consent, .english(error.description))
         } catch {
-            throw SessionError(.consent, .english("\(path): cannot read the consent register (\(error.localizedDescription))"))
+            throw SessionError(.consent, LocalizedText(nl: "\(path): het toestemmingsregister is niet te lezen (\(error.localizedDescription))",
+                                                         en: "\(path): cannot read the consent register (\(error.localizedDescription))"))
         }
     }
 }

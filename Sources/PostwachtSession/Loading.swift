@@ -17,7 +17,9 @@ enum ConfigurationLoading {
         } catch let problem as Configuration.Problem {
             throw SessionError(.configuration, .english(problem.description))
         } catch {
-            throw SessionError(.configuration, .english("\(url?.path ?? "configuration"): cannot read the configuration (\(error.localizedDescription))"))
+            throw SessionError(.configuration, LocalizedText(
+                nl: "\(url?.path ?? "configuratie"): de configuratie is niet te lezen (\(error.localizedDescription))",
+                en: "\(url?.path ?? "configuration"): cannot read the configuration (\(error.localizedDescription))"))
         }
     }
 
@@ -67,7 +69,8 @@ enum ResourceLoading {
         }
         let unknownRules = Set(configuration.rules.keys).subtracting(RuleRegistry.all.map(\.description.id))
         for rule in unknownRules.sorted() {
-            warn(.english("\(configuration.source ?? "configuration"): unknown rule '\(rule)' (see postwacht rules)"))
+            warn(LocalizedText(nl: "\(configuration.source ?? "configuratie"): onbekende regel '\(rule)' (zie postwacht rules)",
+                               en: "\(configuration.source ?? "configuration"): unknown rule '\(rule)' (see postwacht rules)"))
         }
         return resources
     }
