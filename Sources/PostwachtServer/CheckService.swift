@@ -109,7 +109,8 @@ public final class CheckService: Sendable {
         }
         try ServiceError.checking { () throws(SessionError) in
             try PackChoice.id.check(request.policy, setting: "policy", in: resources.policies)
-            try PackChoice.id.check(request.org, setting: "org", in: resources.policies)
+            // The author's school as a record names it: its id, or (as in JSONL and exports) its name or an alias.
+            try PackChoice.named.check(request.org, setting: "org", in: resources.policies)
         }
         try check("channel", request.channel, allowed.channels)
         try check("author_role", request.authorRole, allowed.roles)
