@@ -99,6 +99,20 @@ final class FixtureTests: XCTestCase {
         ])
     }
 
+    /// B6 (350 posts, weighted to threats and arguing), frozen before round 4 was measured, measured once:
+    /// threat P .881 R .389, disclaimer .265/.643, confidential .765/.722, private contact 1/1, befriending
+    /// 1/1, discussion .6/.6, arguing 1/.188, quoting 1/.909, lesson recording .875/.583, school photo
+    /// .929/.722, off-duty photo 1/.5. Mistakes stay unread.
+    func testBlindSetB6StaysAboveItsFirstRun() throws {
+        try measure(directory: "blind", file: "b6.jsonl", floor: 0.5, categories: Self.conductCategories.union(Self.protocolClauseCategories),
+                    revealMistakes: false, floors: [
+            "threat": (0.84, 0.36), "missing-disclaimer": (0.24, 0.60), "confidential": (0.72, 0.68),
+            "private-contact": (0.95, 0.95), "befriending": (0.95, 0.95), "photo-channel": (0, 0),
+            "discussion": (0.55, 0.55), "arguing": (0.9, 0.17), "quoting": (0.95, 0.88), "lesson-recording": (0.82, 0.55),
+            "school-photo": (0.88, 0.68), "off-duty-photo": (0.9, 0.45),
+        ])
+    }
+
     private func measure(directory name: String, file: String? = nil, floor: Double, categories: Set<String>? = nil,
                          revealMistakes: Bool = true, floors: [String: (precision: Double, recall: Double)] = [:]) throws {
         var tallies: [String: Tally] = [:]
