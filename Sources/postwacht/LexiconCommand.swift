@@ -12,16 +12,29 @@ struct LexiconCommand: ParsableCommand {
     struct Evidence: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "evidence",
-            abstract: "Print the disclaimer evidence of each post (JSONL in, JSONL out), for training and explaining.",
+            abstract: "Print the evidence a rule's model weighs for each post (JSONL in, JSONL out), for training and explaining.",
             discussion: """
             Reads posts in the `check --input jsonl` format on standard input and writes one line per post: \
             {"id", "score", "disclaimer", "features": {…}, "cues": {…}}. A staff post about school \
             (features.topic > 0) with no disclaimer is reported by conduct.missing-disclaimer when score > 0. \
-            scripts/models/train_missing_disclaimer.py fits Lexicons/nl/models/missing-disclaimer.tsv from it.
+            scripts/models/train_missing_disclaimer.py fits Lexicons/nl/models/missing-disclaimer.tsv from it. \
+            With --rule conduct.arguing: {"id", "score", "spans", "features"} of conduct.arguing's model, which a \
+            staff comment or reply with no arguing construction is reported by when score > 0; \
+            scripts/models/train_arguing.py fits Lexicons/nl/models/arguing.tsv from it.
             """
         )
 
+        @Option(name: .customLong("rule"), help: "conduct.missing-disclaimer (the default) or conduct.arguing.")
+        var rule = "conduct.missing-disclaimer"
+
         @OptionGroup var engine: EngineOptions
+
+        func validate() throws {
+            guard ["conduct.missing-disclaimer", "conduct.arguing"].contains(rule) else {
+                throw ValidationError(engine.language.say("--rule: conduct.missing-disclaimer of conduct.arguing, niet '\(rule)'",
+                                                          "--rule: conduct.missing-disclaimer or conduct.arguing, not '\(rule)'"))
+            }
+        }
 
         func run() throws {
             let resources = try engine.loadResources()
@@ -30,10 +43,19 @@ struct LexiconCommand: ParsableCommand {
             let lines = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
             for (number, line) in lines.enumerated() where !line.allSatisfy(\.isWhitespace) {
                 guard case .success(let record) = JSONLRecordDecoder.decode(Array(line.utf8), fallbackID: "line-\(number + 1)") else { continue }
-                let (evidence, score) = try checker.disclaimerEvidence(of: record)
-                var object: [String: Any] = ["id": record.id, "score": score, "disclaimer": evidence.disclaimer.map { $0 as Any } ?? NSNull()]
-                object["features"] = Dictionary(uniqueKeysWithValues: DisclaimerEvidence.Feature.allCases.map { ($0.rawValue, evidence[$0]) })
-                object["cues"] = Dictionary(uniqueKeysWithValues: evidence.cues.map { ($0.key.rawValue, $0.value) })
+                var object: [String: Any] = ["id": record.id]
+                if rule == "conduct.arguing" {
+                    let (evidence, score) = try checker.arguingEvidence(of: record)
+                    object["score"] = score
+                    object["spans"] = evidence.spans.count
+                    object["features"] = Dictionary(uniqueKeysWithValues: ArguingEvidence.Feature.allCases.map { ($0.rawValue, evidence[$0]) })
+                } else {
+                    let (evidence, score) = try checker.disclaimerEvidence(of: record)
+                    object["score"] = score
+                    object["disclaimer"] = evidence.disclaimer.map { $0 as Any } ?? NSNull()
+                    object["features"] = Dictionary(uniqueKeysWithValues: DisclaimerEvidence.Feature.allCases.map { ($0.rawValue, evidence[$0]) })
+                    object["cues"] = Dictionary(uniqueKeysWithValues: evidence.cues.map { ($0.key.rawValue, $0.value) })
+                }
                 let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
                 output += String(decoding: data, as: UTF8.self) + "\n"
             }

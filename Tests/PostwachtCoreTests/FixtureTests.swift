@@ -80,7 +80,7 @@ final class FixtureTests: XCTestCase {
         try measure(directory: "blind", file: "b4.jsonl", floor: 0.5, categories: Self.conductCategories.union(Self.protocolClauseCategories), floors: [
             "threat": (0.88, 0.53), "missing-disclaimer": (0.32, 0.70), "confidential": (0.78, 0.71),
             "private-contact": (0.80, 0.95), "befriending": (0.95, 0.95), "photo-channel": (0, 0),
-            "discussion": (0.35, 0.60), "arguing": (0.9, 0.07), "quoting": (0.9, 0.07), "lesson-recording": (0.9, 0.14),
+            "discussion": (0.35, 0.60), "arguing": (0.8, 0.07), "quoting": (0.9, 0.07), "lesson-recording": (0.9, 0.14),
             "school-photo": (0.85, 0.65), "off-duty-photo": (0.9, 0.08),
         ])
     }

@@ -21,6 +21,8 @@ public final class LinterResources: Sendable {
     let befriendingConstructions: ConstructionSet
     /// The arguing rule's constructions: contradicting, blaming, telling off.
     let arguingConstructions: ConstructionSet
+    /// The arguing rule's evidence weights.
+    let arguingModel: ArguingModel
     /// The ways staff say they work at the school ("als jullie mentor", "docent Engels hier").
     let staffIdentificationConstructions: ConstructionSet
     /// The classes the threat rule's judgement reads, looked up by name once.
@@ -38,7 +40,7 @@ public final class LinterResources: Sendable {
     init(profanity: ProfanityLexicon, profanityContext: ProfanityContext, letterLookalikes: [UInt32: [UInt8]],
          personalData: PersonalDataLexicon, conduct: ConductLexicon, grammar: Grammar, threatConstructions: ConstructionSet,
          disclaimerConstructions: ConstructionSet, disclaimerModel: DisclaimerModel, befriendingConstructions: ConstructionSet,
-         arguingConstructions: ConstructionSet, staffIdentificationConstructions: ConstructionSet, policies: PolicyBook, clauseCues: ClauseCueLexicon = ClauseCueLexicon(), lexiconDirectory: URL) {
+         arguingConstructions: ConstructionSet, arguingModel: ArguingModel = ArguingModel(), staffIdentificationConstructions: ConstructionSet, policies: PolicyBook, clauseCues: ClauseCueLexicon = ClauseCueLexicon(), lexiconDirectory: URL) {
         self.profanity = profanity
         self.personalData = personalData
         self.conduct = conduct
@@ -48,6 +50,7 @@ public final class LinterResources: Sendable {
         self.disclaimerModel = disclaimerModel
         self.befriendingConstructions = befriendingConstructions
         self.arguingConstructions = arguingConstructions
+        self.arguingModel = arguingModel
         self.staffIdentificationConstructions = staffIdentificationConstructions
         threatClasses = ThreatFinder.Classes(grammar.book)
         facets = LexiconFacets(profanity: profanity, personalData: personalData, conduct: conduct, grammar: grammar,
@@ -66,7 +69,7 @@ public final class LinterResources: Sendable {
 
     public static let requiredFiles = ["nl/profanity.tsv", "nl/profanity-allow.tsv", "nl/profanity-context.tsv", "letter-lookalikes.tsv"]
         + PersonalDataLexicon.files + ConductLexicon.files + Grammar.files + [ThreatRule.constructionFile, MissingDisclaimerRule.constructionFile, DisclaimerModel.file,
-                                                                     BefriendingRule.constructionFile, ArguingRule.constructionFile, StaffUnidentifiedRule.constructionFile, ClauseCueLexicon.file, ClauseCueLexicon.destinationsFile]
+                                                                     BefriendingRule.constructionFile, ArguingRule.constructionFile, ArguingModel.file, StaffUnidentifiedRule.constructionFile, ClauseCueLexicon.file, ClauseCueLexicon.destinationsFile]
 
     /// Loads every lexicon and policy pack; `additions` are a school's own extra and allowed terms,
     /// `schoolPacks` its own policy packs (`PolicyBook.schoolPacks`), beside or instead of the shipped ones.
@@ -107,6 +110,7 @@ public final class LinterResources: Sendable {
         let disclaimerModel = try DisclaimerModel(try readFile(directory, DisclaimerModel.file))
         let befriending = try ConstructionSet(try readFile(directory, BefriendingRule.constructionFile), book: grammar.book, folder: folder)
         let arguing = try ConstructionSet(try readFile(directory, ArguingRule.constructionFile), book: grammar.book, folder: folder)
+        let arguingModel = try ArguingModel(try readFile(directory, ArguingModel.file))
         let identification = try ConstructionSet(try readFile(directory, StaffUnidentifiedRule.constructionFile), book: grammar.book, folder: folder)
         let clauseCues = try ClauseCueLexicon(try readFile(directory, ClauseCueLexicon.file),
                                               destinations: try readFile(directory, ClauseCueLexicon.destinationsFile), folder: folder)
@@ -115,7 +119,7 @@ public final class LinterResources: Sendable {
         return LinterResources(profanity: profanity, profanityContext: context, letterLookalikes: lookalikes,
                                personalData: personalData, conduct: conduct, grammar: grammar, threatConstructions: threats,
                                disclaimerConstructions: disclaimers, disclaimerModel: disclaimerModel,
-                               befriendingConstructions: befriending, arguingConstructions: arguing, staffIdentificationConstructions: identification, policies: policies, clauseCues: clauseCues, lexiconDirectory: directory)
+                               befriendingConstructions: befriending, arguingConstructions: arguing, arguingModel: arguingModel, staffIdentificationConstructions: identification, policies: policies, clauseCues: clauseCues, lexiconDirectory: directory)
     }
 
     static func readFile(_ directory: URL, _ name: String) throws(LexiconError) -> LexiconFile {

@@ -18,9 +18,14 @@ public struct ArguingRule: Rule {
         case .staff?, .school?: return []
         }
         let detail = metadata.replyToRole == .pupil ? Self.withPupil : metadata.replyToRole == .parent ? Self.withParent : Self.withSomeone
-        let phrases = context.clauseCues.joinedCues(.contradiction).map { context.document.range(of: $0) }
-        let constructed = context.matches(of: context.resources.arguingConstructions).map(\.range)
-        let detections = (phrases + constructed).map { range in
+        let evidence = ArguingEvidence(context: context)
+        // The words that argue, where a construction or phrase names them; else the whole reply, when
+        // the evidence together says it argues.
+        guard !evidence.spans.isEmpty else {
+            guard context.resources.arguingModel.score(evidence) > 0 else { return [] }
+            return [Detection(range: 0..<context.document.bytes.count, sureness: sureness, normalized: "arguing", detail: detail)]
+        }
+        let detections = evidence.spans.map { range in
             Detection(range: range, sureness: sureness, normalized: context.document.text(of: range).lowercased(), detail: detail)
         }
         return DetectionSpans.longestOnly(detections)
@@ -42,8 +47,8 @@ public struct ArguingRule: Rule {
         category: FindingCategory(rawValue: "arguing"),
         defaultSeverity: .warning,
         rationale: LocalizedText(
-            nl: "Kits Primair, De Regenboog en Konot: medewerkers gaan niet in discussie met een leerling of ouder op sociale media (Konot: \"Neem liever offline contact op\"). Gemeld wordt een reactie of antwoord van een medewerker die tegenspreekt, de schuld geeft of terechtwijst (\"u heeft het mis\", \"als u de brief had gelezen …\", \"dat is uw eigen schuld\"). Een neutrale verwijzing (\"bel me even op school\") wordt niet gemeld. Antwoordt de reactie een ouder of leerling (reply_to_role), dan is de melding zeker; is onbekend wie, dan een stap lager.",
-            en: "Kits Primair, De Regenboog and Konot: staff do not argue with a pupil or parent on social media (Konot: \"rather get in touch offline\"). Reported: a staff comment or reply that contradicts, blames or tells off (\"u heeft het mis\", \"als u de brief had gelezen …\", \"dat is uw eigen schuld\"). A neutral referral (\"bel me even op school\") is not reported. When the reply answers a parent or pupil (reply_to_role) the finding is sure; when it is not known whom, one step lower."
+            nl: "Kits Primair, De Regenboog en Konot: medewerkers gaan niet in discussie met een leerling of ouder op sociale media (Konot: \"Neem liever offline contact op\"). Gemeld wordt een reactie of antwoord van een medewerker die tegenspreekt, de schuld geeft of terechtwijst (\"u heeft het mis\", \"als u de brief had gelezen …\", \"dat is uw eigen schuld\"). Staat er geen zo'n zinsdeel, dan weegt een logistisch model (Lexicons/nl/models/arguing.tsv) de hele reactie: hoe ze de lezer aanspreekt en tegenspreekt, de schuld geeft en aandringt, tegenover verwijzingen naar een gesprek, dank en excuses; dan wordt de hele reactie gemeld. Een neutrale verwijzing (\"bel me even op school\") wordt niet gemeld. Antwoordt de reactie een ouder of leerling (reply_to_role), dan is de melding zeker; is onbekend wie, dan een stap lager.",
+            en: "Kits Primair, De Regenboog and Konot: staff do not argue with a pupil or parent on social media (Konot: \"rather get in touch offline\"). Reported: a staff comment or reply that contradicts, blames or tells off (\"u heeft het mis\", \"als u de brief had gelezen …\", \"dat is uw eigen schuld\"). Where no such phrase stands, a logistic model (Lexicons/nl/models/arguing.tsv) weighs the reply as a whole: how it addresses and contradicts the reader, blames and insists, against referrals to a private talk, thanks and apologies; then the whole reply is reported. A neutral referral (\"bel me even op school\") is not reported. When the reply answers a parent or pupil (reply_to_role) the finding is sure; when it is not known whom, one step lower."
         ),
         message: LocalizedText(nl: "'{match}': in discussie met {detail} op sociale media", en: "'{match}': arguing with {detail} on social media"),
         suggestion: LocalizedText(
@@ -57,14 +62,27 @@ public struct ArguingRule: Rule {
             RuleExample("Dat is ⟦uw eigen schuld⟧.", metadata: reply(to: nil)),
             RuleExample("⟦Het klopt gewoon echt niet⟧ wat u schrijft.", metadata: reply()),
             RuleExample("Ik heb ⟦al vijf keer uitgelegd⟧ waarom.", metadata: reply(to: .pupil)),
+            // No construction names the words: the evidence together (address, contrast, negation) does.
+            RuleExample("⟦Nee hoor, uw dochter heeft juist niet opgelet en dat is toch echt niet de bedoeling.⟧", metadata: reply()),
         ],
         nonTriggeringExamples: [
             RuleExample("Bel me even op school, dan kijken we samen wat er mis ging.", metadata: reply()),
             RuleExample("Dank voor uw reactie! Ik neem morgen contact met u op.", metadata: reply()),
             RuleExample("Het klopt dat de bus later kwam, excuses daarvoor.", metadata: reply()),
+            RuleExample("Bedankt voor uw bericht, bel me gerust even op school, dan bespreken we het samen.", metadata: reply()),
             RuleExample("U heeft het mis, de gymles gaat gewoon door.", metadata: reply(by: .parent)),
             RuleExample("U heeft het mis, de gymles gaat gewoon door.", metadata: reply(to: .staff)),
             RuleExample("U heeft het mis, de gymles gaat gewoon door.", metadata: RecordMetadata(authorRole: .staff, organisation: "konot", kind: .post)),
         ]
     )
+}
+
+extension Checker {
+    /// The arguing evidence of `record` and its score (log-odds), as conduct.arguing weighs it: for
+    /// `postwacht lexicon evidence --rule conduct.arguing` and the training script.
+    public func arguingEvidence(of record: Record) throws(RecordError) -> (evidence: ArguingEvidence, score: Double) {
+        let context = context(for: try document(for: record))
+        let evidence = ArguingEvidence(context: context)
+        return (evidence, context.resources.arguingModel.score(evidence))
+    }
 }
