@@ -113,6 +113,20 @@ final class FixtureTests: XCTestCase {
         ])
     }
 
+    /// B7 (319 posts, weighted to arguing, threats and missing disclaimers), frozen before round 5 (the
+    /// arguing model) was measured, measured once: threat P .949 R .607, disclaimer .515/.515,
+    /// confidential .625/.625, discussion .667/.5, arguing .9/.837, quoting 1/1, lesson recording 1/1,
+    /// school photo .667/1, off-duty photo 1/.25. Mistakes stay unread.
+    func testBlindSetB7StaysAboveItsFirstRun() throws {
+        try measure(directory: "blind", file: "b7.jsonl", floor: 0.5, categories: Self.conductCategories.union(Self.protocolClauseCategories),
+                    revealMistakes: false, floors: [
+            "threat": (0.9, 0.57), "missing-disclaimer": (0.48, 0.48), "confidential": (0.6, 0.6),
+            "private-contact": (0.95, 0.95), "befriending": (0.95, 0.95), "photo-channel": (0, 0),
+            "discussion": (0.6, 0.45), "arguing": (0.86, 0.8), "quoting": (0.95, 0.95), "lesson-recording": (0.95, 0.95),
+            "school-photo": (0.6, 0.95), "off-duty-photo": (0.95, 0.2),
+        ])
+    }
+
     private func measure(directory name: String, file: String? = nil, floor: Double, categories: Set<String>? = nil,
                          revealMistakes: Bool = true, floors: [String: (precision: Double, recall: Double)] = [:]) throws {
         var tallies: [String: Tally] = [:]
