@@ -127,6 +127,19 @@ final class FixtureTests: XCTestCase {
         ])
     }
 
+    /// B8 (308 posts, weighted to threats), frozen before round 6 was measured, measured once: threat
+    /// P .951 R .537, disclaimer .4/.667, confidential .833/1, discussion .833/.833, arguing .944/.85,
+    /// quoting .833/1, lesson recording .833/1, school photo 1/.778, off-duty photo 1/.5. Mistakes stay unread.
+    func testBlindSetB8StaysAboveItsFirstRun() throws {
+        try measure(directory: "blind", file: "b8.jsonl", floor: 0.5, categories: Self.conductCategories.union(Self.protocolClauseCategories),
+                    revealMistakes: false, floors: [
+            "threat": (0.92, 0.5), "missing-disclaimer": (0.37, 0.62), "confidential": (0.8, 0.95),
+            "private-contact": (0.95, 0.95), "befriending": (0.8, 0.95), "photo-channel": (0, 0),
+            "discussion": (0.8, 0.8), "arguing": (0.9, 0.8), "quoting": (0.8, 0.95), "lesson-recording": (0.8, 0.95),
+            "school-photo": (0.95, 0.75), "off-duty-photo": (0.95, 0.45),
+        ])
+    }
+
     private func measure(directory name: String, file: String? = nil, floor: Double, categories: Set<String>? = nil,
                          revealMistakes: Bool = true, floors: [String: (precision: Double, recall: Double)] = [:]) throws {
         var tallies: [String: Tally] = [:]
