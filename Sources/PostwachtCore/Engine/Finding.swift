@@ -52,10 +52,10 @@ public enum RecordOutcome: Sendable {
 
 /// Stable, non-reversible-at-a-glance identity of a finding: FNV-1a 64 of rule and normalized value.
 /// Not a secrecy guarantee for short values such as phone numbers; it keeps reports free of readable data.
-public enum Fingerprint {
+package enum Fingerprint {
     /// FNV-1a of "rule 0x1F normalized" as 16 lowercase hex digits, made without intermediate arrays:
     /// every finding gets one. With a school's key, SipHash-2-4 of the same bytes under that key.
-    public static func of(rule: String, normalized: String, key: FingerprintKey? = nil) -> String {
+    package static func of(rule: String, normalized: String, key: FingerprintKey? = nil) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         if let key {
             hash = key.hash(Array(rule.utf8) + [0x1F] + Array(normalized.utf8))
@@ -75,8 +75,8 @@ public enum Fingerprint {
 }
 
 /// Masks matched values for `--redact`: every letter and digit becomes •, other characters stay.
-public enum Redaction {
-    public static func mask(_ text: String) -> String {
+enum Redaction {
+    static func mask(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             scalar.properties.isAlphabetic || scalar.properties.numericType != nil ? "•" : scalar
         }))

@@ -41,7 +41,7 @@ public struct LintOptions: Sendable {
 public final class Linter: Sendable {
     public let resources: LinterResources
     /// The rules in force: with a policy chosen, only those its pack lists.
-    public let rules: [any Rule]
+    package let rules: [any Rule]
     public let options: LintOptions
     /// The rules' descriptions, read once: they are large values, not worth copying per record.
     let descriptions: [RuleDescription]
@@ -56,7 +56,7 @@ public final class Linter: Sendable {
     /// (its rules, severities and clauses), chosen by the post's `org` or the configured organisation.
     private let schools: [String: Linter]
 
-    public init(resources: LinterResources, rules: [any Rule] = RuleRegistry.all, options given: LintOptions = LintOptions()) {
+    package init(resources: LinterResources, rules: [any Rule] = RuleRegistry.all, options given: LintOptions = LintOptions()) {
         // A school may be named by its id, its organisation or an alias its pack gives ("De Klimop").
         var options = given
         options.policy = options.policy.map { resources.policies.pack(named: $0)?.id ?? $0 }
@@ -133,7 +133,7 @@ public final class Checker {
     }
 
     /// Turns off the tokenizer's ASCII fast path (for benchmarks comparing against pure ICU).
-    public var usesTokenizerFastPath: Bool {
+    package var usesTokenizerFastPath: Bool {
         get { tokenizer.usesFastPath }
         set { tokenizer.usesFastPath = newValue }
     }
@@ -146,7 +146,7 @@ public final class Checker {
         return .checked(lint(document))
     }
 
-    public func document(for record: Record) throws(RecordError) -> Document {
+    package func document(for record: Record) throws(RecordError) -> Document {
         guard record.bytes.count <= Document.maximumByteCount else {
             throw RecordError(code: "input.too-large", message: "the record is \(record.bytes.count) bytes; at most \(Document.maximumByteCount) bytes are checked")
         }
@@ -167,7 +167,7 @@ public final class Checker {
         return RuleContext(document: document, keys: keys, profanityMatcher: profanityMatcher, linter: linter.linter(for: document.metadata))
     }
 
-    public func lint(_ document: Document) -> LintResult {
+    func lint(_ document: Document) -> LintResult {
         let context = context(for: document)
         let linter = context.linter
         var pending: [(rule: Int, detection: Detection)] = []

@@ -21,7 +21,7 @@ public enum AuthorRole: String, Codable, CaseIterable, Sendable {
     }
 
     /// The Dutch names most often given, for messages that say which names are taken.
-    public static let dutchNames = ["docent", "ouder", "leerling", "schoolaccount"]
+    package static let dutchNames = ["docent", "ouder", "leerling", "schoolaccount"]
 }
 
 /// What a record is in its conversation: a post of its own, a comment under a post, or a reply to a
@@ -42,7 +42,7 @@ public enum PostKind: String, Codable, CaseIterable, Sendable {
     }
 
     /// The Dutch names the parsers take besides the English ones, for messages.
-    public static let dutchNames = ["bericht", "reactie", "antwoord"]
+    package static let dutchNames = ["bericht", "reactie", "antwoord"]
 }
 
 /// A file, image or other medium that travels with a post.
@@ -64,7 +64,7 @@ public struct Attachment: Codable, Equatable, Sendable {
         }
 
         /// The Dutch names the parsers take besides the English ones, for messages.
-        public static let dutchNames = ["foto", "film", "geluid", "bestand"]
+        package static let dutchNames = ["foto", "film", "geluid", "bestand"]
     }
     public var type: Kind
     public var alt: String?

@@ -44,7 +44,7 @@ public struct LessonHours: Sendable, Equatable {
     }
 
     /// "dinsdag 10:42" (or "Tuesday 10:42"): when a post was placed, in the school's time zone.
-    public func moment(_ date: Date, language: Language) -> String {
+    func moment(_ date: Date, language: Language) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.weekday, .hour, .minute], from: date)
@@ -53,7 +53,7 @@ public struct LessonHours: Sendable, Equatable {
     }
 
     /// "08:30–12:00"
-    public static func describe(_ period: Range<Int>) -> String {
+    static func describe(_ period: Range<Int>) -> String {
         String(format: "%02d:%02d–%02d:%02d", period.lowerBound / 60, period.lowerBound % 60, period.upperBound / 60, period.upperBound % 60)
     }
 

@@ -53,7 +53,7 @@ public struct PolicyBook: Sendable {
     /// Every name of every pack, folded (case, accents, white space), to its pack's id.
     private var idsByName: [String: String] = [:]
 
-    public init(packs: [PolicyPack]) {
+    init(packs: [PolicyPack]) {
         self.packs = packs.sorted { $0.id < $1.id }
         for pack in self.packs {
             for name in pack.names.reversed() { idsByName[Self.fold(name)] = pack.id }
@@ -79,7 +79,7 @@ public struct PolicyBook: Sendable {
 
     /// The shipped packs with a school's own: one with the id of a shipped pack replaces it (a school
     /// adapting its own pack).
-    public init(shipped: [PolicyPack], schools: [PolicyPack]) {
+    init(shipped: [PolicyPack], schools: [PolicyPack]) {
         let replaced = Set(schools.map(\.id))
         self.init(packs: shipped.filter { !replaced.contains($0.id) } + schools)
     }
@@ -122,7 +122,7 @@ public struct PolicyBook: Sendable {
     }
 
     /// The ids of the packs shipped in `lexicons/policies`, for front ends that offer them by name.
-    public static func shippedIDs(in lexicons: URL) -> [String] {
+    package static func shippedIDs(in lexicons: URL) -> [String] {
         ((try? load(from: lexicons.appendingPathComponent("policies"))) ?? []).map(\.id)
     }
 
