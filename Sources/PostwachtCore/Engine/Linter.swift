@@ -13,6 +13,7 @@ public struct LintOptions: Sendable {
     public var organisationNames: [String]
     /// Author role and channel of records that do not say (plain-text drafts).
     public var defaultRole: AuthorRole?
+    /// Channel of records that do not say.
     public var defaultChannel: String?
     /// Per rule id: switched off, or another severity (from the configuration).
     public var ruleSettings: [String: Configuration.RuleSetting] = [:]
@@ -26,6 +27,7 @@ public struct LintOptions: Sendable {
     /// output says it once on stderr instead).
     public var marksRecordsWithoutSchool = false
 
+    /// Options with these settings; the others start empty.
     public init(policy: String? = nil, consent: ConsentRegister? = nil,
                 organisation: String? = nil, organisationNames: [String] = [], defaultRole: AuthorRole? = nil, defaultChannel: String? = nil) {
         self.policy = policy
@@ -39,9 +41,11 @@ public struct LintOptions: Sendable {
 
 /// The engine: rules plus their data, immutable and shared. Each thread checks records with its own `Checker`.
 public final class Linter: Sendable {
+    /// The lexicons and policy packs the rules read.
     public let resources: LinterResources
     /// The rules in force: with a policy chosen, only those its pack lists.
     package let rules: [any Rule]
+    /// The options, with school names resolved to pack ids.
     public let options: LintOptions
     /// The rules' descriptions, read once: they are large values, not worth copying per record.
     let descriptions: [RuleDescription]
@@ -107,6 +111,7 @@ public final class Linter: Sendable {
         descriptions.firstIndex { $0.id == id }.map { citations[$0].severity } ?? .info
     }
 
+    /// A checker for one thread (each has its own tokenizer and buffers).
     public func makeChecker() throws(TextModelError) -> Checker {
         try Checker(linter: self)
     }
@@ -138,6 +143,7 @@ public final class Checker {
         set { tokenizer.usesFastPath = newValue }
     }
 
+    /// Checks one record: its findings and warnings, or why it could not be checked.
     public func lint(_ record: Record) -> RecordOutcome {
         let document: Document
         do { document = try self.document(for: record) } catch {
