@@ -121,6 +121,8 @@ public enum JSONLRecordDecoder {
 
 /// A record error with the id of the record it belongs to.
 public struct IdentifiedRecordError: Error, Sendable {
+    /// The record's id, or the fallback id when it has none.
     public var id: String
+    /// Why it could not be read.
     public var error: RecordError
 }

@@ -9,6 +9,7 @@ public enum TextEncoding: String, CaseIterable, Sendable {
     case windows1252 = "windows-1252"
     case latin1 = "latin-1"
 
+    /// The encoding's name for people ("UTF-16 (little-endian)").
     public var displayName: String {
         switch self {
         case .utf8: return "UTF-8"
@@ -42,6 +43,7 @@ public enum EncodingChoice: Sendable, Equatable {
         }
     }
 
+    /// The names `--encoding` takes, for help and messages.
     package static let names = ["auto"] + TextEncoding.allCases.map(\.rawValue)
 }
 

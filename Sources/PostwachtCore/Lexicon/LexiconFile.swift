@@ -63,8 +63,11 @@ struct LexiconFile: Sendable {
     }
 }
 
+/// A lexicon or shipped policy pack that could not be read or parsed.
 public struct LexiconError: Error, CustomStringConvertible, Sendable {
+    /// The message, naming the file and, where known, the line.
     public var description: String
+    /// An error with this message.
     public init(description: String) { self.description = description }
 }
 

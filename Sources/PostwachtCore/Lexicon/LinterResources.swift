@@ -7,6 +7,7 @@ public final class LinterResources: Sendable {
     let profanityContext: ProfanityContext
     /// Look-alike letters the ICU skeleton leaves non-Latin, from letter-lookalikes.tsv.
     let letterLookalikes: [UInt32: [UInt8]]
+    /// The `Lexicons/` directory the resources were loaded from.
     public let lexiconDirectory: URL
     let personalData: PersonalDataLexicon
     package let conduct: ConductLexicon

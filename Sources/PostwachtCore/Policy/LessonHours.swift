@@ -12,6 +12,7 @@ import Foundation
 ///   vrije_dagen: ["2025-10-20..2025-10-24", "2025-12-22..2026-01-02", "2026-02-09"]
 /// ```
 public struct LessonHours: Sendable, Equatable {
+    /// The school's time zone, in which periods and days off are read.
     public var timeZone: TimeZone
     /// Per weekday as `Calendar` numbers them (1 Sunday … 7 Saturday): lesson periods in minutes since midnight.
     public var periods: [Int: [Range<Int>]]
@@ -21,6 +22,7 @@ public struct LessonHours: Sendable, Equatable {
     /// A date as one comparable number: 20251020.
     public typealias DayNumber = Int
 
+    /// Lesson hours from periods per weekday and days off.
     public init(timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam")!, periods: [Int: [Range<Int>]], daysOff: [ClosedRange<DayNumber>] = []) {
         self.timeZone = timeZone
         self.periods = periods

@@ -1,7 +1,10 @@
 /// A half-open range in one unit of measure.
 public struct OffsetRange: Codable, Equatable, Hashable, Sendable {
+    /// The first offset.
     public var start: Int
+    /// The offset after the last.
     public var end: Int
+    /// The range `start..<end`.
     public init(start: Int, end: Int) { self.start = start; self.end = end }
 }
 
