@@ -2,10 +2,12 @@
 /// one place for both: every reporter, the audit's HTML report and the HTTP service render through it,
 /// so the engine's findings stay the same whatever the reader's language.
 public struct FindingRenderer: Sendable {
+    /// The language findings and warnings are worded in.
     public var language: Language
     /// Mask matched values (`--redact`): in `match`, `normalized`, the message, and any excerpt of the text.
     public var redact: Bool
 
+    /// A renderer for this language, masking matched values or not.
     public init(language: Language = .nl, redact: Bool = false) {
         self.language = language
         self.redact = redact
@@ -17,6 +19,7 @@ public struct FindingRenderer: Sendable {
         redact ? Redaction.mask(finding.match) : finding.match
     }
 
+    /// The matched text after normalization, as shown (masked with redaction).
     public func normalized(_ finding: Finding) -> String {
         redact ? Redaction.mask(finding.normalized) : finding.normalized
     }
@@ -37,10 +40,12 @@ public struct FindingRenderer: Sendable {
         RenderedWarning(code: warning.code, message: message(of: warning))
     }
 
+    /// The finding's suggestion in the renderer's language.
     public func suggestion(_ finding: Finding) -> String {
         finding.suggestion.text(in: language)
     }
 
+    /// The finding as JSON outputs write it, worded in the renderer's language.
     public func render(_ finding: Finding, clauses style: ClauseStyle = .reference) -> RenderedFinding {
         RenderedFinding(rule: finding.rule, category: finding.category.rawValue, severity: finding.severity, message: message(finding),
                         span: finding.span, utf16: finding.utf16, utf8: finding.utf8, line: finding.line, column: finding.column,
@@ -82,20 +87,35 @@ public enum ClauseStyle: String, CaseIterable, Sendable {
 
 /// A finding in one language, as outputs and the HTTP service write it (findings contract 2).
 public struct RenderedFinding: Encodable, Sendable {
+    /// The rule's id.
     public var rule: String
+    /// The rule's category (`FindingCategory.rawValue`).
     public var category: String
+    /// The finding's severity.
     public var severity: Severity
+    /// The rule's message, filled in.
     public var message: String
+    /// Unicode scalar offsets into the record's text, end exclusive.
     public var span: OffsetRange
+    /// UTF-16 offsets, end exclusive.
     public var utf16: OffsetRange
+    /// UTF-8 byte offsets, end exclusive.
     public var utf8: OffsetRange
+    /// 1-based line of the match's start.
     public var line: Int
+    /// 1-based column (in Unicode scalars) of the match's start.
     public var column: Int
+    /// The matched text as shown (masked with redaction).
     public var match: String
+    /// The matched text after normalization, as shown.
     public var normalized: String
+    /// The protocol clauses the finding cites.
     public var clauses: [ProtocolClause]
+    /// Whether `clauses` are written as ids or in full.
     public var clauseStyle: ClauseStyle
+    /// The rule's suggestion, in the renderer's language.
     public var suggestion: String
+    /// The finding's fingerprint (`Finding.fingerprint`).
     public var fingerprint: String
     /// About the post as a whole (written as `"post_level": true`; absent otherwise).
     public var postLevel: Bool
@@ -105,6 +125,7 @@ public struct RenderedFinding: Encodable, Sendable {
         case postLevel = "post_level"
     }
 
+    /// Writes the findings-contract form: clause ids or full clauses by `clauseStyle`, `post_level` only when true.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(rule, forKey: .rule)
@@ -131,11 +152,14 @@ public struct RenderedFinding: Encodable, Sendable {
 /// The version of the findings contract every output states (`"version": 2`): findings cite clauses by
 /// id and the output carries each clause's text once. docs/findings.md describes it.
 public enum FindingsContract {
+    /// The contract's version number.
     public static let version = 2
 }
 
 /// A record's warning in one language: `{"code", "message"}` in JSON outputs and the service's answers.
 public struct RenderedWarning: Codable, Equatable, Sendable {
+    /// The warning's code (`input.invalid-utf8`).
     public var code: String
+    /// The warning in the renderer's language.
     public var message: String
 }

@@ -9,6 +9,7 @@ public final class PersonalDataSpans {
     private let keys: WordKeys
     private let resources: LinterResources
 
+    /// A scanner with the linter's lexicons and a tokenizer of its own.
     public init(linter: Linter) throws(TextModelError) {
         checker = try linter.makeChecker()
         resources = linter.resources

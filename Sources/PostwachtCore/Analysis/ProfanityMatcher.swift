@@ -1,21 +1,21 @@
 /// A stretch of a document that the profanity lexicon matched.
-public struct ProfanityMatch: Sendable {
+struct ProfanityMatch: Sendable {
     /// UTF-8 byte range in the document, covering the original (possibly obfuscated) characters.
-    public var range: Range<Int>
-    public var entry: ProfanityEntry
+    var range: Range<Int>
+    var entry: ProfanityEntry
     /// The key that matched: casefolded, de-obfuscated.
-    public var normalized: String
-    public var isCompound: Bool
+    var normalized: String
+    var isCompound: Bool
     /// Written otherwise than the plain term: leet, look-alike letters, spelled out, stretched (k4nker).
-    public var isDisguised: Bool
+    var isDisguised: Bool
     /// For a word that insults only when aimed at someone (eikel, sukkel: sureness 1 in the lexicon),
     /// whether a word before it aims it ("die eikel", "jij sukkel", "een ongelofelijke idioot"); nil for
     /// every other word. The insult rule decides what an unaimed one means.
-    public var isAimed: Bool?
+    var isAimed: Bool?
 
     /// The entry's sureness, one higher for compounds and disguises: nobody writes "k4nker" or
     /// "kankerschool" about the disease, so the innocent sense that kept the word's sureness low is gone.
-    public var sureness: Int {
+    var sureness: Int {
         isCompound || isDisguised ? min(entry.sureness + 1, 2) : entry.sureness
     }
 }

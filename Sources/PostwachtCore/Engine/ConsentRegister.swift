@@ -6,10 +6,14 @@ import Foundation
 public struct ConsentRegister: Sendable {
     private var byFullName: [String: Bool] = [:]
     private var byFirstName: [String: [Bool]] = [:]
+    /// The number of pupils in the register.
     public private(set) var count = 0
 
+    /// Why the register's CSV could not be read.
     public struct ParseError: Error, CustomStringConvertible, Sendable {
+        /// The message, naming the file and line.
         public var description: String
+        /// An error with this message.
         public init(description: String) { self.description = description }
     }
 

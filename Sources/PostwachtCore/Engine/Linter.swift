@@ -13,6 +13,7 @@ public struct LintOptions: Sendable {
     public var organisationNames: [String]
     /// Author role and channel of records that do not say (plain-text drafts).
     public var defaultRole: AuthorRole?
+    /// Channel of records that do not say.
     public var defaultChannel: String?
     /// Per rule id: switched off, or another severity (from the configuration).
     public var ruleSettings: [String: Configuration.RuleSetting] = [:]
@@ -26,6 +27,7 @@ public struct LintOptions: Sendable {
     /// output says it once on stderr instead).
     public var marksRecordsWithoutSchool = false
 
+    /// Options with these settings; the others start empty.
     public init(policy: String? = nil, consent: ConsentRegister? = nil,
                 organisation: String? = nil, organisationNames: [String] = [], defaultRole: AuthorRole? = nil, defaultChannel: String? = nil) {
         self.policy = policy
@@ -39,9 +41,11 @@ public struct LintOptions: Sendable {
 
 /// The engine: rules plus their data, immutable and shared. Each thread checks records with its own `Checker`.
 public final class Linter: Sendable {
+    /// The lexicons and policy packs the rules read.
     public let resources: LinterResources
     /// The rules in force: with a policy chosen, only those its pack lists.
-    public let rules: [any Rule]
+    package let rules: [any Rule]
+    /// The options, with school names resolved to pack ids.
     public let options: LintOptions
     /// The rules' descriptions, read once: they are large values, not worth copying per record.
     let descriptions: [RuleDescription]
@@ -56,7 +60,7 @@ public final class Linter: Sendable {
     /// (its rules, severities and clauses), chosen by the post's `org` or the configured organisation.
     private let schools: [String: Linter]
 
-    public init(resources: LinterResources, rules: [any Rule] = RuleRegistry.all, options given: LintOptions = LintOptions()) {
+    package init(resources: LinterResources, rules: [any Rule] = RuleRegistry.all, options given: LintOptions = LintOptions()) {
         // A school may be named by its id, its organisation or an alias its pack gives ("De Klimop").
         var options = given
         options.policy = options.policy.map { resources.policies.pack(named: $0)?.id ?? $0 }
@@ -107,6 +111,7 @@ public final class Linter: Sendable {
         descriptions.firstIndex { $0.id == id }.map { citations[$0].severity } ?? .info
     }
 
+    /// A checker for one thread (each has its own tokenizer and buffers).
     public func makeChecker() throws(TextModelError) -> Checker {
         try Checker(linter: self)
     }
@@ -133,11 +138,12 @@ public final class Checker {
     }
 
     /// Turns off the tokenizer's ASCII fast path (for benchmarks comparing against pure ICU).
-    public var usesTokenizerFastPath: Bool {
+    package var usesTokenizerFastPath: Bool {
         get { tokenizer.usesFastPath }
         set { tokenizer.usesFastPath = newValue }
     }
 
+    /// Checks one record: its findings and warnings, or why it could not be checked.
     public func lint(_ record: Record) -> RecordOutcome {
         let document: Document
         do { document = try self.document(for: record) } catch {
@@ -146,7 +152,7 @@ public final class Checker {
         return .checked(lint(document))
     }
 
-    public func document(for record: Record) throws(RecordError) -> Document {
+    package func document(for record: Record) throws(RecordError) -> Document {
         guard record.bytes.count <= Document.maximumByteCount else {
             throw RecordError(code: "input.too-large", message: "the record is \(record.bytes.count) bytes; at most \(Document.maximumByteCount) bytes are checked")
         }
@@ -167,7 +173,7 @@ public final class Checker {
         return RuleContext(document: document, keys: keys, profanityMatcher: profanityMatcher, linter: linter.linter(for: document.metadata))
     }
 
-    public func lint(_ document: Document) -> LintResult {
+    func lint(_ document: Document) -> LintResult {
         let context = context(for: document)
         let linter = context.linter
         var pending: [(rule: Int, detection: Detection)] = []

@@ -21,7 +21,7 @@ public enum AuthorRole: String, Codable, CaseIterable, Sendable {
     }
 
     /// The Dutch names most often given, for messages that say which names are taken.
-    public static let dutchNames = ["docent", "ouder", "leerling", "schoolaccount"]
+    package static let dutchNames = ["docent", "ouder", "leerling", "schoolaccount"]
 }
 
 /// What a record is in its conversation: a post of its own, a comment under a post, or a reply to a
@@ -42,11 +42,12 @@ public enum PostKind: String, Codable, CaseIterable, Sendable {
     }
 
     /// The Dutch names the parsers take besides the English ones, for messages.
-    public static let dutchNames = ["bericht", "reactie", "antwoord"]
+    package static let dutchNames = ["bericht", "reactie", "antwoord"]
 }
 
 /// A file, image or other medium that travels with a post.
 public struct Attachment: Codable, Equatable, Sendable {
+    /// What kind of medium.
     public enum Kind: String, Codable, CaseIterable, Sendable {
         case image, video, audio, file
 
@@ -64,12 +65,16 @@ public struct Attachment: Codable, Equatable, Sendable {
         }
 
         /// The Dutch names the parsers take besides the English ones, for messages.
-        public static let dutchNames = ["foto", "film", "geluid", "bestand"]
+        package static let dutchNames = ["foto", "film", "geluid", "bestand"]
     }
+    /// What kind of medium it is.
     public var type: Kind
+    /// Its alt text, if any.
     public var alt: String?
+    /// Its file name, if known.
     public var name: String?
 
+    /// An attachment of this kind.
     public init(type: Kind, alt: String? = nil, name: String? = nil) {
         self.type = type
         self.alt = alt
@@ -79,9 +84,13 @@ public struct Attachment: Codable, Equatable, Sendable {
 
 /// What is known about a post besides its text.
 public struct RecordMetadata: Equatable, Sendable {
+    /// Who wrote the post: staff, parent, pupil or the school's account; nil when unknown.
     public var authorRole: AuthorRole?
+    /// Photos, videos and files with the post.
     public var attachments: [Attachment]
+    /// The school (policy pack id, name or alias) the post belongs to (`org`).
     public var organisation: String?
+    /// Where it is posted (`facebook`, `schoolapp`, …), lower-case.
     public var channel: String?
     /// When the post was published, if the source says (exports do; drafts do not).
     public var createdAt: Date?
@@ -98,6 +107,7 @@ public struct RecordMetadata: Equatable, Sendable {
     /// author role (`--role`, `role:`) is the account holder's, so it never applies to those.
     public var byAccountHolder: Bool
 
+    /// Metadata with these fields; every one is optional.
     public init(authorRole: AuthorRole? = nil, attachments: [Attachment] = [], organisation: String? = nil, channel: String? = nil,
                 createdAt: Date? = nil, author: String? = nil, kind: PostKind? = nil, inReplyTo: String? = nil,
                 replyToRole: AuthorRole? = nil, byAccountHolder: Bool = true) {
@@ -119,16 +129,21 @@ public struct RecordMetadata: Equatable, Sendable {
 
 /// One post to check: an id (a path, `<stdin>`, or the id field of a JSONL line), raw text bytes, metadata.
 public struct Record: Sendable {
+    /// The record's id: a path, `<stdin>`, or a JSONL line's `id`.
     public var id: String
+    /// The text as bytes; invalid UTF-8 is repaired (with a warning) when checked.
     public var bytes: [UInt8]
+    /// What is known about the post besides its text.
     public var metadata: RecordMetadata
 
+    /// A record of raw bytes.
     public init(id: String, bytes: [UInt8], metadata: RecordMetadata = RecordMetadata()) {
         self.id = id
         self.bytes = bytes
         self.metadata = metadata
     }
 
+    /// A record of a string's UTF-8.
     public init(id: String, text: String, metadata: RecordMetadata = RecordMetadata()) {
         self.init(id: id, bytes: Array(text.utf8), metadata: metadata)
     }
@@ -137,16 +152,21 @@ public struct Record: Sendable {
 /// A problem with a record's input that did not stop it from being checked. Its text is in both
 /// languages: the renderer (`FindingRenderer.message(of:)`) picks the one the user asked for.
 public struct RecordWarning: Equatable, Sendable {
+    /// A stable code (`input.invalid-utf8`, `findings.truncated`).
     public var code: String
+    /// The warning in Dutch and English.
     public var text: LocalizedText
 
+    /// A warning with this code and text.
     public init(code: String, text: LocalizedText) {
         self.code = code
         self.text = text
     }
 
+    /// The warning in one language.
     public func message(in language: Language) -> String { text.text(in: language) }
 
+    /// The input was not valid UTF-8 and was repaired.
     public static let invalidUTF8 = RecordWarning(code: "input.invalid-utf8", text: LocalizedText(
         nl: "de invoer is geen geldige UTF-8; ongeldige bytes zijn vervangen door U+FFFD en posities gelden voor de herstelde tekst",
         en: "the input is not valid UTF-8; invalid bytes were replaced by U+FFFD and offsets refer to the repaired text"))
@@ -162,9 +182,12 @@ public struct RecordWarning: Equatable, Sendable {
 
 /// Why a record could not be checked at all.
 public struct RecordError: Error, Codable, Equatable, Sendable {
+    /// A stable code (`input.too-large`, `input.invalid-json`).
     public var code: String
+    /// What is wrong, in the user's language.
     public var message: String
 
+    /// An error with this code and message.
     public init(code: String, message: String) {
         self.code = code
         self.message = message

@@ -1,19 +1,19 @@
 /// What a rule's construction file holds, family by family, for `postwacht explain`: a reader sees
 /// which kinds of threat (or disclaimer, or befriending request) the grammar knows, how sure each is,
 /// and an example of each.
-public struct ConstructionFamilySummary: Sendable {
-    public var id: String
-    public var label: LocalizedText
+package struct ConstructionFamilySummary: Sendable {
+    package var id: String
+    package var label: LocalizedText
     /// 2: an error on its own, 1: a warning, 0: only with more evidence in the post.
-    public var sureness: Int
-    public var constructionCount: Int
-    public var example: String?
+    package var sureness: Int
+    package var constructionCount: Int
+    package var example: String?
 }
 
 extension LinterResources {
     /// The construction families of the rule with `ruleID`, in file order; empty for rules without a
     /// construction file.
-    public func constructionFamilies(ofRule ruleID: String) -> [ConstructionFamilySummary] {
+    package func constructionFamilies(ofRule ruleID: String) -> [ConstructionFamilySummary] {
         let set: ConstructionSet
         switch ruleID {
         case "conduct.threat": set = threatConstructions

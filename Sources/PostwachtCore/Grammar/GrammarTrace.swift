@@ -1,34 +1,34 @@
 /// What the grammar makes of a text, for people writing constructions (`postwacht lexicon parse`):
 /// every sentence's words with their classes, and every construction that matched, with its file and line.
-public struct GrammarTrace: Sendable {
-    public struct Word: Sendable {
-        public var text: String
-        public var classes: [String]
+package struct GrammarTrace: Sendable {
+    package struct Word: Sendable {
+        package var text: String
+        package var classes: [String]
     }
 
-    public struct Match: Sendable {
-        public var family: String
-        public var text: String
+    package struct Match: Sendable {
+        package var family: String
+        package var text: String
         /// file:line of the construction.
-        public var source: String
+        package var source: String
     }
 
     /// A threat construction's match the threat rule let go, and why (a negation, a report, a game …).
-    public struct LetGo: Sendable {
-        public var text: String
-        public var source: String
-        public var reason: String
+    package struct LetGo: Sendable {
+        package var text: String
+        package var source: String
+        package var reason: String
     }
 
-    public var sentences: [[Word]]
-    public var matches: [Match]
-    public var lettingGo: [LetGo] = []
+    package var sentences: [[Word]]
+    package var matches: [Match]
+    package var lettingGo: [LetGo] = []
 }
 
 extension Checker {
     /// The grammar's reading of `record`: words, classes, and the constructions (threat, disclaimer,
     /// befriending) that matched, before the rules' judgement (negations, reports and games not yet let go).
-    public func grammarTrace(of record: Record) throws(RecordError) -> GrammarTrace {
+    package func grammarTrace(of record: Record) throws(RecordError) -> GrammarTrace {
         let document = try self.document(for: record)
         let context = context(for: document)
         let book = context.resources.grammar.book

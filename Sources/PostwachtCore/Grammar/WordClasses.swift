@@ -2,14 +2,14 @@
 /// one bit each, so that a word's classes are one table probe and a mask. Constructions
 /// (`Lexicons/nl/constructions/*.tsv`) are written over these names; the words of each class are data
 /// (`Lexicons/nl/grammar/*.tsv`), so a class grows without touching a construction.
-public struct WordClassSet: SetAlgebra, Hashable, Sendable {
+struct WordClassSet: SetAlgebra, Hashable, Sendable {
     /// Bits 0–127 and 128–255: two words, so a set stays a value the matcher tests with a few
     /// instructions, while the grammar has room for more classes than one word holds.
     private var low: UInt128
     private var high: UInt128
     static let capacity = 256
 
-    public init() { low = 0; high = 0 }
+    init() { low = 0; high = 0 }
 
     init(bit: Int) {
         low = bit < 128 ? 1 << UInt128(bit) : 0
@@ -18,36 +18,36 @@ public struct WordClassSet: SetAlgebra, Hashable, Sendable {
 
     private init(low: UInt128, high: UInt128) { self.low = low; self.high = high }
 
-    public var isEmpty: Bool { low == 0 && high == 0 }
-    public func contains(_ member: WordClassSet) -> Bool { isSuperset(of: member) }
-    public func union(_ other: WordClassSet) -> WordClassSet { WordClassSet(low: low | other.low, high: high | other.high) }
-    public func intersection(_ other: WordClassSet) -> WordClassSet { WordClassSet(low: low & other.low, high: high & other.high) }
-    public func symmetricDifference(_ other: WordClassSet) -> WordClassSet { WordClassSet(low: low ^ other.low, high: high ^ other.high) }
-    public func isDisjoint(with other: WordClassSet) -> Bool { low & other.low == 0 && high & other.high == 0 }
-    public func isSubset(of other: WordClassSet) -> Bool { low & ~other.low == 0 && high & ~other.high == 0 }
-    public func isSuperset(of other: WordClassSet) -> Bool { other.isSubset(of: self) }
-    public mutating func formUnion(_ other: WordClassSet) { low |= other.low; high |= other.high }
-    public mutating func formIntersection(_ other: WordClassSet) { low &= other.low; high &= other.high }
-    public mutating func formSymmetricDifference(_ other: WordClassSet) { low ^= other.low; high ^= other.high }
-    public mutating func subtract(_ other: WordClassSet) { low &= ~other.low; high &= ~other.high }
-    public func subtracting(_ other: WordClassSet) -> WordClassSet { WordClassSet(low: low & ~other.low, high: high & ~other.high) }
+    var isEmpty: Bool { low == 0 && high == 0 }
+    func contains(_ member: WordClassSet) -> Bool { isSuperset(of: member) }
+    func union(_ other: WordClassSet) -> WordClassSet { WordClassSet(low: low | other.low, high: high | other.high) }
+    func intersection(_ other: WordClassSet) -> WordClassSet { WordClassSet(low: low & other.low, high: high & other.high) }
+    func symmetricDifference(_ other: WordClassSet) -> WordClassSet { WordClassSet(low: low ^ other.low, high: high ^ other.high) }
+    func isDisjoint(with other: WordClassSet) -> Bool { low & other.low == 0 && high & other.high == 0 }
+    func isSubset(of other: WordClassSet) -> Bool { low & ~other.low == 0 && high & ~other.high == 0 }
+    func isSuperset(of other: WordClassSet) -> Bool { other.isSubset(of: self) }
+    mutating func formUnion(_ other: WordClassSet) { low |= other.low; high |= other.high }
+    mutating func formIntersection(_ other: WordClassSet) { low &= other.low; high &= other.high }
+    mutating func formSymmetricDifference(_ other: WordClassSet) { low ^= other.low; high ^= other.high }
+    mutating func subtract(_ other: WordClassSet) { low &= ~other.low; high &= ~other.high }
+    func subtracting(_ other: WordClassSet) -> WordClassSet { WordClassSet(low: low & ~other.low, high: high & ~other.high) }
 
     @discardableResult
-    public mutating func insert(_ newMember: WordClassSet) -> (inserted: Bool, memberAfterInsert: WordClassSet) {
+    mutating func insert(_ newMember: WordClassSet) -> (inserted: Bool, memberAfterInsert: WordClassSet) {
         let inserted = !isSuperset(of: newMember)
         formUnion(newMember)
         return (inserted, newMember)
     }
 
     @discardableResult
-    public mutating func remove(_ member: WordClassSet) -> WordClassSet? {
+    mutating func remove(_ member: WordClassSet) -> WordClassSet? {
         let had = intersection(member)
         subtract(member)
         return had.isEmpty ? nil : had
     }
 
     @discardableResult
-    public mutating func update(with newMember: WordClassSet) -> WordClassSet? {
+    mutating func update(with newMember: WordClassSet) -> WordClassSet? {
         let had = intersection(newMember)
         formUnion(newMember)
         return had.isEmpty ? nil : had

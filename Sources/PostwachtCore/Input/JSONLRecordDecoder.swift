@@ -101,7 +101,7 @@ public enum JSONLRecordDecoder {
     }
 
     /// A JSON date: ISO 8601 text, or Unix seconds as a number or numeric text.
-    public static func date(_ value: JSONValue?) -> Date? {
+    package static func date(_ value: JSONValue?) -> Date? {
         switch value {
         case .number(let spelling)?: return Double(spelling).map { Date(timeIntervalSince1970: $0) }
         case .string?: return date(value?.string)
@@ -110,7 +110,7 @@ public enum JSONLRecordDecoder {
     }
 
     /// ISO 8601 text ("2024-03-06T09:12:00Z", also without time) or Unix seconds.
-    public static func date(_ text: String?) -> Date? {
+    package static func date(_ text: String?) -> Date? {
         guard let text else { return nil }
         if let date = try? Date(text, strategy: .iso8601) { return date }
         if let date = try? Date(text, strategy: Date.ISO8601FormatStyle().year().month().day()) { return date }
@@ -121,6 +121,8 @@ public enum JSONLRecordDecoder {
 
 /// A record error with the id of the record it belongs to.
 public struct IdentifiedRecordError: Error, Sendable {
+    /// The record's id, or the fallback id when it has none.
     public var id: String
+    /// Why it could not be read.
     public var error: RecordError
 }

@@ -2,7 +2,7 @@
 /// checker without a round trip through `String`, and invalid UTF-8 inside a string reaches the text
 /// model (which repairs it with a warning) instead of failing the whole record. A string without
 /// escapes is a slice of the parsed bytes, not a copy.
-public enum JSONValue: Equatable, Sendable {
+package enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     /// The number as written (`42`, `1.5e3`): ids keep their spelling, dates convert it.
@@ -12,17 +12,17 @@ public enum JSONValue: Equatable, Sendable {
     /// Members in document order; a repeated key keeps its last value when looked up.
     case object([(key: String, value: JSONValue)])
 
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.last { $0.key == key }?.value
     }
 
-    public var string: String? {
+    package var string: String? {
         if case .string(let bytes) = self { return String(decoding: bytes, as: UTF8.self) }
         return nil
     }
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
@@ -35,11 +35,11 @@ public enum JSONValue: Equatable, Sendable {
     }
 
     /// Parses one JSON document (RFC 8259; a leading byte-order mark is allowed).
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+    package static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         try parse(bytes[...])
     }
 
-    public static func parse(_ bytes: ArraySlice<UInt8>) throws(JSONSyntaxError) -> JSONValue {
+    package static func parse(_ bytes: ArraySlice<UInt8>) throws(JSONSyntaxError) -> JSONValue {
         try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
             var parser = JSONParser(bytes: buffer, source: bytes)
             return try parser.document()
@@ -48,15 +48,15 @@ public enum JSONValue: Equatable, Sendable {
 }
 
 /// Why bytes are not JSON, and where (0-based byte offset into the parsed bytes).
-public struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var problem: String
+package struct JSONSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+    var problem: String
     /// The problem in Dutch, for `--lang nl`.
-    public var dutch: String
-    public var offset: Int
-    public var description: String { "\(problem) at byte \(offset + 1)" }
+    var dutch: String
+    package var offset: Int
+    package var description: String { "\(problem) at byte \(offset + 1)" }
 
     /// The problem in `language`, without the position (the caller names it as it counts).
-    public func description(in language: Language) -> String { language == .nl ? dutch : problem }
+    package func description(in language: Language) -> String { language == .nl ? dutch : problem }
 }
 
 private struct JSONParser {
@@ -282,9 +282,9 @@ private struct JSONParser {
 
 /// Finds the bytes a JSON string ends or changes at — quote, backslash, control character — eight
 /// bytes at a time: post texts are long and such bytes rare. Used to read and to write JSON.
-public enum JSONScan {
+package enum JSONScan {
     /// The offset of the first such byte at or after `start`, or `bytes.count` if there is none.
-    public static func firstSpecialByte(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    package static func firstSpecialByte(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }

@@ -2,16 +2,16 @@ import Foundation
 
 /// Reads a file or stdin line by line in fixed-size chunks, so memory stays flat however long the input.
 /// Lines longer than `maximumLineBytes` are reported as `.tooLong` (their bytes skipped), not loaded.
-public final class LineReader {
-    public enum Line {
+package final class LineReader {
+    package enum Line {
         case text([UInt8])
         case tooLong(byteCount: Int)
     }
 
-    public let maximumLineBytes: Int
+    package let maximumLineBytes: Int
     /// The encoding the input was converted from, once the first bytes are read, when it was found
     /// (a UTF-16 byte-order mark or NUL pattern) rather than chosen.
-    public private(set) var detectedEncoding: TextEncoding?
+    package private(set) var detectedEncoding: TextEncoding?
     private let choice: EncodingChoice
     private var transcoder: TextTranscoder?
     private var started = false
@@ -19,16 +19,16 @@ public final class LineReader {
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
-    public private(set) var lineNumber = 0
+    package private(set) var lineNumber = 0
 
-    public init(handle: FileHandle, maximumLineBytes: Int = Document.maximumByteCount, encoding: EncodingChoice = .automatic) {
+    package init(handle: FileHandle, maximumLineBytes: Int = Document.maximumByteCount, encoding: EncodingChoice = .automatic) {
         self.handle = handle
         self.maximumLineBytes = maximumLineBytes
         choice = encoding
     }
 
     /// The next line without its terminator (LF or CR LF), or nil at the end.
-    public func next() throws -> Line? {
+    package func next() throws -> Line? {
         var oversized = 0
         var partial: [UInt8] = []
         while true {

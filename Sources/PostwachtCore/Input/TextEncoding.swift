@@ -9,6 +9,7 @@ public enum TextEncoding: String, CaseIterable, Sendable {
     case windows1252 = "windows-1252"
     case latin1 = "latin-1"
 
+    /// The encoding's name for people ("UTF-16 (little-endian)").
     public var displayName: String {
         switch self {
         case .utf8: return "UTF-8"
@@ -42,14 +43,15 @@ public enum EncodingChoice: Sendable, Equatable {
         }
     }
 
-    public static let names = ["auto"] + TextEncoding.allCases.map(\.rawValue)
+    /// The names `--encoding` takes, for help and messages.
+    package static let names = ["auto"] + TextEncoding.allCases.map(\.rawValue)
 }
 
 /// Tells encodings apart by their bytes.
-public enum EncodingDetection {
+package enum EncodingDetection {
     /// The encoding the first bytes announce: a byte-order mark (UTF-8, UTF-16 LE/BE), or the NUL
     /// bytes every other byte that UTF-16 text of Latin letters has. `markLength` bytes are the mark.
-    public static func sniff(_ head: some Collection<UInt8>) -> (encoding: TextEncoding, markLength: Int)? {
+    static func sniff(_ head: some Collection<UInt8>) -> (encoding: TextEncoding, markLength: Int)? {
         let bytes = Array(head.prefix(512))
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return (.utf8, 3) }
         if bytes.starts(with: [0xFF, 0xFE]) { return (.utf16LE, 2) }
@@ -71,7 +73,7 @@ public enum EncodingDetection {
     /// ASCII and every byte beyond ASCII is a character Western European text has (é, ë, €, ’, …),
     /// nil when they look like UTF-8 with damage in places (repaired by the text model, with
     /// `input.invalid-utf8`): bytes such as 0xFF 0xFE or the five Windows-1252 leaves undefined.
-    public static func legacyEncoding(of bytes: some Collection<UInt8>) -> TextEncoding? {
+    package static func legacyEncoding(of bytes: some Collection<UInt8>) -> TextEncoding? {
         var sawInvalid = false
         var iterator = bytes.makeIterator()
         var pending: [UInt8] = []
@@ -105,17 +107,17 @@ public enum EncodingDetection {
 
 /// Converts a stream of bytes in one encoding to UTF-8, chunk by chunk: a code unit or surrogate
 /// pair cut by a chunk boundary is carried to the next chunk. Unpaired surrogates become U+FFFD.
-public struct TextTranscoder: Sendable {
-    public let encoding: TextEncoding
+package struct TextTranscoder: Sendable {
+    let encoding: TextEncoding
     private var carry: [UInt8] = []
     private var highSurrogate: UInt16?
     /// Whether something had to be replaced by U+FFFD.
-    public private(set) var repaired = false
+    private(set) var repaired = false
 
-    public init(_ encoding: TextEncoding) { self.encoding = encoding }
+    package init(_ encoding: TextEncoding) { self.encoding = encoding }
 
     /// The UTF-8 form of `chunk`, as far as it is complete.
-    public mutating func convert(_ chunk: some Collection<UInt8>) -> [UInt8] {
+    package mutating func convert(_ chunk: some Collection<UInt8>) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(chunk.count + chunk.count / 2)
         switch encoding {
@@ -140,7 +142,7 @@ public struct TextTranscoder: Sendable {
     }
 
     /// What is left at the end of the input: an odd byte or a lone surrogate, as U+FFFD.
-    public mutating func finish() -> [UInt8] {
+    package mutating func finish() -> [UInt8] {
         var output: [UInt8] = []
         if highSurrogate != nil || !carry.isEmpty {
             append("\u{FFFD}", to: &output)
@@ -152,7 +154,7 @@ public struct TextTranscoder: Sendable {
     }
 
     /// The whole of `bytes` in UTF-8.
-    public static func convert(_ bytes: some Collection<UInt8>, from encoding: TextEncoding) -> (text: [UInt8], repaired: Bool) {
+    package static func convert(_ bytes: some Collection<UInt8>, from encoding: TextEncoding) -> (text: [UInt8], repaired: Bool) {
         var transcoder = TextTranscoder(encoding)
         let text = transcoder.convert(bytes) + transcoder.finish()
         return (text, transcoder.repaired)
@@ -196,7 +198,7 @@ public struct TextTranscoder: Sendable {
 
 extension RecordWarning {
     /// The input was not UTF-8 and was converted: which encoding, and that offsets count in the result.
-    public static func decoded(from encoding: TextEncoding) -> RecordWarning {
+    package static func decoded(from encoding: TextEncoding) -> RecordWarning {
         let name = encoding.displayName
         return RecordWarning(code: "input.encoding", text: LocalizedText(
                 nl: "de tekst is \(name), geen UTF-8, en is als \(name) gelezen; posities gelden voor de tekst omgezet naar UTF-8 (kies een andere met --encoding)",
@@ -206,7 +208,7 @@ extension RecordWarning {
 
 extension RecordWarning {
     /// A problem an importer read past in a record (a stray quote in a CSV row): `code` names its kind.
-    public static func reading(code: String, nl: String, en: String) -> RecordWarning {
+    package static func reading(code: String, nl: String, en: String) -> RecordWarning {
         RecordWarning(code: code, text: LocalizedText(nl: nl, en: en))
     }
 }
@@ -215,7 +217,7 @@ extension EncodingDetection {
     /// A whole input (a text file) as UTF-8: its byte-order mark dropped, converted from the encoding
     /// chosen, or else from the one its first bytes announce, or else — bytes that are no UTF-8 and
     /// hold no UTF-8 sequence — from Windows-1252. `detected`: the encoding found, when not chosen and not UTF-8.
-    public static func decodeWhole(_ bytes: [UInt8], choice: EncodingChoice) -> (text: [UInt8], detected: TextEncoding?) {
+    package static func decodeWhole(_ bytes: [UInt8], choice: EncodingChoice) -> (text: [UInt8], detected: TextEncoding?) {
         let start = self.start(of: bytes, choice: choice)
         let body = bytes.dropFirst(start.markLength)
         if start.encoding != .utf8 { return (TextTranscoder.convert(body, from: start.encoding).text, start.detected) }
@@ -225,7 +227,7 @@ extension EncodingDetection {
     /// How a stream starts: the encoding to read it in (chosen, else announced by its first bytes,
     /// else UTF-8), how many bytes of byte-order mark to drop, and the encoding found when it was
     /// found rather than chosen (and is not UTF-8).
-    public static func start(of head: some Collection<UInt8>, choice: EncodingChoice) -> (encoding: TextEncoding, markLength: Int, detected: TextEncoding?) {
+    package static func start(of head: some Collection<UInt8>, choice: EncodingChoice) -> (encoding: TextEncoding, markLength: Int, detected: TextEncoding?) {
         let sniffed = sniff(head)
         switch choice {
         case .fixed(let chosen):
@@ -239,7 +241,7 @@ extension EncodingDetection {
     /// One record's text, read from a UTF-8 input: converted from Windows-1252 when it is no UTF-8
     /// and holds no UTF-8 sequence (judged per record, so one damaged record in a UTF-8 file is
     /// repaired by the text model instead). `detected`: the encoding it was converted from.
-    public static func decodeRecord(_ bytes: [UInt8], choice: EncodingChoice) -> (text: [UInt8], detected: TextEncoding?) {
+    package static func decodeRecord(_ bytes: [UInt8], choice: EncodingChoice) -> (text: [UInt8], detected: TextEncoding?) {
         guard choice == .automatic, !UTF8Decoding.isValid(bytes), let legacy = legacyEncoding(of: bytes) else { return (bytes, nil) }
         return (TextTranscoder.convert(bytes, from: legacy).text, legacy)
     }

@@ -1,7 +1,7 @@
 /// The data the conduct rules read (`Lexicons/nl/*.tsv`, formats in their headers): disclaimers, school
 /// topics and personal voice, confidential terms and their innocent uses, befriending calls,
 /// the words that tie a term to a person, and which channels are public.
-public struct ConductLexicon: Sendable {
+package struct ConductLexicon: Sendable {
     var disclaimers = TermList<Bool>(gap: .clausePunctuation)
     var schoolTopics = TermList<TopicKind>()
     /// Emoji that show a feeling (😩, 🙄): a personal voice. Tokens without a key, so matched on the bytes.
@@ -16,7 +16,7 @@ public struct ConductLexicon: Sendable {
     var publicChannels: Set<String> = []
     var closedChannels: Set<String> = []
     /// Every channel name channels.tsv knows, public or closed, sorted: what a `channel` field may say.
-    public var channels: [String] { publicChannels.union(closedChannels).sorted() }
+    package var channels: [String] { publicChannels.union(closedChannels).sorted() }
 
     enum TopicKind: String, Sendable { case topic, voice, `self`, practical, policy, stance, sarcasm, news }
 

@@ -2,17 +2,17 @@
 ///
 /// Format (documented in Lexicons/README.md): UTF-8; lines starting with `#` are comments (the header
 /// names source, licence and date); blank lines are skipped; other lines are fields separated by tabs.
-public struct LexiconFile: Sendable {
-    public struct Row: Sendable {
-        public var line: Int
-        public var fields: [String]
+struct LexiconFile: Sendable {
+    struct Row: Sendable {
+        var line: Int
+        var fields: [String]
     }
 
-    public let path: String
-    public let header: [String]
-    public let rows: [Row]
+    let path: String
+    let header: [String]
+    let rows: [Row]
 
-    public init(path: String, contents: String) {
+    init(path: String, contents: String) {
         self.path = path
         var contents = contents
         // Bytes, not Characters: every start reads ~50 files, and grapheme-wise splitting and
@@ -58,13 +58,16 @@ public struct LexiconFile: Sendable {
     }
 
     /// An error naming this file and the row's line.
-    public func error(_ row: Row, _ message: String) -> LexiconError {
+    func error(_ row: Row, _ message: String) -> LexiconError {
         LexiconError(description: "\(path):\(row.line): \(message)")
     }
 }
 
+/// A lexicon or shipped policy pack that could not be read or parsed.
 public struct LexiconError: Error, CustomStringConvertible, Sendable {
+    /// The message, naming the file and, where known, the line.
     public var description: String
+    /// An error with this message.
     public init(description: String) { self.description = description }
 }
 

@@ -2,14 +2,15 @@ import Foundation
 
 /// The data every scan needs, loaded once from a `Lexicons/` directory and shared by all threads.
 public final class LinterResources: Sendable {
-    public let profanity: ProfanityLexicon
+    package let profanity: ProfanityLexicon
     /// Words that tell whether an ambiguous word is used profanely, from profanity-context.tsv.
     let profanityContext: ProfanityContext
     /// Look-alike letters the ICU skeleton leaves non-Latin, from letter-lookalikes.tsv.
-    public let letterLookalikes: [UInt32: [UInt8]]
+    let letterLookalikes: [UInt32: [UInt8]]
+    /// The `Lexicons/` directory the resources were loaded from.
     public let lexiconDirectory: URL
-    public let personalData: PersonalDataLexicon
-    public let conduct: ConductLexicon
+    let personalData: PersonalDataLexicon
+    package let conduct: ConductLexicon
     /// Word classes and verb forms that constructions are written in.
     let grammar: Grammar
     /// The threat rule's constructions (Lexicons/nl/constructions/threat.tsv).
@@ -67,7 +68,7 @@ public final class LinterResources: Sendable {
         self.lexiconDirectory = lexiconDirectory
     }
 
-    public static let requiredFiles = ["nl/profanity.tsv", "nl/profanity-allow.tsv", "nl/profanity-context.tsv", "letter-lookalikes.tsv"]
+    static let requiredFiles = ["nl/profanity.tsv", "nl/profanity-allow.tsv", "nl/profanity-context.tsv", "letter-lookalikes.tsv"]
         + PersonalDataLexicon.files + ConductLexicon.files + Grammar.files + [ThreatRule.constructionFile, MissingDisclaimerRule.constructionFile, DisclaimerModel.file,
                                                                      BefriendingRule.constructionFile, ArguingRule.constructionFile, ArguingModel.file, StaffUnidentifiedRule.constructionFile, ClauseCueLexicon.file, ClauseCueLexicon.destinationsFile]
 

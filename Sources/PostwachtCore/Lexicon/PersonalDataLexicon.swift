@@ -2,7 +2,7 @@
 ///
 /// Scanners reach it through `LinterResources` (a class holding it in a `let`), never by copy: copying a
 /// struct of this many tables retains every one of them.
-public struct PersonalDataLexicon: Sendable {
+struct PersonalDataLexicon: Sendable {
     /// Dutch number prefixes with trunk 0 ("010", "06", "0800") → allowed total digit counts.
     var phonePrefixes: [String: [Int]] = [:]
     var longestPhonePrefix = 0
@@ -11,7 +11,7 @@ public struct PersonalDataLexicon: Sendable {
     /// IBAN country code → total length.
     var ibanLengths: [String: Int] = [:]
     var roleMailboxes: Set<String> = []
-    public internal(set) var privateMailDomains: Set<String> = []
+    var privateMailDomains: Set<String> = []
     var months = ByteStringTable<Int>()
     var numberContext = ByteStringTable<NumberContext>()
     var birthCues = TermList<BirthCue>(gap: .clausePunctuation)

@@ -1,10 +1,10 @@
 /// The kinds of coarse language the profanity lexicon distinguishes.
-public enum ProfanityClass: String, CaseIterable, Sendable {
+enum ProfanityClass: String, CaseIterable, Sendable {
     case disease, sexual, scatological, insult, slur, blasphemy, slang
 }
 
 /// How a lexicon term may occur in a word.
-public enum LexiconMatchMode: String, CaseIterable, Sendable {
+enum LexiconMatchMode: String, CaseIterable, Sendable {
     /// The whole word equals the term.
     case word
     /// Also as the first part of a compound (kanker → kankerschool).
@@ -17,12 +17,12 @@ public enum LexiconMatchMode: String, CaseIterable, Sendable {
     case phrase
 }
 
-public struct ProfanityEntry: Sendable {
-    public var term: String
-    public var wordClass: ProfanityClass
+struct ProfanityEntry: Sendable {
+    var term: String
+    var wordClass: ProfanityClass
     /// 0–2 as in retext's cuss lists: 2 almost always profane, 1 often, 0 rarely.
-    public var sureness: Int
-    public var mode: LexiconMatchMode
+    var sureness: Int
+    var mode: LexiconMatchMode
     /// Keys of the term's words (one for every mode but `phrase`).
     var keys: [[UInt8]]
 }
@@ -35,8 +35,8 @@ struct ProfanityHit {
 }
 
 /// Dutch profanity with its allowlist of innocent look-alikes, loaded once from `Lexicons/nl/`.
-public struct ProfanityLexicon: Sendable {
-    public private(set) var entries: [ProfanityEntry] = []
+package struct ProfanityLexicon: Sendable {
+    private(set) var entries: [ProfanityEntry] = []
     private var words = ByteStringTable<Int32>()
     private(set) var phrases = PhraseIndex()
     private var heads = StemIndex(fromEnd: false)
@@ -44,10 +44,10 @@ public struct ProfanityLexicon: Sendable {
     private var allowedWords = ByteStringTable<Bool>()
     private var allowedPrefixes = StemIndex(fromEnd: false)
 
-    public init() {}
+    init() {}
 
     /// Parses `profanity.tsv` (term, class, sureness, mode) and `profanity-allow.tsv` (term, word|prefix).
-    public init(profanity: LexiconFile, allowlist: LexiconFile) throws(LexiconError) {
+    init(profanity: LexiconFile, allowlist: LexiconFile) throws(LexiconError) {
         let folder = KeyFolder()
         for row in profanity.rows {
             guard row.fields.count == 4 else {
@@ -81,7 +81,7 @@ public struct ProfanityLexicon: Sendable {
     }
 
     /// Adds a term (also how a school's configured extra terms arrive).
-    public mutating func add(_ newEntry: ProfanityEntry, folder: KeyFolder) {
+    mutating func add(_ newEntry: ProfanityEntry, folder: KeyFolder) {
         var entry = newEntry
         let termWords = entry.mode == .phrase ? entry.term.split(separator: " ").map(String.init) : [entry.term]
         entry.keys = termWords.map { folder.key(of: $0) }.filter { !$0.isEmpty }
@@ -99,7 +99,7 @@ public struct ProfanityLexicon: Sendable {
     }
 
     /// Marks a word (or every word starting with it) as innocent.
-    public mutating func allow(_ term: String, asPrefix: Bool, folder: KeyFolder) {
+    mutating func allow(_ term: String, asPrefix: Bool, folder: KeyFolder) {
         let key = folder.key(of: term)
         guard !key.isEmpty else { return }
         if asPrefix { allowedPrefixes.insert(key, value: 0) } else { allowedWords.set(true, for: key) }
@@ -134,5 +134,5 @@ public struct ProfanityLexicon: Sendable {
     }
 
     /// Whether a term equal to this key is in the lexicon (in any mode but phrase).
-    public func contains(key: [UInt8]) -> Bool { words.value(for: key) != nil }
+    package func contains(key: [UInt8]) -> Bool { words.value(for: key) != nil }
 }

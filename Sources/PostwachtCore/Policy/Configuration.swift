@@ -4,18 +4,24 @@ import Yams
 /// A school's postwacht configuration (`postwacht.yaml`, see `postwacht init`): policy pack, organisation,
 /// defaults for drafts, rule severities, and terms added to or allowed in the lexicons.
 public struct Configuration: Sendable, Equatable {
+    /// The policy pack every post is checked against (`policy:`); nil: chosen per post by its school.
     public var policy: String?
     /// Policy pack id of posts that do not name their school.
     public var organisation: String?
     /// Names and aliases of the school: a staff post naming them is about school.
     public var aliases: [String] = []
+    /// Author role of drafts that do not say (`role:`).
     public var role: AuthorRole?
+    /// Channel of drafts that do not say (`channel:`).
     public var channel: String?
+    /// Per rule id: switched off or given another severity (`rules:`).
     public var rules: [String: RuleSetting] = [:]
+    /// Terms the school adds to, or allows in, the shipped lexicons.
     public var additions = LexiconAdditions()
     /// The school's own policy packs (`policy_file:`, one path or a list) and folders of packs
     /// (`policy_dir:`), relative to the configuration file: see `resolvedPolicyFiles`.
     public var policyFiles: [String] = []
+    /// Folders of the school's own policy packs (`policy_dir:`), relative to the configuration file.
     public var policyDirectories: [String] = []
     /// When lessons are given (`lesson_hours:`): staff and pupil posts then are reported (info).
     public var lessonHours: LessonHours?
@@ -24,17 +30,23 @@ public struct Configuration: Sendable, Equatable {
     /// File holding the school's secret for fingerprints (`fingerprint_key_file`; relative to the
     /// configuration file), and the key the front end read from it.
     public var fingerprintKeyFile: String?
+    /// The key read from `fingerprintKeyFile`, set by the front end that loaded it.
     public var fingerprintKey: FingerprintKey?
     /// Where it was read from, for messages.
     public var source: String?
 
+    /// One rule's entry under `rules:`.
     public struct RuleSetting: Sendable, Equatable {
+        /// False switches the rule off.
         public var enabled = true
+        /// The severity of a sure detection instead of the policy's or the rule's default.
         public var severity: Severity?
     }
 
+    /// An empty configuration: every default.
     public init() {}
 
+    /// The file names `find(from:)` looks for, in this order.
     public static let fileNames = ["postwacht.yaml", ".postwacht.yaml"]
 
     /// The first `postwacht.yaml` (or `.postwacht.yaml`) in `directory` or above it.
@@ -51,8 +63,11 @@ public struct Configuration: Sendable, Equatable {
         }
     }
 
+    /// Why a configuration file could not be read, as one message.
     public struct Problem: Error, CustomStringConvertible, Sendable {
+        /// The message, naming the file and, where known, the line.
         public var description: String
+        /// A problem with this message.
         public init(description: String) { self.description = description }
     }
 
@@ -98,14 +113,21 @@ public struct Configuration: Sendable, Equatable {
 
 /// Terms a school adds to, or allows in, the shipped lexicons.
 public struct LexiconAdditions: Sendable, Equatable {
+    /// Extra profane terms (`profanity:`).
     public var profanity: [String] = []
+    /// Words never to report as profanity (`profanity_allowed:`).
     public var profanityAllowed: [String] = []
+    /// Extra confidential terms (`confidential:`).
     public var confidential: [String] = []
+    /// Words never to report as confidential (`confidential_allowed:`).
     public var confidentialAllowed: [String] = []
+    /// Extra sentences that count as a personal-title disclaimer (`disclaimers:`).
     public var disclaimers: [String] = []
 
+    /// No additions.
     public init() {}
 
+    /// Whether nothing is added or allowed.
     public var isEmpty: Bool { self == LexiconAdditions() }
 }
 

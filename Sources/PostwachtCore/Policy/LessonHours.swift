@@ -12,6 +12,7 @@ import Foundation
 ///   vrije_dagen: ["2025-10-20..2025-10-24", "2025-12-22..2026-01-02", "2026-02-09"]
 /// ```
 public struct LessonHours: Sendable, Equatable {
+    /// The school's time zone, in which periods and days off are read.
     public var timeZone: TimeZone
     /// Per weekday as `Calendar` numbers them (1 Sunday … 7 Saturday): lesson periods in minutes since midnight.
     public var periods: [Int: [Range<Int>]]
@@ -21,6 +22,7 @@ public struct LessonHours: Sendable, Equatable {
     /// A date as one comparable number: 20251020.
     public typealias DayNumber = Int
 
+    /// Lesson hours from periods per weekday and days off.
     public init(timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam")!, periods: [Int: [Range<Int>]], daysOff: [ClosedRange<DayNumber>] = []) {
         self.timeZone = timeZone
         self.periods = periods
@@ -44,7 +46,7 @@ public struct LessonHours: Sendable, Equatable {
     }
 
     /// "dinsdag 10:42" (or "Tuesday 10:42"): when a post was placed, in the school's time zone.
-    public func moment(_ date: Date, language: Language) -> String {
+    func moment(_ date: Date, language: Language) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.weekday, .hour, .minute], from: date)
@@ -53,7 +55,7 @@ public struct LessonHours: Sendable, Equatable {
     }
 
     /// "08:30–12:00"
-    public static func describe(_ period: Range<Int>) -> String {
+    static func describe(_ period: Range<Int>) -> String {
         String(format: "%02d:%02d–%02d:%02d", period.lowerBound / 60, period.lowerBound % 60, period.upperBound / 60, period.upperBound % 60)
     }
 

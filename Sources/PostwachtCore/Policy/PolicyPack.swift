@@ -5,7 +5,9 @@ import Yams
 /// severe each is, and the clauses each cites, quoted verbatim from the protocol. A class: rules ask for
 /// the pack of every post, and a struct of eight reference-counted fields would be copied each time.
 public final class PolicyPack: Sendable {
+    /// The pack's id (`regenboog`), as `--policy` and a post's `org` name it.
     public let id: String
+    /// The school's or board's name.
     public let organisation: String
     /// Other names of the school ("De Klimop", "OBS Klimop"): `--org` and a post's `org` may use them,
     /// and a staff post naming one is about school.
@@ -15,17 +17,22 @@ public final class PolicyPack: Sendable {
     public let protocolFile: String
     /// Where a school's own pack's protocol text was read from (nil for the shipped packs).
     public let protocolURL: URL?
+    /// The protocol's title.
     public let title: String
     /// The personal-title disclaimer this school asks staff to add, suggested by conduct.missing-disclaimer.
     public let disclaimer: LocalizedText
     /// GBS De Regenboog allows photos from school only inside the school app.
     public let photosOnlyInSchoolApp: Bool
+    /// Per rule id in force: its severity and the clauses it cites; rules not listed do not apply.
     public let rules: [String: RulePolicy]
     /// The file the pack was read from.
     public let source: String
 
+    /// How the pack applies one rule.
     public struct RulePolicy: Sendable {
+        /// The severity of a sure detection.
         public var severity: Severity
+        /// The clauses a finding of the rule cites.
         public var clauses: [ProtocolClause]
     }
 
@@ -49,11 +56,12 @@ public final class PolicyPack: Sendable {
 
 /// The policy packs: the five shipped ones, and a school's own (`--policy-file`, `--policy-dir`).
 public struct PolicyBook: Sendable {
+    /// Every pack, sorted by id.
     public private(set) var packs: [PolicyPack] = []
     /// Every name of every pack, folded (case, accents, white space), to its pack's id.
     private var idsByName: [String: String] = [:]
 
-    public init(packs: [PolicyPack]) {
+    init(packs: [PolicyPack]) {
         self.packs = packs.sorted { $0.id < $1.id }
         for pack in self.packs {
             for name in pack.names.reversed() { idsByName[Self.fold(name)] = pack.id }
@@ -62,8 +70,10 @@ public struct PolicyBook: Sendable {
         for pack in self.packs { idsByName[Self.fold(pack.id)] = pack.id }
     }
 
+    /// Every pack's id, sorted.
     public var ids: [String] { packs.map(\.id) }
 
+    /// The pack with this exact id.
     public func pack(_ id: String) -> PolicyPack? { packs.first { $0.id == id } }
 
     /// The pack a school name stands for: its id, its organisation's name or one of its aliases, in
@@ -79,7 +89,7 @@ public struct PolicyBook: Sendable {
 
     /// The shipped packs with a school's own: one with the id of a shipped pack replaces it (a school
     /// adapting its own pack).
-    public init(shipped: [PolicyPack], schools: [PolicyPack]) {
+    init(shipped: [PolicyPack], schools: [PolicyPack]) {
         let replaced = Set(schools.map(\.id))
         self.init(packs: shipped.filter { !replaced.contains($0.id) } + schools)
     }
@@ -122,7 +132,7 @@ public struct PolicyBook: Sendable {
     }
 
     /// The ids of the packs shipped in `lexicons/policies`, for front ends that offer them by name.
-    public static func shippedIDs(in lexicons: URL) -> [String] {
+    package static func shippedIDs(in lexicons: URL) -> [String] {
         ((try? load(from: lexicons.appendingPathComponent("policies"))) ?? []).map(\.id)
     }
 

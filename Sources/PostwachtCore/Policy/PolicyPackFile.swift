@@ -312,11 +312,16 @@ struct PolicyPackFile {
 
 /// One problem of a policy pack, as `file:line: key: message`.
 public struct PolicyProblem: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The pack's file.
     public var file: String
+    /// The line in it, where known.
     public var line: Int?
+    /// The YAML key at fault (empty for the file as a whole).
     public var key: String
+    /// What is wrong.
     public var message: String
 
+    /// `file:line: key: message`.
     public var description: String {
         file + (line.map { ":\($0)" } ?? "") + ": " + (key.isEmpty ? "" : key + ": ") + message
     }
@@ -324,7 +329,9 @@ public struct PolicyProblem: Error, Equatable, Sendable, CustomStringConvertible
 
 /// Every problem that kept a school's pack (or packs) from loading.
 public struct PolicyProblems: Error, Sendable, CustomStringConvertible {
+    /// The problems, in file order.
     public var problems: [PolicyProblem]
+    /// One problem a line.
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
 

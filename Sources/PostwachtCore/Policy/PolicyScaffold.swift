@@ -5,17 +5,17 @@ import Foundation
 /// are learnt from those packs, not written by hand: a rule's vocabulary is the words of its quotes,
 /// each weighted by how few rules share it ("schelden" points at the profanity rules, "school" at
 /// none). A person confirms the draft; postwacht checks it when it is loaded.
-public struct PolicyScaffold {
-    public struct Candidate: Sendable {
-        public var section: String
-        public var quote: String
-        public var score: Double
-        public var cues: [String]
+package struct PolicyScaffold {
+    struct Candidate: Sendable {
+        var section: String
+        var quote: String
+        var score: Double
+        var cues: [String]
     }
 
     private let vocabulary: [String: [String: Double]]
 
-    public init(shipped: PolicyBook) {
+    init(shipped: PolicyBook) {
         var wordsByRule: [String: Set<String>] = [:]
         for pack in shipped.packs {
             for (rule, policy) in pack.rules {
@@ -31,7 +31,7 @@ public struct PolicyScaffold {
     }
 
     /// The best sentences of `protocol` for `ruleID`, best first, at most `limit`.
-    public func candidates(for ruleID: String, in sentences: [(section: String, text: String)], limit: Int = 3) -> [Candidate] {
+    func candidates(for ruleID: String, in sentences: [(section: String, text: String)], limit: Int = 3) -> [Candidate] {
         guard let weights = vocabulary[ruleID] else { return [] }
         var found: [Candidate] = []
         for sentence in sentences {
@@ -47,7 +47,7 @@ public struct PolicyScaffold {
 
     /// The protocol's sentences with the heading above each: lines joined (protocols are hard-wrapped),
     /// split at sentence ends, list items and blank lines. A heading is a short line without a full stop.
-    public static func sentences(of text: String) -> [(section: String, text: String)] {
+    static func sentences(of text: String) -> [(section: String, text: String)] {
         var result: [(String, String)] = []
         var section = ""
         var paragraph: [String] = []
@@ -88,7 +88,7 @@ public struct PolicyScaffold {
     }
 
     /// The protocol's own personal-title sentence, if it has one.
-    public static func disclaimer(in sentences: [(section: String, text: String)]) -> String? {
+    static func disclaimer(in sentences: [(section: String, text: String)]) -> String? {
         sentences.first { sentence in
             let lower = sentence.text.lowercased()
             return ["persoonlijke titel", "eigen titel", "op persoonlijke"].contains { lower.contains($0) }
@@ -113,7 +113,7 @@ extension PolicyScaffold {
     /// A pack in the format of `Lexicons/policies/*.yaml` for the school's protocol: per rule the best
     /// candidate clause filled in and the next ones commented out, rules without a candidate left
     /// commented. Reading it back with `--policy-file` checks every quote against the protocol.
-    public static func draftPack(protocolText: String, protocolPath: String, organisation: String, id: String,
+    package static func draftPack(protocolText: String, protocolPath: String, organisation: String, id: String,
                                  lexicons: URL) throws(PolicyProblems) -> String {
         let shipped = PolicyBook(packs: try PolicyBook.load(from: lexicons.appendingPathComponent("policies")))
         let scaffold = PolicyScaffold(shipped: shipped)

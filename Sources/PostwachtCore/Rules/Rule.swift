@@ -1,7 +1,7 @@
 /// How sure a rule is of one detection. The rule decides it; the severity the school's policy pack or
 /// the configuration gives the rule is the severity of a sure detection, and less sure ones step down
 /// from it (`Severity.lowered(for:)`), in one place for every output.
-public enum Sureness: Int, Comparable, Sendable, CaseIterable {
+enum Sureness: Int, Comparable, Sendable, CaseIterable {
     /// A hint, always reported as info: a school's general mailbox, a photo with recorded consent.
     case hint = 0
     /// Probably what the rule is about, one step below the rule's severity: nine digits passing the
@@ -10,7 +10,7 @@ public enum Sureness: Int, Comparable, Sendable, CaseIterable {
     /// What the rule is about: the rule's severity.
     case sure = 2
 
-    public static func < (lhs: Sureness, rhs: Sureness) -> Bool { lhs.rawValue < rhs.rawValue }
+    static func < (lhs: Sureness, rhs: Sureness) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The lexicons' sureness column (0, 1, 2).
     init(lexicon value: Int) { self = value >= 2 ? .sure : value == 1 ? .likely : .hint }
@@ -18,7 +18,7 @@ public enum Sureness: Int, Comparable, Sendable, CaseIterable {
 
 extension Severity {
     /// The severity of a detection of this sureness when a sure one has this severity.
-    public func lowered(for sureness: Sureness) -> Severity {
+    func lowered(for sureness: Sureness) -> Severity {
         switch sureness {
         case .sure: return self
         case .likely: return self == .error ? .warning : .info
@@ -29,19 +29,19 @@ extension Severity {
 
 /// What a rule reports: where, and what it saw there. The linter turns detections into findings
 /// (positions in every unit, clauses, severity, fingerprint), so rules stay small.
-public struct Detection: Sendable {
+package struct Detection: Sendable {
     /// UTF-8 byte range in the document.
-    public var range: Range<Int>
+    var range: Range<Int>
     /// How sure the rule is; the severity follows from it and the rule's severity in force.
-    public var sureness: Sureness
+    var sureness: Sureness
     /// The matched value in normalized form; fingerprints are made of it.
-    public var normalized: String
+    var normalized: String
     /// Fills `{detail}` in the rule's message.
-    public var detail: LocalizedText?
+    var detail: LocalizedText?
     /// Replaces the rule's suggestion (the school's own disclaimer sentence).
-    public var suggestion: LocalizedText?
+    var suggestion: LocalizedText?
 
-    public init(range: Range<Int>, sureness: Sureness = .sure, normalized: String, detail: LocalizedText? = nil,
+    init(range: Range<Int>, sureness: Sureness = .sure, normalized: String, detail: LocalizedText? = nil,
                 suggestion: LocalizedText? = nil) {
         self.range = range
         self.sureness = sureness
@@ -56,16 +56,16 @@ public struct Detection: Sendable {
 /// Rules return their description from a `static let`, not a stored property: a rule value is copied
 /// for every document checked, and a stored description would be copied with it — dozens of
 /// reference counts that every checking thread shares.
-public protocol Rule: Sendable {
+package protocol Rule: Sendable {
     var description: RuleDescription { get }
     func detect(in context: RuleContext) -> [Detection]
 }
 
 /// What rules see of one document, with analyses that several rules share computed once.
-public final class RuleContext {
-    public let document: Document
+package final class RuleContext {
+    let document: Document
     /// The matching key of every word token, computed once for all rules.
-    public let keys: WordKeys
+    let keys: WordKeys
     private let profanityMatcher: ProfanityMatcher
     /// The linter itself rather than copies of its options and data: one reference count per post,
     /// not one per field, on values every checking thread shares.
@@ -87,16 +87,16 @@ public final class RuleContext {
 
     /// Who wrote the post: the record says, else the configured default (the account holder's role,
     /// so not for what others wrote on the account's pages).
-    public var authorRole: AuthorRole? {
+    var authorRole: AuthorRole? {
         document.metadata.authorRole ?? (document.metadata.byAccountHolder ? options.defaultRole : nil)
     }
 
     /// Where the post goes: the record says, else the configured default.
-    public var channel: String? { (document.metadata.channel ?? options.defaultChannel)?.lowercased() }
+    var channel: String? { (document.metadata.channel ?? options.defaultChannel)?.lowercased() }
 
     /// The policy pack the post is held to: --policy, else its school's (the record's `org`, else the
     /// configured organisation), whose linter checks it with that pack as its policy.
-    public var policyPack: PolicyPack? { options.policy.flatMap { resources.policies.pack($0) } }
+    var policyPack: PolicyPack? { options.policy.flatMap { resources.policies.pack($0) } }
 
     /// When lessons are given, from the configuration (`lesson_hours:`).
     var lessonHours: LessonHours? { options.lessonHours }
@@ -154,5 +154,5 @@ public final class RuleContext {
     private(set) lazy var clauseCues = ClauseCueScan(document: document, keys: keys, lexicon: resources.clauseCues)
 
     /// Every profanity match of the document, for all profanity rules.
-    public private(set) lazy var profanityMatches: [ProfanityMatch] = profanityMatcher.matches(in: document, keys: keys)
+    private(set) lazy var profanityMatches: [ProfanityMatch] = profanityMatcher.matches(in: document, keys: keys)
 }

@@ -2,14 +2,14 @@ import Foundation
 
 /// docs/rules.md, made from the rules' own descriptions and the shipped policy packs, so the page
 /// cannot drift from the code: `postwacht rules --format markdown --lang en > docs/rules.md`.
-public enum RuleDocumentation {
+package enum RuleDocumentation {
     /// The command that regenerates docs/rules.md; the test that guards the file names it.
-    public static let regenerateCommand = "swift run postwacht rules --format markdown --lang en > docs/rules.md"
+    package static let regenerateCommand = "swift run postwacht rules --format markdown --lang en > docs/rules.md"
 
     /// Every rule in `RuleRegistry` order: one table, then each rule's rationale, the clauses each
     /// shipped pack cites, and its examples. Default severities, not any configuration's, so the
     /// output is the same wherever it is run.
-    public static func markdown(rules: [RuleDescription] = RuleRegistry.all.map(\.description),
+    package static func markdown(rules: [RuleDescription] = RuleRegistry.all.map(\.description),
                                 policies: PolicyBook, language: Language) -> String {
         let nl = language == .nl
         var out = ""
@@ -102,7 +102,7 @@ public enum RuleDocumentation {
     }
 
     /// Who wrote the example, where and with what, as `postwacht explain` shows it.
-    public static func context(of metadata: RecordMetadata) -> String {
+    package static func context(of metadata: RecordMetadata) -> String {
         var parts: [String] = []
         if let role = metadata.authorRole { parts.append("author_role: \(role.rawValue)") }
         if let organisation = metadata.organisation { parts.append("org: \(organisation)") }

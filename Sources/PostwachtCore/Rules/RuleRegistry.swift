@@ -1,6 +1,6 @@
 /// Every rule postwacht ships, in the order `postwacht rules` lists them.
 public enum RuleRegistry {
-    public static let all: [any Rule] = [
+    package static let all: [any Rule] = [
         CurseRule(), InsultRule(), SlurRule(),
         PhoneRule(), EmailRule(), AddressRule(), BSNRule(), IBANRule(), BirthdateRule(), NameWithPhotoRule(),
         MissingDisclaimerRule(), ConfidentialRule(), ThreatRule(), PrivateContactRule(), BefriendingRule(), PhotoOutsideAppRule(),
@@ -10,14 +10,14 @@ public enum RuleRegistry {
 
     /// The settings the rules' examples are checked with: the rules that read the configuration
     /// (lesson hours, who may post on the school account) find nothing without it.
-    public static var exampleOptions: LintOptions {
+    static var exampleOptions: LintOptions {
         var options = LintOptions()
         options.lessonHours = DuringLessonsRule.exampleHours
         options.accountPosters = AccountPosterRule.examplePosters
         return options
     }
 
-    public static func rule(withID id: String) -> (any Rule)? {
+    package static func rule(withID id: String) -> (any Rule)? {
         all.first { $0.description.id == id }
     }
 

@@ -1,16 +1,16 @@
 /// A record after decoding and tokenizing: what rules look at. A class: every analysis of a post holds
 /// it, and a struct of five reference-counted fields would be copied into each.
-public final class Document {
+package final class Document {
     /// Larger records are refused with `input.too-large`: token offsets are 32-bit.
-    public static let maximumByteCount = 256 * 1024 * 1024
+    package static let maximumByteCount = 256 * 1024 * 1024
 
-    public let id: String
+    let id: String
     /// The text as valid UTF-8 (invalid input repaired).
-    public let bytes: [UInt8]
+    let bytes: [UInt8]
     /// Words, numbers and other segments, white space left out, in text order.
-    public let tokens: [Token]
-    public let metadata: RecordMetadata
-    public let warnings: [RecordWarning]
+    package let tokens: [Token]
+    let metadata: RecordMetadata
+    let warnings: [RecordWarning]
     /// Which tokens stand inside quotation marks, worked out on first use (see `isQuoted`).
     private(set) lazy var quotedTokens: [Bool] = quotedTokenTable()
 
@@ -22,11 +22,11 @@ public final class Document {
         self.warnings = warnings
     }
 
-    public func text(of range: Range<Int>) -> String {
+    func text(of range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
     }
 
-    public func text(of token: Token) -> String { text(of: token.byteRange) }
+    func text(of token: Token) -> String { text(of: token.byteRange) }
 
     /// Whether only white space separates the two byte offsets (and at least one byte of it).
     func isWhitespaceGap(from start: Int, to end: Int, allowingNewline: Bool = true) -> Bool {

@@ -7,30 +7,30 @@ import CPostwachtICU
 /// repeated letters are separate variants (`leetVariant`, `squeezed`), tried only when the plain key
 /// finds nothing. ASCII words — nearly all of them — never leave the byte loop.
 /// Not thread-safe (it caches skeletons): one per scanner.
-public final class KeyFolder {
+package final class KeyFolder {
     private var confusableCache: [UInt32: [UInt8]] = [:]
     private var folded = [UInt8](repeating: 0, count: 512)
     /// Look-alikes the skeleton leaves non-Latin (Cyrillic к → ĸ): Lexicons/letter-lookalikes.tsv.
     private let lookalikes: [UInt32: [UInt8]]
 
-    public init(lookalikes: [UInt32: [UInt8]] = [:]) {
+    package init(lookalikes: [UInt32: [UInt8]] = [:]) {
         self.lookalikes = lookalikes
     }
 
-    public struct Traits: OptionSet, Sendable {
-        public let rawValue: UInt8
-        public init(rawValue: UInt8) { self.rawValue = rawValue }
-        public static let letters = Traits(rawValue: 1)
-        public static let digits = Traits(rawValue: 2)
+    struct Traits: OptionSet, Sendable {
+        let rawValue: UInt8
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+        static let letters = Traits(rawValue: 1)
+        static let digits = Traits(rawValue: 2)
         /// `@` or `$`, which stand for letters in leetspeak.
-        public static let leetSymbols = Traits(rawValue: 4)
+        static let leetSymbols = Traits(rawValue: 4)
         /// Three or more of the same character in a row (kuuuut).
-        public static let longRun = Traits(rawValue: 8)
+        static let longRun = Traits(rawValue: 8)
     }
 
     /// Appends the key of `bytes` to `key` and reports what kinds of characters it holds.
     @discardableResult
-    public func appendKey(of bytes: UnsafeBufferPointer<UInt8>, to key: inout [UInt8]) -> Traits {
+    func appendKey(of bytes: UnsafeBufferPointer<UInt8>, to key: inout [UInt8]) -> Traits {
         var traits: Traits = []
         var isASCII = true
         for byte in bytes where byte >= 0x80 { isASCII = false; break }
@@ -43,7 +43,7 @@ public final class KeyFolder {
         return traits
     }
 
-    public func key(of text: String) -> [UInt8] {
+    package func key(of text: String) -> [UInt8] {
         var bytes = Array(text.utf8)
         var key: [UInt8] = []
         bytes.withUnsafeMutableBufferPointer { buffer in

@@ -1,29 +1,32 @@
 /// A half-open range in one unit of measure.
 public struct OffsetRange: Codable, Equatable, Hashable, Sendable {
+    /// The first offset.
     public var start: Int
+    /// The offset after the last.
     public var end: Int
+    /// The range `start..<end`.
     public init(start: Int, end: Int) { self.start = start; self.end = end }
 }
 
 /// Where a stretch of text lies, in every unit a client may index by.
-public struct TextLocation: Equatable, Sendable {
+struct TextLocation: Equatable, Sendable {
     /// Unicode scalar offsets (what Python and Rust index by).
-    public var scalars: OffsetRange
+    var scalars: OffsetRange
     /// UTF-16 code unit offsets (what JavaScript editors and LSP index by).
-    public var utf16: OffsetRange
+    var utf16: OffsetRange
     /// UTF-8 byte offsets.
-    public var utf8: OffsetRange
+    var utf8: OffsetRange
     /// 1-based line of the start (lines end at LF, CRLF or a lone CR).
-    public var line: Int
+    var line: Int
     /// 1-based column of the start, counted in Unicode scalars from the line's start.
-    public var column: Int
+    var column: Int
 }
 
 /// Converts UTF-8 byte offsets of one text into scalar, UTF-16, line and column positions.
 ///
 /// The one conversion every token and finding goes through. It walks forward from the last position it
 /// was asked for, so a sorted batch of lookups costs one pass over the text.
-public struct TextPositions {
+struct TextPositions {
     private let bytes: [UInt8]
     private var cursor = Cursor()
 
@@ -31,12 +34,12 @@ public struct TextPositions {
         var byte = 0, scalar = 0, utf16 = 0, line = 1, lineStartScalar = 0
     }
 
-    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// The cursor stays at the range's start and the end is walked to from there: findings come sorted by
     /// start, and one inside another ("kut" in "jij bent een kut") must not send the cursor back to the
     /// beginning of the text.
-    public mutating func location(of range: Range<Int>) -> TextLocation {
+    mutating func location(of range: Range<Int>) -> TextLocation {
         precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "range \(range) outside text of \(bytes.count) bytes")
         if range.lowerBound < cursor.byte { cursor = Cursor() }
         let start = walk(from: cursor, to: range.lowerBound)

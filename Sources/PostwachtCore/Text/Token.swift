@@ -1,5 +1,5 @@
 /// What kind of text an ICU word-break segment holds (from its rule status).
-public enum TokenKind: UInt8, Sendable {
+enum TokenKind: UInt8, Sendable {
     /// Letters, possibly with digits (ICU status 200–499: letters, kana, ideographs).
     case word
     /// Digits, possibly with number punctuation (ICU status 100–199).
@@ -12,18 +12,18 @@ public enum TokenKind: UInt8, Sendable {
 
 /// One segment of a document's text, as UTF-8 byte offsets into the document (end exclusive).
 /// Offsets are 32-bit: a record is limited to `Document.maximumByteCount`.
-public struct Token: Equatable, Sendable {
-    public var start: Int32
-    public var end: Int32
-    public var kind: TokenKind
+package struct Token: Equatable, Sendable {
+    var start: Int32
+    var end: Int32
+    var kind: TokenKind
 
-    public init(start: Int, end: Int, kind: TokenKind) {
+    init(start: Int, end: Int, kind: TokenKind) {
         self.start = Int32(start)
         self.end = Int32(end)
         self.kind = kind
     }
 
-    public var byteRange: Range<Int> { Int(start)..<Int(end) }
-    public var byteCount: Int { Int(end - start) }
-    public var isWordLike: Bool { kind == .word || kind == .number }
+    var byteRange: Range<Int> { Int(start)..<Int(end) }
+    var byteCount: Int { Int(end - start) }
+    var isWordLike: Bool { kind == .word || kind == .number }
 }

@@ -13,7 +13,7 @@ import CPostwachtICU
 /// non-space run". ICU always breaks before an ASCII white-space byte that follows an ASCII non-space byte,
 /// and no UAX #29 rule looks across such a break, so a region boundary is an ICU boundary whenever the byte
 /// before it is ASCII. ICU batches therefore only end at such positions.
-public final class Tokenizer {
+final class Tokenizer {
     private let breaker: WordBreaker
     /// `ASCIIClass` per byte, owned here: a static table costs a lazy-initialisation check per byte.
     private let classes: UnsafeMutablePointer<ASCIIClass>
@@ -24,9 +24,9 @@ public final class Tokenizer {
     /// plain ASCII follows (😀, 📸, 🎉), asked of ICU once.
     private let lonePictographs: UnsafeMutablePointer<Bool>
     /// When false, every segment goes through ICU (for equivalence tests and benchmarks).
-    public var usesFastPath = true
+    var usesFastPath = true
 
-    public init() throws(TextModelError) {
+    init() throws(TextModelError) {
         breaker = try WordBreaker()
         classes = .allocate(capacity: 256)
         for byte in 0..<256 { (classes + byte).initialize(to: ASCIIClass.of(UInt8(byte))) }
@@ -63,7 +63,7 @@ public final class Tokenizer {
     }
 
     /// Word, number and other tokens of `bytes`, white space left out.
-    public func tokens(of bytes: UnsafeBufferPointer<UInt8>) throws(TextModelError) -> [Token] {
+    func tokens(of bytes: UnsafeBufferPointer<UInt8>) throws(TextModelError) -> [Token] {
         if usesFastPath {
             var buffer = TokenBuffer(capacity: bytes.count / 4 + 16)
             defer { buffer.deallocate() }
@@ -174,7 +174,7 @@ public final class Tokenizer {
     }
 
     /// Every segment end with its ICU rule status, exactly as `ubrk_next` / `ubrk_getRuleStatus` report them.
-    public func segments(of bytes: UnsafeBufferPointer<UInt8>) throws(TextModelError) -> [(end: Int, status: Int32)] {
+    func segments(of bytes: UnsafeBufferPointer<UInt8>) throws(TextModelError) -> [(end: Int, status: Int32)] {
         var result: [(end: Int, status: Int32)] = []
         try forEachSegment(of: bytes) { end, status in result.append((end, status)) }
         return result

@@ -1,21 +1,21 @@
 /// Turns raw input bytes into the UTF-8 text every other stage works on.
-public enum UTF8Decoding {
+package enum UTF8Decoding {
     /// The bytes as valid UTF-8: invalid sequences become U+FFFD (one per maximal ill-formed subpart).
     /// `repaired` tells whether anything was replaced. A U+FEFF at the start stays: in a JSON string or
     /// a request it is part of the text the offsets count; only a file's reader drops it as a marker.
-    public static func decode(_ bytes: [UInt8]) -> (text: [UInt8], repaired: Bool) {
+    static func decode(_ bytes: [UInt8]) -> (text: [UInt8], repaired: Bool) {
         if isValid(bytes) { return (bytes, false) }
         return (Array(String(decoding: bytes, as: UTF8.self).utf8), true)
     }
 
     /// A file's contents without the byte-order mark editors on Windows put first: offsets in a text
     /// file's findings count from the first character after it.
-    public static func droppingByteOrderMark(_ bytes: [UInt8]) -> [UInt8] {
+    static func droppingByteOrderMark(_ bytes: [UInt8]) -> [UInt8] {
         bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
     }
 
     /// Whether `bytes` is well-formed UTF-8; 8 ASCII bytes at a time where it can.
-    public static func isValid(_ bytes: [UInt8]) -> Bool {
+    package static func isValid(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             let count = buffer.count
             guard let base = buffer.baseAddress else { return true }

@@ -29,8 +29,10 @@ final class WordBreaker {
     }
 }
 
+/// Why the text model (ICU's word breaker) could not be set up.
 public enum TextModelError: Error, CustomStringConvertible {
     case icuUnavailable(String)
+    /// The message.
     public var description: String {
         switch self {
         case .icuUnavailable(let detail): return "ICU is not usable: \(detail)"
@@ -40,5 +42,6 @@ public enum TextModelError: Error, CustomStringConvertible {
 
 /// The ICU library postwacht runs on, for reports and benchmarks.
 public enum ICUVersion {
+    /// The ICU version, as ICU reports it (`74.2`).
     public static var string: String { String(cString: pw_icu_version()) }
 }

@@ -4,7 +4,7 @@
 /// Reused from document to document by one `Checker`; a key buffer handed out is valid until the next
 /// `rebuild`. Not thread-safe. Its fields skip Swift's dynamic exclusivity check
 /// (`@exclusivity(unchecked)`): every rule reads keys and facets per word, and only `rebuild` writes them.
-public final class WordKeys {
+final class WordKeys {
     private let folder: KeyFolder
     @exclusivity(unchecked) private var buffer = KeyBuffer(capacity: 4096)
     /// Per token: where its key lies in `buffer` (start < 0: no key) and what it holds. Raw storage:
@@ -33,13 +33,13 @@ public final class WordKeys {
         static let none = Slot(start: -1, end: -1, traits: [], facet: [], hash: 0)
     }
 
-    public struct DocumentTraits: OptionSet, Sendable {
-        public let rawValue: UInt8
-        public init(rawValue: UInt8) { self.rawValue = rawValue }
+    struct DocumentTraits: OptionSet, Sendable {
+        let rawValue: UInt8
+        init(rawValue: UInt8) { self.rawValue = rawValue }
         /// Two single-character words at most one token apart (k a n k e r, k-u-t).
-        public static let singleCharacterRun = DocumentTraits(rawValue: 1)
+        static let singleCharacterRun = DocumentTraits(rawValue: 1)
         /// A punctuation or symbol token glued between two tokens (k@nk€r, kan-ker, kl*te).
-        public static let gluedSymbol = DocumentTraits(rawValue: 2)
+        static let gluedSymbol = DocumentTraits(rawValue: 2)
     }
 
     init(folder: KeyFolder, tables: KeyTables, facets: LexiconFacets) {
@@ -155,14 +155,14 @@ public final class WordKeys {
 
     /// The key of token `index`; empty for punctuation, symbols and over-long tokens.
     @inline(__always)
-    public func key(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+    func key(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         let slot = slots[index]
         guard slot.start >= 0 else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(start: buffer.storage + Int(slot.start), count: Int(slot.end - slot.start))
     }
 
     @inline(__always)
-    public func traits(_ index: Int) -> KeyFolder.Traits { slots[index].traits }
+    func traits(_ index: Int) -> KeyFolder.Traits { slots[index].traits }
 
     /// The word lists token `index` is in (empty for tokens without a key).
     @inline(__always)
@@ -172,7 +172,7 @@ public final class WordKeys {
     @inline(__always)
     func hash(_ index: Int) -> UInt64 { slots[index].hash }
 
-    public func keyString(_ index: Int) -> String { String(decoding: key(index), as: UTF8.self) }
+    func keyString(_ index: Int) -> String { String(decoding: key(index), as: UTF8.self) }
 }
 
 /// A growable byte buffer with a stable address between growths, freed by its owner.
@@ -211,7 +211,7 @@ struct KeyBuffer {
 
 /// The byte tables `WordKeys` keys words with, made once per set of lexicons (folding 2,048 letters
 /// through ICU is start-up work, not per-checker work). Immutable after `init`, hence Sendable.
-public final class KeyTables: @unchecked Sendable {
+final class KeyTables: @unchecked Sendable {
     /// Per ASCII byte: 0 = not ASCII (fold with ICU instead), 1 = dropped from keys, else key byte | traits << 8.
     let ascii: UnsafePointer<UInt16>
     /// Per two-byte scalar (U+0080–U+07FF) that is a letter: its key (up to 4 bytes, zero-padded) as

@@ -1,12 +1,12 @@
 /// A staff member asking pupils to add, follow or befriend them on social media.
-public struct BefriendingRule: Rule {
-    public init() {}
+struct BefriendingRule: Rule {
+    init() {}
 
     /// The ways staff invite pupils (Lexicons/nl/constructions/befriending.tsv), besides the phrases of
     /// nl/befriending-phrases.tsv.
-    public static let constructionFile = "nl/constructions/befriending.tsv"
+    static let constructionFile = "nl/constructions/befriending.tsv"
 
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         guard context.authorRole == .staff else { return [] }
         let constructed = context.matches(of: context.resources.befriendingConstructions, anchoredBy: .befriendingAnchor).map { match in
             Detection(range: match.range, normalized: context.document.text(of: match.range).lowercased())
@@ -14,7 +14,7 @@ public struct BefriendingRule: Rule {
         return DetectionSpans.longestOnly(context.voice.befriending + constructed)
     }
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static let about = RuleDescription(
         id: "conduct.befriending-pupils",

@@ -1,8 +1,8 @@
 /// Photos or video from school on a public channel where the school allows them only in its app.
-public struct PhotoOutsideAppRule: Rule {
-    public init() {}
+struct PhotoOutsideAppRule: Rule {
+    init() {}
 
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         guard let pack = context.policyPack, pack.photosOnlyInSchoolApp, let channel = context.channel,
               context.resources.conduct.publicChannels.contains(channel), !context.voice.pointsToClosedChannel else { return [] }
         // Announced photos are of the event the post is about; an attached photo only counts when the post is about school.
@@ -12,7 +12,7 @@ public struct PhotoOutsideAppRule: Rule {
                           detail: LocalizedText(nl: "\(pack.organisation), kanaal \(channel)", en: "\(pack.organisation), channel \(channel)"))]
     }
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static let about = RuleDescription(
         id: "conduct.photo-outside-app",

@@ -1,8 +1,8 @@
 /// A staff member giving a private e-mail address or mobile number as contact.
-public struct PrivateContactRule: Rule {
-    public init() {}
+struct PrivateContactRule: Rule {
+    init() {}
 
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         guard context.authorRole == .staff else { return [] }
         let privateDomains = context.resources.personalData.privateMailDomains
         return context.personalData.candidates.compactMap { item in
@@ -18,7 +18,7 @@ public struct PrivateContactRule: Rule {
         }
     }
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static let about = RuleDescription(
         id: "conduct.private-contact",

@@ -1,12 +1,12 @@
 /// Postal addresses: street and house number (with toevoeging), postcodes, with the town when it follows.
-public struct AddressRule: Rule {
-    public init() {}
+struct AddressRule: Rule {
+    init() {}
 
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         context.personalData.candidates(.address).map { Detection($0) }
     }
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static let about = RuleDescription(
         id: "privacy.address",

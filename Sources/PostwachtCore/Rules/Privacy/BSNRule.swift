@@ -1,14 +1,14 @@
 /// Citizen service numbers (BSN): nine digits passing the 11-proef, plain, dotted or spaced.
-public struct BSNRule: Rule {
-    public init() {}
+struct BSNRule: Rule {
+    init() {}
 
     /// With a word saying it is a BSN the number is one; without, nine digits passing the 11-proef are
     /// probably one (an order number passes it one time in eleven).
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         context.personalData.candidates(.bsn).map { Detection($0, sureness: $0.namedByContextWord ? .sure : .likely) }
     }
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static let about = RuleDescription(
         id: "privacy.bsn",

@@ -1,12 +1,12 @@
 /// Dates of birth: a date with a birth cue before or after it, or an age said with it.
-public struct BirthdateRule: Rule {
-    public init() {}
+struct BirthdateRule: Rule {
+    init() {}
 
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         context.personalData.candidates(.birthdate).map { Detection($0) }
     }
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static let about = RuleDescription(
         id: "privacy.birthdate",

@@ -1,10 +1,10 @@
 /// E-mail addresses, including internationalised domains. A school's general mailbox (info@,
 /// administratie@) is reported as info: it is meant to be public.
-public struct EmailRule: Rule {
-    public init() {}
+struct EmailRule: Rule {
+    init() {}
 
     /// A school's general mailbox (info@, administratie@) is meant to be public: a hint only.
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         let roleMailboxes = context.resources.personalData.roleMailboxes
         return context.personalData.candidates(.email).map { address in
             roleMailboxes.contains(address.localPart) ? Detection(address, sureness: .hint, detail: Self.roleMailboxDetail) : Detection(address)
@@ -13,7 +13,7 @@ public struct EmailRule: Rule {
 
     private static let roleMailboxDetail = LocalizedText(nl: "algemeen adres van een organisatie", en: "an organisation's general mailbox")
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static let about = RuleDescription(
         id: "privacy.email",

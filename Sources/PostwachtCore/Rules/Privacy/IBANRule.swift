@@ -1,12 +1,12 @@
 /// Bank account numbers (IBAN) of any country, grouped or not, passing the mod-97 check.
-public struct IBANRule: Rule {
-    public init() {}
+struct IBANRule: Rule {
+    init() {}
 
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         context.personalData.candidates(.iban).map { Detection($0) }
     }
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static let about = RuleDescription(
         id: "privacy.iban",

@@ -1,11 +1,11 @@
 /// Names in a post that shows a photo or video: a child's name is an error, a staff name with a title
 /// a warning; the consent register decides for pupils it knows.
-public struct NameWithPhotoRule: Rule {
-    public init() {}
+struct NameWithPhotoRule: Rule {
+    init() {}
 
     /// A child's name is what the protocols forbid; a staff member with a title, or a name the context
     /// does not place, is probably a concern; the consent register settles a pupil it knows.
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         guard context.personalData.hasPhoto else { return [] }
         return context.personalData.candidates(.name).map { name in
             if name.title == nil, let recorded = context.consent?.consent(for: name.normalized) {
@@ -23,7 +23,7 @@ public struct NameWithPhotoRule: Rule {
     private static let consentDetail = LocalizedText(nl: "toestemming staat in het register", en: "consent is on record")
     private static let noConsentDetail = LocalizedText(nl: "geen toestemming voor beeldmateriaal in het register", en: "no photo consent on record")
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static let about = RuleDescription(
         id: "privacy.name-with-photo",

@@ -1,13 +1,13 @@
 /// Phone numbers: Dutch mobile, landline and service numbers checked against the numbering plan, and
 /// international numbers written with + or 00.
-public struct PhoneRule: Rule {
-    public init() {}
+struct PhoneRule: Rule {
+    init() {}
 
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         context.personalData.candidates(.phone).map { Detection($0) }
     }
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static let about = RuleDescription(
         id: "privacy.phone",

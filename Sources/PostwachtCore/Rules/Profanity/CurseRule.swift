@@ -1,14 +1,14 @@
 /// Curses and coarse words: disease curses, sexual and scatological terms, blasphemy, coarse slang.
-public struct CurseRule: Rule {
-    public init() {}
+struct CurseRule: Rule {
+    init() {}
 
     private static let classes: Set<ProfanityClass> = [.disease, .sexual, .scatological, .blasphemy, .slang]
 
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         ProfanityDetections.detections(in: context, classes: Self.classes)
     }
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static let about = RuleDescription(
         id: "profanity.curse",

@@ -1,15 +1,15 @@
 /// Insults: words that call a person names (mongool, debiel, klootzak, idioot).
-public struct InsultRule: Rule {
-    public init() {}
+struct InsultRule: Rule {
+    init() {}
 
     private static let classes: Set<ProfanityClass> = [.insult]
 
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         // "eikel", "sukkel" insult only when aimed ("die eikel", "jij sukkel"); "eikels rapen" does not.
         ProfanityDetections.detections(in: context, classes: Self.classes, keepingUnaimed: false)
     }
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static let about = RuleDescription(
         id: "profanity.insult",

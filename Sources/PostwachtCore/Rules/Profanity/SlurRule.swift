@@ -1,14 +1,14 @@
 /// Slurs: words that demean people for their origin, sexuality, faith or disability.
-public struct SlurRule: Rule {
-    public init() {}
+struct SlurRule: Rule {
+    init() {}
 
     private static let classes: Set<ProfanityClass> = [.slur]
 
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         ProfanityDetections.detections(in: context, classes: Self.classes)
     }
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static let about = RuleDescription(
         id: "profanity.slur",

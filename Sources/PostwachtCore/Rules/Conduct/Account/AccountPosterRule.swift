@@ -1,8 +1,8 @@
 /// A post on the school's own account by someone not authorised to post there (`account_posters:`).
-public struct AccountPosterRule: Rule {
-    public init() {}
+struct AccountPosterRule: Rule {
+    init() {}
 
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         let posters = context.accountPosters
         guard !posters.isEmpty, context.authorRole == .school, let author = context.document.metadata.author,
               !author.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
@@ -15,10 +15,10 @@ public struct AccountPosterRule: Rule {
                           detail: LocalizedText(nl: "geplaatst door '\(author)'", en: "posted by '\(author)'"))]
     }
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     /// The posters the rule's examples are checked with (`RuleExample` has no configuration).
-    public static let examplePosters = ["Redactie", "directie.hendriks", "M. de Vries"]
+    static let examplePosters = ["Redactie", "directie.hendriks", "M. de Vries"]
 
     private static func by(_ author: String?, _ role: AuthorRole = .school) -> RecordMetadata {
         RecordMetadata(authorRole: role, organisation: "konot", channel: "website", author: author)

@@ -2,10 +2,10 @@ import Foundation
 
 /// Staff and pupils active on social media during lessons: in an audit, a post or comment whose time
 /// falls in the lesson hours the configuration gives (`lesson_hours:`).
-public struct DuringLessonsRule: Rule {
-    public init() {}
+struct DuringLessonsRule: Rule {
+    init() {}
 
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         guard let hours = context.lessonHours, let placed = context.document.metadata.createdAt,
               context.authorRole == .staff || context.authorRole == .pupil, let period = hours.lessonPeriod(containing: placed) else { return [] }
         let moment = LocalizedText(nl: hours.moment(placed, language: .nl) + ", les " + LessonHours.describe(period),
@@ -13,7 +13,7 @@ public struct DuringLessonsRule: Rule {
         return [Detection(range: 0..<context.document.bytes.count, normalized: "during-lessons", detail: moment)]
     }
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     /// The examples' school day: Tuesday 3 December 2024 in Amsterdam.
     private static func at(_ hour: Int, _ minute: Int, _ role: AuthorRole = .staff) -> RecordMetadata {
@@ -24,7 +24,7 @@ public struct DuringLessonsRule: Rule {
     }
 
     /// The lesson hours the rule's examples are checked with (`RuleExample` has no configuration).
-    public static let exampleHours = LessonHours(periods: [3: [510..<720, 765..<915]])
+    static let exampleHours = LessonHours(periods: [3: [510..<720, 765..<915]])
 
     private static let about = RuleDescription(
         id: "conduct.during-lessons",

@@ -1,10 +1,10 @@
 /// Confidential or internal matters and special categories of personal data tied to a person.
-public struct ConfidentialRule: Rule {
-    public init() {}
+struct ConfidentialRule: Rule {
+    init() {}
 
-    public func detect(in context: RuleContext) -> [Detection] { ConfidentialFinder(context: context).detections() }
+    func detect(in context: RuleContext) -> [Detection] { ConfidentialFinder(context: context).detections() }
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static let about = RuleDescription(
         id: "conduct.confidential",

@@ -1,9 +1,9 @@
 /// What a staff post shows about whether it needs a personal-title disclaimer: how much it is about school
 /// or education, how much it judges, how much it is a practical message or personal news, and whether it
 /// already says it is a personal view. Neutral evidence; `MissingDisclaimerRule` weighs it.
-public struct DisclaimerEvidence {
+package struct DisclaimerEvidence {
     /// The kinds of evidence, each a count (capped) or a flag; the weights file names them.
-    public enum Feature: String, CaseIterable, Sendable {
+    package enum Feature: String, CaseIterable, Sendable {
         /// School and education words, the school's own name, class codes ("3C", "groep 7").
         case topic
         /// Education policy and its makers: inspectie, ministerie, passend onderwijs, werkdruk.
@@ -69,20 +69,20 @@ public struct DisclaimerEvidence {
     private var cueRanges = [[Range<Int>]](repeating: [], count: Feature.allCases.count)
     private let document: Document
     /// The disclaimer the post already has, if any (the words).
-    public private(set) var disclaimer: String?
+    package private(set) var disclaimer: String?
 
-    public subscript(feature: Feature) -> Double { values[feature.ordinal] }
+    package subscript(feature: Feature) -> Double { values[feature.ordinal] }
 
     /// The words behind `feature`, at most three, each once.
-    public func cues(_ feature: Feature) -> [String] { cueRanges[feature.ordinal].map { document.text(of: $0) } }
+    func cues(_ feature: Feature) -> [String] { cueRanges[feature.ordinal].map { document.text(of: $0) } }
 
     /// The words behind every feature that has any.
-    public var cues: [Feature: [String]] {
+    package var cues: [Feature: [String]] {
         Dictionary(uniqueKeysWithValues: Feature.allCases.filter { !cueRanges[$0.ordinal].isEmpty }.map { ($0, cues($0)) })
     }
 
     /// Whether the post is about school at all: a school or education word, or a person by role.
-    public var isAboutSchool: Bool { self[.topic] + self[.people] > 0 }
+    var isAboutSchool: Bool { self[.topic] + self[.people] > 0 }
 
     static let cap = 3.0
 

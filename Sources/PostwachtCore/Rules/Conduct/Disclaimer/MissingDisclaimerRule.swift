@@ -2,13 +2,13 @@
 /// personal view. Judged on the whole post from weighted evidence (`DisclaimerEvidence`): what it is
 /// about, how much it judges, whether it is a practical message or personal news, and whether any
 /// paraphrase of a disclaimer stands in it.
-public struct MissingDisclaimerRule: Rule {
-    public init() {}
+struct MissingDisclaimerRule: Rule {
+    init() {}
 
     /// The ways a disclaimer is said (Lexicons/nl/constructions/disclaimer.tsv).
-    public static let constructionFile = "nl/constructions/disclaimer.tsv"
+    static let constructionFile = "nl/constructions/disclaimer.tsv"
 
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         guard context.authorRole == .staff else { return [] }
         // In a discussion the protocols ask staff to say they work there (Montessori B.2, SVOK III.B.7):
         // a reply that does ("als mentor van deze klas …") answers in that capacity, not as a private
@@ -35,7 +35,7 @@ public struct MissingDisclaimerRule: Rule {
         return LocalizedText(nl: "Voeg toe: \"\(pack.disclaimer.nl)\"", en: "Add: \"\(pack.disclaimer.en)\"")
     }
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static let about = RuleDescription(
         id: "conduct.missing-disclaimer",
@@ -76,7 +76,7 @@ extension Checker {
     /// The disclaimer evidence of `record` as `MissingDisclaimerRule` weighs it, and its score (log-odds;
     /// above 0 the rule reports a staff post about school without a disclaimer). For training the weights
     /// (`postwacht lexicon evidence`) and for explaining a verdict.
-    public func disclaimerEvidence(of record: Record) throws(RecordError) -> (evidence: DisclaimerEvidence, score: Double) {
+    package func disclaimerEvidence(of record: Record) throws(RecordError) -> (evidence: DisclaimerEvidence, score: Double) {
         let context = context(for: try document(for: record))
         let evidence = DisclaimerEvidence(context: context, organisationNames: context.organisationNames(context.policyPack?.id))
         return (evidence, context.resources.disclaimerModel.score(evidence))

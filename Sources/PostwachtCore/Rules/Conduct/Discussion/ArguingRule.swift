@@ -1,12 +1,12 @@
 /// A staff member arguing with a parent or pupil in a reply: contradicting, blaming, telling them off.
-public struct ArguingRule: Rule {
-    public init() {}
+struct ArguingRule: Rule {
+    init() {}
 
     /// The ways a reply argues (Lexicons/nl/constructions/arguing.tsv), besides the contradiction
     /// phrases of nl/clause-cues.tsv.
-    public static let constructionFile = "nl/constructions/arguing.tsv"
+    static let constructionFile = "nl/constructions/arguing.tsv"
 
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         let metadata = context.document.metadata
         guard context.authorRole == .staff, metadata.isInDiscussion else { return [] }
         // The clause is about parents and pupils; a reply to a colleague or the school is not it, and
@@ -35,7 +35,7 @@ public struct ArguingRule: Rule {
     private static let withPupil = LocalizedText(nl: "een leerling", en: "a pupil")
     private static let withSomeone = LocalizedText(nl: "wie het bericht ook schreef", en: "whoever wrote the post")
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static func reply(to role: AuthorRole? = .parent, by author: AuthorRole = .staff) -> RecordMetadata {
         RecordMetadata(authorRole: author, organisation: "konot", kind: .reply, inReplyTo: "comment-1", replyToRole: role)

@@ -1,14 +1,14 @@
 /// A staff post quoting a colleague or another party at school: words in quotation marks with who
 /// said them ("mijn collega zei: …", "…, aldus de directeur").
-public struct QuotingColleaguesRule: Rule {
-    public init() {}
+struct QuotingColleaguesRule: Rule {
+    init() {}
 
     /// How far from a quotation its attribution may stand, in tokens: before it, back to the start of
     /// its sentence ("Onze directeur opende het schooljaar vanochtend met: '…'"), after it, the clause
     /// that follows ("'…' – een vader tijdens het tienminutengesprek").
     static let reachBefore = 15, reachAfter = 8
 
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         guard context.authorRole == .staff else { return [] }
         let document = context.document
         let cues = context.clauseCues
@@ -51,7 +51,7 @@ public struct QuotingColleaguesRule: Rule {
         return bytes == [0x2D] || bytes == [0xE2, 0x80, 0x93] || bytes == [0xE2, 0x80, 0x94]
     }
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static let staff = RecordMetadata(authorRole: .staff, organisation: "konot")
 

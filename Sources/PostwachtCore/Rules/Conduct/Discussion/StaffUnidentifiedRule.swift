@@ -1,13 +1,13 @@
 /// A staff member who joins a discussion about the school (a comment or reply) without saying they
 /// work there.
-public struct StaffUnidentifiedRule: Rule {
-    public init() {}
+struct StaffUnidentifiedRule: Rule {
+    init() {}
 
     /// The ways staff say they work there (Lexicons/nl/constructions/staff-identification.tsv), besides
     /// the employment phrases of nl/clause-cues.tsv.
-    public static let constructionFile = "nl/constructions/staff-identification.tsv"
+    static let constructionFile = "nl/constructions/staff-identification.tsv"
 
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         let metadata = context.document.metadata
         guard context.authorRole == .staff, metadata.isInDiscussion, context.voice.mentionsSchool,
               !context.writerSaysTheyWorkThere else { return [] }
@@ -20,7 +20,7 @@ public struct StaffUnidentifiedRule: Rule {
         return [Detection(range: 0..<context.document.bytes.count, normalized: "staff-unidentified", detail: detail, suggestion: suggestion)]
     }
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static func reply(_ school: String? = "kits-primair", role: AuthorRole = .staff) -> RecordMetadata {
         RecordMetadata(authorRole: role, organisation: school, kind: .comment)

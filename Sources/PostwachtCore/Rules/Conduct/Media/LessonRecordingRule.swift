@@ -1,9 +1,9 @@
 /// A pupil (or a parent) posting a recording of an online lesson: video or sound with cues of a
 /// videochat lesson, or a screenshot of one.
-public struct LessonRecordingRule: Rule {
-    public init() {}
+struct LessonRecordingRule: Rule {
+    init() {}
 
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         guard context.authorRole == .pupil || context.authorRole == .parent else { return [] }
         let attachments = context.document.metadata.attachments
         let recorded = attachments.contains { $0.type == .video || $0.type == .audio }
@@ -34,7 +34,7 @@ public struct LessonRecordingRule: Rule {
     private static let screenshot = LocalizedText(nl: "een schermafbeelding erbij", en: "with a screenshot attached")
     private static let inClass = LocalizedText(nl: "gefilmd in de les", en: "filmed in class")
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static func pupil(_ kind: Attachment.Kind? = .video) -> RecordMetadata {
         RecordMetadata(authorRole: .pupil, attachments: kind.map { [Attachment(type: $0)] } ?? [], organisation: "svok", channel: "tiktok")

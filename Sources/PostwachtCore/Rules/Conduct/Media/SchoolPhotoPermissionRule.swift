@@ -1,9 +1,9 @@
 /// A photo or film of a school situation (a class, a trip, a sports day, a lesson) on social media,
 /// with or without names: the protocols want the school's or the people's permission first.
-public struct SchoolPhotoPermissionRule: Rule {
-    public init() {}
+struct SchoolPhotoPermissionRule: Rule {
+    init() {}
 
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         let personalData = context.personalData
         guard personalData.hasPhoto else { return [] }
         // The school app is no social medium: the protocols' clause is about social media.
@@ -19,7 +19,7 @@ public struct SchoolPhotoPermissionRule: Rule {
                           detail: LocalizedText(nl: word, en: word))]
     }
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static func post(_ role: AuthorRole = .parent, photo: Bool = true, channel: String = "facebook", school: String = "montessori-flevoland") -> RecordMetadata {
         RecordMetadata(authorRole: role, attachments: photo ? [Attachment(type: .image)] : [], organisation: school, channel: channel)

@@ -1,8 +1,8 @@
 /// A photo or film showing a teacher drunk, at a party or on holiday.
-public struct TeacherOffDutyPhotoRule: Rule {
-    public init() {}
+struct TeacherOffDutyPhotoRule: Rule {
+    init() {}
 
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         guard context.personalData.hasPhoto else { return [] }
         let cues = context.clauseCues
         // Who is in it: a teacher the text names, or the writer when staff post a photo of their own.
@@ -40,7 +40,7 @@ public struct TeacherOffDutyPhotoRule: Rule {
     private static let holidayDetail = LocalizedText(nl: "op vakantie", en: "on holiday")
     private static let partyDetail = LocalizedText(nl: "op een feest", en: "at a party")
 
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static func post(_ role: AuthorRole = .parent, photo: Bool = true) -> RecordMetadata {
         RecordMetadata(authorRole: role, attachments: photo ? [Attachment(type: .image)] : [], organisation: "regenboog", channel: "facebook")

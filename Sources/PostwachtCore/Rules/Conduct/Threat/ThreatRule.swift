@@ -2,13 +2,13 @@
 /// aimed at a person or a group, found by constructions over word classes rather than by phrases:
 /// Dutch puts words between the parts, inverts after a fronted clause and says the same thing a
 /// hundred ways ("ik maak je morgen kapot", "dan sla ik je", "die brugklassers moeten allemaal weg").
-public struct ThreatRule: Rule {
-    public init() {}
+struct ThreatRule: Rule {
+    init() {}
 
     /// The constructions: data a reader can follow, with examples per family.
-    public static let constructionFile = "nl/constructions/threat.tsv"
+    static let constructionFile = "nl/constructions/threat.tsv"
 
-    public func detect(in context: RuleContext) -> [Detection] {
+    func detect(in context: RuleContext) -> [Detection] {
         Self.longestFirst(ThreatFinder(context: context).matches()).map { match in
             Detection(range: match.range, sureness: match.family.sureness >= 2 ? .sure : .likely,
                       normalized: context.document.text(of: match.range).lowercased(), detail: match.family.label)
@@ -36,7 +36,7 @@ public struct ThreatRule: Rule {
 
     /// 2 → error (threats, doxxing, groups), 1 → warning (aimed insults, exclusion), 0 → warning (a weak
     /// construction the post corroborates).
-    public var description: RuleDescription { Self.about }
+    var description: RuleDescription { Self.about }
 
     private static let about = RuleDescription(
         id: "conduct.threat",
