@@ -201,7 +201,7 @@ final class AuditTests: XCTestCase {
 
     func testSARIFHasWhatCodeScanningNeeds() throws {
         guard case .checked(let result) = try TestSupport.linter.makeChecker().lint(Record(id: "post 1", text: "😀 Wat een k4nkerschool")) else { return XCTFail() }
-        var report = SARIFReport(rules: TestSupport.linter.rules.map(\.description), clauses: { TestSupport.linter.clauses(of: $0) },
+        let report = SARIFReport(rules: TestSupport.linter.rules.map(\.description), clauses: { TestSupport.linter.clauses(of: $0) },
                                  version: "0.1.0", baseDirectory: "/data")
         // Every result comes after a comma; the writer drops the first (AuditOutput).
         let document = report.opening() + report.results(result, file: "/data/export/posts.csv", source: "/data/export/posts.csv:2").dropFirst()

@@ -10,25 +10,40 @@ public enum Severity: String, Codable, CaseIterable, Comparable, Sendable {
         }
     }
 
+    /// Info below warning below error.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// The finding vocabulary shared by every front end. New concepts may add categories.
 public struct FindingCategory: RawRepresentable, Codable, Hashable, Sendable, CustomStringConvertible {
+    /// The category's name in outputs ("threat", "name-with-photo").
     public var rawValue: String
+    /// A category by its name; rules of the clause categories make their own ("arguing").
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// The name, as in outputs.
     public var description: String { rawValue }
 
+    /// Coarse language, insults and slurs (profanity.*).
     public static let profanity = FindingCategory(rawValue: "profanity")
+    /// Threats and aimed insults (conduct.threat).
     public static let threat = FindingCategory(rawValue: "threat")
+    /// Phone numbers (privacy.phone).
     public static let phone = FindingCategory(rawValue: "phone")
+    /// E-mail addresses (privacy.email).
     public static let email = FindingCategory(rawValue: "email")
+    /// Postal addresses (privacy.address).
     public static let address = FindingCategory(rawValue: "address")
+    /// Citizen service numbers (privacy.bsn).
     public static let bsn = FindingCategory(rawValue: "bsn")
+    /// Bank account numbers (privacy.iban).
     public static let iban = FindingCategory(rawValue: "iban")
+    /// Dates of birth (privacy.birthdate).
     public static let birthdate = FindingCategory(rawValue: "birthdate")
+    /// Names with photos (privacy.name-with-photo).
     public static let nameWithPhoto = FindingCategory(rawValue: "name-with-photo")
+    /// A staff opinion without a disclaimer (conduct.missing-disclaimer).
     public static let missingDisclaimer = FindingCategory(rawValue: "missing-disclaimer")
+    /// Confidential matters (conduct.confidential).
     public static let confidential = FindingCategory(rawValue: "confidential")
 }
 
@@ -39,9 +54,13 @@ public enum Language: String, CaseIterable, Codable, Sendable {
 
 /// A text in Dutch and English.
 public struct LocalizedText: Equatable, Sendable {
+    /// The Dutch text.
     public var nl: String
+    /// The English text.
     public var en: String
+    /// A text in both languages.
     public init(nl: String, en: String) { self.nl = nl; self.en = en }
+    /// The text in `language`.
     public func text(in language: Language) -> String { language == .nl ? nl : en }
 }
 
@@ -61,6 +80,7 @@ public struct ProtocolClause: Codable, Equatable, Sendable {
     /// The sentence, verbatim.
     public var quote: String
 
+    /// A clause as a policy pack quotes it.
     public init(id: String, policy: String, organisation: String, section: String, number: String? = nil, quote: String) {
         self.id = id
         self.policy = policy
@@ -76,11 +96,16 @@ public struct ProtocolClause: Codable, Equatable, Sendable {
 
 /// A post that a rule must (or must not) flag. In `text`, ⟦ and ⟧ mark each span that must be found.
 public struct RuleExample: Sendable {
+    /// The example's text, with ⟦ ⟧ around each span the rule must find (triggering examples).
     public var text: String
+    /// What the example record says of itself: author role, attachments, school, channel, kind.
     public var metadata: RecordMetadata
+    /// Where the example is written, so a failing example points at its line.
     public var file: StaticString
+    /// The line of the example.
     public var line: UInt
 
+    /// An example of a rule, at the place it is written.
     public init(_ text: String, metadata: RecordMetadata = RecordMetadata(), file: StaticString = #filePath, line: UInt = #line) {
         self.text = text
         self.metadata = metadata
@@ -88,7 +113,9 @@ public struct RuleExample: Sendable {
         self.line = line
     }
 
+    /// Opens a span an example must be found at.
     public static let openMarker: Character = "⟦"
+    /// Closes a span an example must be found at.
     public static let closeMarker: Character = "⟧"
 
     /// The text without markers and the marked spans in Unicode scalar offsets.
@@ -114,15 +141,21 @@ public struct RuleExample: Sendable {
 public struct RuleDescription: Sendable {
     /// Stable id, e.g. `profanity.curse`.
     public var id: String
+    /// The rule's short name ("Bedreiging of gerichte belediging").
     public var name: LocalizedText
+    /// What kind of finding the rule makes.
     public var category: FindingCategory
+    /// The severity of a sure finding when no policy pack or setting says otherwise.
     public var defaultSeverity: Severity
     /// What the rule finds and why it matters, for `postwacht explain`.
     public var rationale: LocalizedText
     /// The finding's message; `{match}` and `{detail}` are filled in per finding.
     public var message: LocalizedText
+    /// What to do instead, shown with each finding.
     public var suggestion: LocalizedText
+    /// Texts the rule must find, at the marked spans; one test runs them all.
     public var triggeringExamples: [RuleExample]
+    /// Texts the rule must leave alone.
     public var nonTriggeringExamples: [RuleExample]
     /// The rule judges the post as a whole (its finding spans all of it), not words in it.
     public var judgesWholePost = false

@@ -24,5 +24,6 @@ public enum RuleRegistry {
     /// Every rule's description by id, for renderers that word a finding.
     private static let descriptions = Dictionary(uniqueKeysWithValues: all.map { ($0.description.id, $0.description) })
 
+    /// The description of the rule with `id`, or nil when there is none.
     public static func description(of id: String) -> RuleDescription? { descriptions[id] }
 }

@@ -62,7 +62,10 @@ struct TextPositions {
                 position.byte += 1
                 switch byte {
                 // A line ends at LF, CRLF or a lone CR (old Mac exports); CRLF counts once, at its LF.
-                case 0x0A, 0x0D where position.byte >= buffer.count || buffer[position.byte] != 0x0A:
+                case 0x0A:
+                    position.scalar += 1; position.utf16 += 1
+                    position.line += 1; position.lineStartScalar = position.scalar
+                case 0x0D where position.byte >= buffer.count || buffer[position.byte] != 0x0A:
                     position.scalar += 1; position.utf16 += 1
                     position.line += 1; position.lineStartScalar = position.scalar
                 case 0..<0x80, 0xC0..<0xF0:

@@ -5,8 +5,8 @@
 /// The constructions alone carried to new text poorly (13 of 13 on the set they were written from, 2 of
 /// 12 and 6 of 32 on two sets written after): Dutch argues in too many words. The model weighs the
 /// signs that do carry.
-public struct ArguingEvidence: Sendable {
-    public enum Feature: String, CaseIterable, Sendable {
+package struct ArguingEvidence: Sendable {
+    package enum Feature: String, CaseIterable, Sendable {
         /// Matches of the arguing construction families (Lexicons/nl/constructions/arguing.tsv) and the
         /// contradiction phrases of nl/clause-cues.tsv.
         case contradiction, blame, tellingOff
@@ -38,10 +38,10 @@ public struct ArguingEvidence: Sendable {
     static let cap = 3.0
     private var values = [Double](repeating: 0, count: Feature.allCases.count)
 
-    public subscript(feature: Feature) -> Double { values[feature.ordinal] }
+    package subscript(feature: Feature) -> Double { values[feature.ordinal] }
 
     /// The construction matches and contradiction phrases found, as byte ranges: the spans a finding shows.
-    public private(set) var spans: [Range<Int>] = []
+    package private(set) var spans: [Range<Int>] = []
 
     init(context: RuleContext) {
         let document = context.document, keys = context.keys, book = context.resources.grammar.book

@@ -80,7 +80,7 @@ struct ArguingRule: Rule {
 extension Checker {
     /// The arguing evidence of `record` and its score (log-odds), as conduct.arguing weighs it: for
     /// `postwacht lexicon evidence --rule conduct.arguing` and the training script.
-    public func arguingEvidence(of record: Record) throws(RecordError) -> (evidence: ArguingEvidence, score: Double) {
+    package func arguingEvidence(of record: Record) throws(RecordError) -> (evidence: ArguingEvidence, score: Double) {
         let context = context(for: try document(for: record))
         let evidence = ArguingEvidence(context: context)
         return (evidence, context.resources.arguingModel.score(evidence))
