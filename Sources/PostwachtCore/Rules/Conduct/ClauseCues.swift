@@ -70,9 +70,13 @@ struct ClauseCueLexicon: Sendable {
         for (term, kinds, row) in merged {
             let isSingleWord = !term.contains(" ")
             if isSingleWord, term.count > 1, term.hasSuffix("*") {
-                prefixes.append((folder.key(of: String(term.dropLast())), kinds))
+                let stem = folder.key(of: String(term.dropLast()))
+                guard !stem.isEmpty else { throw file.error(row, "'\(term)' has nothing to match on") }
+                prefixes.append((stem, kinds))
             } else if isSingleWord, term.count > 1, term.hasPrefix("*") {
-                suffixes.append((folder.key(of: String(term.dropFirst())), kinds))
+                let stem = folder.key(of: String(term.dropFirst()))
+                guard !stem.isEmpty else { throw file.error(row, "'\(term)' has nothing to match on") }
+                suffixes.append((stem, kinds))
             } else if !terms.insert(term, value: kinds, folder: folder) {
                 throw file.error(row, "'\(term)' has nothing to match on")
             }
@@ -99,11 +103,14 @@ struct ClauseCueScan {
             lexicon.terms.forEachTerm(anchoredAt: index, in: document, keys: keys) { kinds, first, last in
                 cues.append(Cue(kinds: kinds, first: first, last: last))
             }
+            // Every word meets every word beginning and ending: the first and last byte decide most of
+            // them before any comparison (a reversed comparison cost a tenth of the conduct rules' time).
             let key = keys.key(index)
-            for (stem, kinds) in lexicon.prefixes where key.count >= stem.count && key.starts(with: stem) {
+            guard let first = key.first, let last = key.last else { continue }
+            for (stem, kinds) in lexicon.prefixes where stem.count <= key.count && stem[0] == first && key.prefix(stem.count).elementsEqual(stem) {
                 cues.append(Cue(kinds: kinds, first: index, last: index))
             }
-            for (stem, kinds) in lexicon.suffixes where key.count >= stem.count && key.reversed().starts(with: stem.reversed()) {
+            for (stem, kinds) in lexicon.suffixes where stem.count <= key.count && stem[stem.count - 1] == last && key.suffix(stem.count).elementsEqual(stem) {
                 cues.append(Cue(kinds: kinds, first: index, last: index))
             }
         }
