@@ -43,9 +43,14 @@ mkdir -p "$ARTIFACTS"
 PIDS=()           # every process this script started, stopped on exit
 PHP_PID='' DB_PID='' SERVE_PID=''
 
+# Stops a process and the children it forked (PHP_CLI_SERVER_WORKERS makes php -S fork workers that
+# outlive their parent when only the parent is signalled), by PID, waiting for each.
 stop_pid() {
-  local pid=$1
+  local pid=$1 child
   [[ -n $pid ]] || return 0
+  local children
+  children=$(ps -o pid= --ppid "$pid" 2>/dev/null | tr -d ' ')
+  for child in $children; do stop_pid "$child"; done
   kill "$pid" 2>/dev/null || return 0
   for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
   kill -9 "$pid" 2>/dev/null || true
