@@ -188,30 +188,12 @@ package struct DisclaimerEvidence {
 }
 
 /// Weights of the evidence (`Lexicons/nl/models/missing-disclaimer.tsv`), fitted at development time by
-/// scripts/models/train_missing_disclaimer.py on the development corpus; a logistic model.
-struct DisclaimerModel: Sendable {
-    var bias = 0.0
-    var weights: [DisclaimerEvidence.Feature: Double] = [:]
+/// scripts/models/train_missing_disclaimer.py on the development corpus.
+typealias DisclaimerModel = LogisticModel<DisclaimerEvidence.Feature>
 
-    static let file = "nl/models/missing-disclaimer.tsv"
-
-    init() {}
-
-    init(_ file: LexiconFile) throws(LexiconError) {
-        for row in file.rows {
-            guard row.fields.count >= 2, let weight = Double(row.fields[1]) else {
-                throw file.error(row, "expected feature<TAB>weight (a number)")
-            }
-            if row.fields[0] == "bias" { bias = weight; continue }
-            guard let feature = DisclaimerEvidence.Feature(rawValue: row.fields[0]) else {
-                throw file.error(row, "unknown feature '\(row.fields[0])'; known: bias, \(DisclaimerEvidence.Feature.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            weights[feature] = weight
-        }
-    }
+extension LogisticModel where Feature == DisclaimerEvidence.Feature {
+    static var file: String { "nl/models/missing-disclaimer.tsv" }
 
     /// The log-odds that the post gives an opinion about school or education.
-    func score(_ evidence: DisclaimerEvidence) -> Double {
-        weights.reduce(bias) { $0 + $1.value * evidence[$1.key] }
-    }
+    func score(_ evidence: DisclaimerEvidence) -> Double { score { evidence[$0] } }
 }

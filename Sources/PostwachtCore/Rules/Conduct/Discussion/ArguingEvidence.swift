@@ -91,30 +91,12 @@ package struct ArguingEvidence: Sendable {
 }
 
 /// The weights of `ArguingEvidence` (`Lexicons/nl/models/arguing.tsv`), fitted at development time by
-/// scripts/models/train_arguing.py; a logistic model.
-struct ArguingModel: Sendable {
-    var bias = 0.0
-    var weights: [(feature: ArguingEvidence.Feature, weight: Double)] = []
+/// scripts/models/train_arguing.py.
+typealias ArguingModel = LogisticModel<ArguingEvidence.Feature>
 
-    static let file = "nl/models/arguing.tsv"
-
-    init() {}
-
-    init(_ file: LexiconFile) throws(LexiconError) {
-        for row in file.rows {
-            guard row.fields.count >= 2, let weight = Double(row.fields[1]) else {
-                throw file.error(row, "expected feature<TAB>weight (a number)")
-            }
-            if row.fields[0] == "bias" { bias = weight; continue }
-            guard let feature = ArguingEvidence.Feature(rawValue: row.fields[0]) else {
-                throw file.error(row, "unknown feature '\(row.fields[0])'; known: bias, \(ArguingEvidence.Feature.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            weights.append((feature, weight))
-        }
-    }
+extension LogisticModel where Feature == ArguingEvidence.Feature {
+    static var file: String { "nl/models/arguing.tsv" }
 
     /// The log-odds that the reply argues.
-    func score(_ evidence: ArguingEvidence) -> Double {
-        weights.reduce(bias) { $0 + $1.weight * evidence[$1.feature] }
-    }
+    func score(_ evidence: ArguingEvidence) -> Double { score { evidence[$0] } }
 }
