@@ -153,6 +153,10 @@ package final class RuleContext {
     /// The cue words of the clause rules (replies, quotes, photos of school, lesson recordings), found once.
     private(set) lazy var clauseCues = ClauseCueScan(document: document, keys: keys, lexicon: resources.clauseCues)
 
+    /// Whether the post says its writer works at the school (staff-unidentified and missing-disclaimer
+    /// ask), found once.
+    private(set) lazy var writerSaysTheyWorkThere = findStaffIdentification()
+
     /// Every profanity match of the document, for all profanity rules.
     private(set) lazy var profanityMatches: [ProfanityMatch] = profanityMatcher.matches(in: document, keys: keys)
 }

@@ -59,7 +59,8 @@ struct StaffUnidentifiedRule: Rule {
 extension RuleContext {
     /// Whether the post says its writer works at the school: an employment phrase ("ik werk op", "mijn
     /// leerlingen") or a role the writer names themselves by ("als jullie mentor", "docent Engels hier").
-    var writerSaysTheyWorkThere: Bool {
+    /// `writerSaysTheyWorkThere` keeps the answer.
+    func findStaffIdentification() -> Bool {
         clauseCues.contains(.employment) || !matches(of: resources.staffIdentificationConstructions, firstOnly: true).isEmpty
     }
 }
