@@ -54,7 +54,7 @@ final class AuditTests: XCTestCase {
 
     /// Writes a small export tree and audits it: every record accounted for, in order, errors named.
     func testAuditReadsEveryFormatAndKeepsGoingPastBrokenFiles() throws {
-        let root = try temporaryDirectory()
+        let root = try temporaryDirectory(prefix: "postwacht-audit")
         try write(root, "fb/posts_1.json", #"[{"timestamp": 1709715120, "data": [{"post": "Wat een k4nkerschool! Caf\u00c3\u00a9"}]}, {"timestamp": 1, "data": [{"update_timestamp": 2}]}]"#)
         try write(root, "tw/data/tweets.js", #"window.YTD.tweets.part0 = [{"tweet": {"id_str": "9", "created_at": "Wed Mar 06 09:12:00 +0000 2024", "full_text": "Ouders &amp; kinderen: bel 06-12345678"}}]"#)
         try write(root, "tw/data/tweets-part1.js", "window.YTD.tweets.part1 = [{\"tweet\": ")
@@ -190,7 +190,7 @@ final class AuditTests: XCTestCase {
     }
 
     func testCSVWithoutATextColumnIsOneErrorNotACrash() throws {
-        let root = try temporaryDirectory()
+        let root = try temporaryDirectory(prefix: "postwacht-audit")
         try write(root, "posts.csv", "id,inhoud\n1,kut\n2,hoi\n")
         var outcomes: [String] = []
         try AuditRunner(linter: TestSupport.linter, jobs: 1).run(ExportDiscovery.discover([root.appendingPathComponent("posts.csv").path]).files) { outcome in
@@ -227,7 +227,7 @@ final class AuditTests: XCTestCase {
         let first = Record(id: "p1", text: "Wat een kutschool, bel 06-12345678")
         guard case .checked(let known) = try TestSupport.linter.makeChecker().lint(first) else { return XCTFail() }
         let keys = Set(known.findings.map { AuditRunner.baselineKey(recordID: "p1", finding: $0) })
-        let root = try temporaryDirectory()
+        let root = try temporaryDirectory(prefix: "postwacht-audit")
         try write(root, "posts.jsonl", """
             {"id": "p1", "text": "Nieuw: wat een kutschool, bel 06-12345678"}
             {"id": "p2", "text": "Wat een kutschool"}
@@ -240,16 +240,4 @@ final class AuditTests: XCTestCase {
         XCTAssertEqual(findings, ["p2 kutschool"], "p1's findings survive the edit and stay known; p2's are new")
     }
 
-    private func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("postwacht-audit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
-
-    private func write(_ root: URL, _ path: String, _ text: String) throws {
-        let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-    }
 }

@@ -4,28 +4,10 @@ import PostwachtCore
 
 /// Runs the built `postwacht` binary end to end, as scripts and CMS hooks do.
 final class CommandLineTests: XCTestCase {
-    private var binary: URL {
-        var directory = Bundle.main.bundleURL
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") { directory = bundle.bundleURL.deletingLastPathComponent() }
-        return directory.appendingPathComponent("postwacht")
-    }
 
     private func run(_ arguments: [String], stdin: String = "", in directory: URL = TestSupport.repositoryRoot) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        let result = try TestSupport.runBinary(arguments, stdin: Data(stdin.utf8), in: directory)
+        return (result.status, String(decoding: result.stdout, as: UTF8.self), String(decoding: result.stderr, as: UTF8.self))
     }
 
     func testStdinDraftWithCurseExitsOneAndPointsAtTheWord() throws {
@@ -271,7 +253,7 @@ final class CommandLineTests: XCTestCase {
         func limited(_ arguments: String) throws -> (status: Int32, stderr: String) {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = ["-c", "ulimit -f 1; trap '' XFSZ; exec \"$0\" \(arguments) > '\(directory.path)/out'", binary.path]
+            process.arguments = ["-c", "ulimit -f 1; trap '' XFSZ; exec \"$0\" \(arguments) > '\(directory.path)/out'", TestSupport.binary.path]
             process.currentDirectoryURL = TestSupport.repositoryRoot
             let error = Pipe()
             process.standardError = error

@@ -14,51 +14,18 @@ import XCTest
 /// `POSTWACHT_UPDATE_GOLDEN=1 swift test --filter GoldenCLITests` rewrites expected-stdout,
 /// expected-status and any expected-stderr that exists from what the binary does now.
 final class GoldenCLITests: XCTestCase {
-    private static var binary: URL {
-        var directory = Bundle.main.bundleURL
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") { directory = bundle.bundleURL.deletingLastPathComponent() }
-        return directory.appendingPathComponent("postwacht")
-    }
 
     private static let casesDirectory = TestSupport.fixtures.appendingPathComponent("cli")
 
     private static var updating: Bool { ProcessInfo.processInfo.environment["POSTWACHT_UPDATE_GOLDEN"] == "1" }
 
-    private struct Run { var status: Int32; var stdout: Data; var stderr: Data }
-
-    private func run(_ arguments: [String], stdin: Data) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = TestSupport.repositoryRoot
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "POSTWACHT_UPDATE_GOLDEN")
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        // Read stderr on another thread so neither pipe fills up while the other is drained.
-        let errorData = LockedData()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData.set(error.fileHandleForReading.readDataToEndOfFile())
-            group.leave()
-        }
-        input.fileHandleForWriting.write(stdin)
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: out, stderr: errorData.get())
+    private func run(_ arguments: [String], stdin: Data) throws -> TestSupport.Run {
+        try TestSupport.runBinary(arguments, stdin: stdin, environment: ["POSTWACHT_UPDATE_GOLDEN": nil, "NO_COLOR": "1"])
     }
 
     func testEveryGoldenCase() throws {
         let fileManager = FileManager.default
-        XCTAssertTrue(fileManager.isExecutableFile(atPath: Self.binary.path), "no postwacht binary at \(Self.binary.path); run swift build")
+        XCTAssertTrue(fileManager.isExecutableFile(atPath: TestSupport.binary.path), "no postwacht binary at \(TestSupport.binary.path); run swift build")
         let names = try fileManager.contentsOfDirectory(atPath: Self.casesDirectory.path)
             .filter { !$0.hasPrefix(".") }
             .filter { var isDirectory: ObjCBool = false; return fileManager.fileExists(atPath: Self.casesDirectory.appendingPathComponent($0).path, isDirectory: &isDirectory) && isDirectory.boolValue }
@@ -135,11 +102,4 @@ final class GoldenCLITests: XCTestCase {
         }
         return output
     }
-}
-
-private final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
 }

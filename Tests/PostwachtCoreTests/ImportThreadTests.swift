@@ -16,7 +16,7 @@ final class ImportThreadTests: XCTestCase {
         <wp:comment><wp:comment_id>14</wp:comment_id><wp:comment_content>ok</wp:comment_content><wp:comment_parent>elf</wp:comment_parent></wp:comment>
         </item></channel></rss>
         """
-        let root = try temporaryDirectory()
+        let root = try temporaryDirectory(prefix: "postwacht-threads")
         try write(root, "site.xml", xml)
         let items = read(root.appendingPathComponent("site.xml"))
         XCTAssertEqual(items.map(\.summary), [
@@ -34,7 +34,7 @@ final class ImportThreadTests: XCTestCase {
     }
 
     func testMastodonAndXRepliesNameWhatTheyAnswer() throws {
-        let root = try temporaryDirectory()
+        let root = try temporaryDirectory(prefix: "postwacht-threads")
         try write(root, "outbox.json", #"{"orderedItems": [{"type": "Create", "object": {"id": "https://school.example/s/1", "content": "<p>Hoi</p>", "inReplyTo": null}}, {"type": "Create", "object": {"id": "https://school.example/s/2", "content": "<p>Ja</p>", "inReplyTo": "https://other.example/s/9"}}, {"type": "Create", "object": {"id": "https://school.example/s/3", "content": "x", "inReplyTo": 7}}]}"#)
         try write(root, "data/tweets.js", #"window.YTD.tweets.part0 = [{"tweet": {"id_str": "1", "full_text": "Hallo"}}, {"tweet": {"id_str": "2", "full_text": "Klopt", "in_reply_to_status_id_str": "1"}}, {"tweet": {"id_str": "3", "full_text": "x", "in_reply_to_status_id_str": 1}}]"#)
         XCTAssertEqual(read(root.appendingPathComponent("outbox.json")).map(\.summary), [
@@ -49,7 +49,7 @@ final class ImportThreadTests: XCTestCase {
     }
 
     func testFacebookCommentsFileIsReadAsComments() throws {
-        let root = try temporaryDirectory()
+        let root = try temporaryDirectory(prefix: "postwacht-threads")
         let path = "your_facebook_activity/comments_and_reactions/comments.json"
         try write(root, path, #"{"comments_v2": [{"timestamp": 1709715120, "data": [{"comment": {"timestamp": 1709715120, "comment": "Mail me: test.ouder@gmail.com", "author": "Kees Fictief"}}], "title": "Kees Fictief commented on Basisschool De Test's post."}, {"timestamp": 1, "title": "x"}, {"data": [{"comment": "oops"}]}]}"#)
         let url = root.appendingPathComponent(path)
@@ -95,16 +95,4 @@ final class ImportThreadTests: XCTestCase {
         return seen
     }
 
-    private func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("postwacht-threads-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
-
-    private func write(_ root: URL, _ path: String, _ text: String) throws {
-        let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-    }
 }

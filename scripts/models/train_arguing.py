@@ -15,23 +15,14 @@ the next blind set's first run.
 import argparse
 import json
 import os
-import random
-import subprocess
 
 import numpy as np
 
-from logistic import L2, f1, fit
+from logistic import L2, cross_validated, evidence, f1, fit
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 OUT = os.path.join(ROOT, "Lexicons", "nl", "models", "arguing.tsv")
 SETS = ["b4.jsonl", "b5.jsonl", "b6.jsonl"]
-
-
-def evidence(binary, posts):
-    lines = "\n".join(json.dumps({k: v for k, v in p.items() if k not in ("expect", "note")}, ensure_ascii=False) for p in posts)
-    result = subprocess.run([binary, "lexicon", "evidence", "--rule", "conduct.arguing"], input=lines + "\n",
-                            capture_output=True, text=True, check=True)
-    return {row["id"]: row for row in map(json.loads, result.stdout.splitlines())}
 
 
 def main():
@@ -49,19 +40,11 @@ def main():
     # The posts the rule reads: staff comments and replies to someone other than a colleague or the school.
     replies = [p for p in posts if p.get("author_role") == "staff" and p.get("kind") in ("comment", "reply")
                and p.get("reply_to_role") not in ("staff", "school")]
-    rows = evidence(args.binary, replies)
+    rows = evidence(args.binary, replies, "conduct.arguing")
     features = sorted(next(iter(rows.values()))["features"])
     x = np.array([[1.0] + [rows[p["id"]]["features"][f] for f in features] for p in replies])
     y = np.array([1.0 if any(e["category"] == "arguing" for e in p["expect"]) else 0.0 for p in replies])
-    order = list(range(len(y)))
-    random.Random(7).shuffle(order)
-    predicted = np.zeros(len(y), dtype=bool)
-    for fold in range(5):
-        test = order[fold::5]
-        train = [i for i in order if i not in set(test)]
-        w = fit(x[train], y[train])
-        predicted[test] = (x[test] @ w) > 0
-    cv = f1(y, predicted)
+    cv = f1(y, cross_validated(x, y))
     w = fit(x, y)
     fitted = f1(y, (x @ w) > 0)
     print(f"{len(replies)} staff comments and replies ({int(y.sum())} argue)")

@@ -15,22 +15,14 @@ import glob
 import json
 import math
 import os
-import random
-import subprocess
 import sys
 
 import numpy as np
 
-from logistic import L2, f1, fit
+from logistic import L2, cross_validated, evidence, f1, fit
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 OUT = os.path.join(ROOT, "Lexicons", "nl", "models", "missing-disclaimer.tsv")
-
-
-def evidence(binary, posts):
-    lines = "\n".join(json.dumps({k: v for k, v in p.items() if k not in ("expect", "note")}, ensure_ascii=False) for p in posts)
-    result = subprocess.run([binary, "lexicon", "evidence"], input=lines + "\n", capture_output=True, text=True, check=True)
-    return {row["id"]: row for row in map(json.loads, result.stdout.splitlines())}
 
 
 def main():
@@ -56,15 +48,7 @@ def main():
         y.append(1.0 if any(e["category"] == "missing-disclaimer" for e in post["expect"]) else 0.0)
         ids.append(post["id"])
     x, y = np.array(x), np.array(y)
-    order = list(range(len(y)))
-    random.Random(7).shuffle(order)
-    predicted = np.zeros(len(y), dtype=bool)
-    for fold in range(5):
-        test = order[fold::5]
-        train = [i for i in order if i not in set(test)]
-        w = fit(x[train], y[train])
-        predicted[test] = (x[test] @ w) > 0
-    cv = f1(y, predicted)
+    cv = f1(y, cross_validated(x, y))
     w = fit(x, y)
     fitted = f1(y, (x @ w) > 0)
     print(f"{len(staff)} staff posts, {len(y)} decided by the model ({int(y.sum())} expect a disclaimer)")
